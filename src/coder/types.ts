@@ -1,0 +1,61 @@
+// The engine's public contract: what every surface (language server, CLI, webview) consumes.
+
+export type SuggestionStatus = 'active' | 'historical' | 'family' | 'negated' | 'uncertain';
+export type CodingPolicy = 'billing' | 'mentions';
+
+/** Why an evidence span matched a code. */
+export type MatchReason = 'index' | 'inclusion' | 'title' | 'abbreviation' | 'encoder';
+
+export interface Evidence {
+  /** Character offsets into the note text (UTF-16 code units, as VS Code counts). */
+  start: number;
+  end: number;
+  text: string;
+  why: MatchReason;
+  /** The knowledge-base text that matched, e.g. the index path "Diabetes, type 2, with, chronic kidney disease". */
+  matched?: string;
+  /** The sentence holding the evidence. */
+  sentenceStart?: number;
+  sentenceEnd?: number;
+  section?: string;
+  negation?: 'affirmed' | 'negated' | 'possible';
+  temporality?: 'recent' | 'historical' | 'hypothetical';
+  experiencer?: 'patient' | 'other';
+  /** Encoder cosine similarity, when the encoder contributed. */
+  similarity?: number;
+}
+
+export interface Alternative { code: string; title: string; reason?: string }
+
+export interface Suggestion {
+  code: string;
+  title: string;
+  /** Calibrated probability that a coder would assign this code, in [0, 1]. */
+  confidence: number;
+  status: SuggestionStatus;
+  billable: boolean;
+  evidence: Evidence[];
+  /** More specific codes the evidence does not (yet) support, e.g. "specify laterality". */
+  alternatives: Alternative[];
+  /** Coding-rule messages: Excludes1 conflicts, "use additional code", "code first". */
+  notes?: string[];
+}
+
+export interface CodingOptions {
+  policy?: CodingPolicy;
+  /** Minimum confidence to return a suggestion. */
+  threshold?: number;
+  maxSuggestions?: number;
+  useEncoder?: boolean;
+  /** Include non-active suggestions (negated, family, ...). */
+  all?: boolean;
+  /** Billing policy: code uncertain diagnoses ("probable", "suspected") as if established (inpatient rule). */
+  codeUncertainAsConfirmed?: boolean;
+}
+
+export interface CodingResult {
+  suggestions: Suggestion[];
+  /** Human-readable problems met while coding (e.g. "encoder unavailable: lexical only"). */
+  warnings: string[];
+  timings?: Record<string, number>;
+}
