@@ -1,0 +1,115 @@
+// The `clinicalCoder.*` settings as the server uses them: defaults, and validation that turns bad values into
+// a clear message (and the default) instead of an exception. The manifest (package.json) documents each one.
+import type { CodingOptions, CodingPolicy } from '../coder/types';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+/** What to do with conditions mentioned only as past history / family history: hide them or show as hints. */
+export type ContextPolicy = 'hide' | 'hint';
+
+export interface ServerSettings {
+  enabled: boolean;
+  languages: string[];
+  include: string[];
+  exclude: string[];
+  threshold: number;
+  maxSuggestions: number;
+  severity: Severity;
+  debounceMs: number;
+  policy: CodingPolicy;
+  historyPolicy: ContextPolicy;
+  familyPolicy: ContextPolicy;
+  codeUncertainAsConfirmed: boolean;
+  modelPath: string;
+  encoderEnabled: boolean;
+  encoderThreads: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
+  enabled: true,
+  languages: ['plaintext', 'markdown', 'clinical-note'],
+  include: ['**/*'],
+  exclude: ['**/node_modules/**', '**/README.md', '**/CHANGELOG.md'],
+  threshold: 0.5,
+  maxSuggestions: 50,
+  severity: 'information',
+  debounceMs: 300,
+  policy: 'billing',
+  historyPolicy: 'hide',
+  familyPolicy: 'hide',
+  codeUncertainAsConfirmed: false,
+  modelPath: '',
+  encoderEnabled: true,
+  encoderThreads: 2,
+});
+
+type Raw = Record<string, unknown>;
+
+/** Reads the `clinicalCoder` section (nested as VS Code sends it: `model.path` -> {model: {path}}). */
+export function normalizeSettings(raw: unknown): { settings: ServerSettings; problems: string[] } {
+  const r: Raw = raw && typeof raw === 'object' ? (raw as Raw) : {};
+  const problems: string[] = [];
+  const d = DEFAULT_SETTINGS;
+  const nested = (key: string): Raw => (r[key] && typeof r[key] === 'object' ? (r[key] as Raw) : {});
+  const bool = (name: string, v: unknown, def: boolean): boolean => {
+    if (v === undefined) return def;
+    if (typeof v === 'boolean') return v;
+    problems.push(`clinicalCoder.${name} must be true or false; using ${def}.`);
+    return def;
+  };
+  const num = (name: string, v: unknown, def: number, min: number, max: number): number => {
+    if (v === undefined) return def;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) return v;
+    problems.push(`clinicalCoder.${name} must be a number from ${min} to ${max}; using ${def}.`);
+    return def;
+  };
+  const oneOf = <T extends string>(name: string, v: unknown, allowed: readonly T[], def: T): T => {
+    if (v === undefined) return def;
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    problems.push(`clinicalCoder.${name} must be one of ${allowed.join(', ')}; using "${def}".`);
+    return def;
+  };
+  const strings = (name: string, v: unknown, def: readonly string[]): string[] => {
+    if (v === undefined) return [...def];
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return v as string[];
+    problems.push(`clinicalCoder.${name} must be a list of strings; using the default.`);
+    return [...def];
+  };
+  const str = (name: string, v: unknown, def: string): string => {
+    if (v === undefined || v === null) return def;
+    if (typeof v === 'string') return v;
+    problems.push(`clinicalCoder.${name} must be a string; using the default.`);
+    return def;
+  };
+  const model = nested('model');
+  const encoder = nested('encoder');
+  const settings: ServerSettings = {
+    enabled: bool('enabled', r.enabled, d.enabled),
+    languages: strings('languages', r.languages, d.languages),
+    include: strings('include', r.include, d.include),
+    exclude: strings('exclude', r.exclude, d.exclude),
+    threshold: num('threshold', r.threshold, d.threshold, 0, 1),
+    maxSuggestions: Math.round(num('maxSuggestions', r.maxSuggestions, d.maxSuggestions, 1, 500)),
+    severity: oneOf('severity', r.severity, ['error', 'warning', 'information', 'hint'] as const, d.severity),
+    debounceMs: Math.round(num('debounceMs', r.debounceMs, d.debounceMs, 0, 10000)),
+    policy: oneOf('policy', r.policy, ['billing', 'mentions'] as const, d.policy),
+    historyPolicy: oneOf('historyPolicy', r.historyPolicy, ['hide', 'hint'] as const, d.historyPolicy),
+    familyPolicy: oneOf('familyPolicy', r.familyPolicy, ['hide', 'hint'] as const, d.familyPolicy),
+    codeUncertainAsConfirmed: bool('codeUncertainAsConfirmed', r.codeUncertainAsConfirmed, d.codeUncertainAsConfirmed),
+    modelPath: str('model.path', model.path, d.modelPath),
+    encoderEnabled: bool('encoder.enabled', encoder.enabled, d.encoderEnabled),
+    encoderThreads: Math.round(num('encoder.threads', encoder.threads, d.encoderThreads, 1, 64)),
+  };
+  return { settings, problems };
+}
+
+/** The engine options these settings ask for. Non-active mentions are requested when a policy shows them. */
+export function codingOptions(s: ServerSettings): CodingOptions {
+  return {
+    policy: s.policy,
+    threshold: s.threshold,
+    maxSuggestions: s.maxSuggestions,
+    useEncoder: s.encoderEnabled,
+    all: s.policy === 'mentions' || s.historyPolicy === 'hint' || s.familyPolicy === 'hint',
+    codeUncertainAsConfirmed: s.codeUncertainAsConfirmed,
+  };
+}
