@@ -43,6 +43,7 @@ export class KeywordSuggestionSource implements SuggestionSource {
 export function findMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   const sections = findSections(text);
+  const boundaries = sentenceBoundaries(text);
   for (const entry of KEYWORD_TABLE) {
     const taken: Array<[number, number]> = [];
     for (const pattern of entry.patterns) {
@@ -52,7 +53,7 @@ export function findMentions(text: string): Mention[] {
         const end = start + m[0].length;
         if (!m[0] || taken.some(([s, e]) => start < e && end > s)) continue;
         taken.push([start, end]);
-        const [sentenceStart, sentenceEnd] = sentenceAround(text, start, end);
+        const [sentenceStart, sentenceEnd] = sentenceAround(text, start, end, boundaries);
         const section = sectionAt(sections, start);
         const context = classify(text, sentenceStart, start, end, sentenceEnd, section, entry);
         mentions.push({
@@ -137,18 +138,30 @@ function lastClause(before: string): string {
   return before.slice(cut);
 }
 
+const SENTENCE_BOUNDARY = /[.!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n(?=[A-Z][A-Z /&-]{2,}:?\s*(?:\n|$))|:(?=\s*\n)/g;
+
 /**
- * Sentence bounds around a span: ends at . ! ? followed by whitespace, at blank lines, and before list
- * items or section headers on a new line (clinical notes wrap sentences across lines).
+ * Sentence boundaries of a text: . ! ? followed by whitespace, blank lines, and new lines that start a list
+ * item or a section header (clinical notes wrap sentences across lines). Each entry is [boundaryStart,
+ * boundaryEnd]; computed once per note, then searched.
  */
-export function sentenceAround(text: string, start: number, end: number): [number, number] {
-  const boundary = /[.!?](?=\s)|\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)|\n(?=[A-Z][A-Z /&-]{2,}:?\s*(?:\n|$))|:(?=\s*\n)/g;
-  let s = 0;
+export function sentenceBoundaries(text: string): Array<[number, number]> {
+  return [...text.matchAll(SENTENCE_BOUNDARY)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+}
+
+/** Sentence bounds around the span [start, end), given the note's boundaries (binary search). */
+export function sentenceAround(text: string, start: number, end: number, boundaries = sentenceBoundaries(text)): [number, number] {
+  // Last boundary ending at or before `start`.
+  let lo = 0, hi = boundaries.length - 1, before = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (boundaries[mid][1] <= start) { before = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  let s = before >= 0 ? boundaries[before][1] : 0;
   let e = text.length;
-  for (const m of text.matchAll(boundary)) {
-    const i = m.index ?? 0;
-    if (i + m[0].length <= start) s = i + m[0].length;
-    else if (i >= end) { e = i + (/^[.!?]/.test(m[0]) ? 1 : 0); break; }
+  for (let i = before + 1; i < boundaries.length; i++) {
+    const [bs] = boundaries[i];
+    if (bs >= end) { e = bs + (/[.!?]/.test(text[bs]) ? 1 : 0); break; }
   }
   while (s < start && /\s/.test(text[s])) s++;
   return [s, e];
@@ -167,7 +180,10 @@ function findSections(text: string): Section[] {
 }
 
 function sectionAt(sections: Section[], offset: number): string | undefined {
-  let found: string | undefined;
-  for (const s of sections) { if (s.start <= offset) found = s.name; else break; }
+  let lo = 0, hi = sections.length - 1, found: string | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].start <= offset) { found = sections[mid].name; lo = mid + 1; } else hi = mid - 1;
+  }
   return found;
 }
