@@ -1,0 +1,124 @@
+// UI check in the rendered workbench (code-server + headless Chromium): the extension's squiggles, the hover
+// with the evidence, the top-of-note code lens, the Problems panel and the status bar item. Saves PNG
+// screenshots into the given folder. Prints "N passed, N failed" and writes it to $E2E_RESULT.
+// usage: node test/vscode/e2e.mjs <baseUrl> <workspaceFolder> <screenshotDir>
+// EXT_DEV=/abs/path loads the extension from source; without it the extension must be installed (VSIX).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [baseUrl, folder, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const T0 = Date.now();
+const secs = () => `${((Date.now() - T0) / 1000).toFixed(1)}s`;
+let passed = 0, failed = 0;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+page.on('pageerror', (e) => console.error('[pageerror]', e.message));
+
+/** One UI check: logs ✔/✖ and keeps going, so one failure still leaves the other screenshots. */
+async function check(name, fn) {
+  try {
+    const detail = await fn();
+    passed++;
+    console.log(`✔ ${name}${detail ? `: ${detail}` : ''} (${secs()})`);
+    return true;
+  } catch (e) {
+    failed++;
+    console.log(`✖ ${name}: ${e.message.split('\n')[0]} (${secs()})`);
+    await page.screenshot({ path: join(shots, `fail-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    return false;
+  }
+}
+
+try {
+  let url = `${baseUrl}/?folder=${encodeURIComponent(folder)}`;
+  if (process.env.EXT_DEV) {
+    const payload = [['extensionDevelopmentPath', `vscode-remote://${new URL(baseUrl).host}${process.env.EXT_DEV}`], ['skipWelcome', 'true']];
+    url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  }
+  await page.goto(url);
+  const editor = page.locator('.monaco-editor .view-lines', { hasText: 'DISCHARGE SUMMARY' });
+
+  await check('workbench opens the sample note', async () => {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'discharge-summary.note' });
+    await row.waitFor({ timeout: 90000 });
+    await row.click();
+    await editor.waitFor({ timeout: 30000 });
+  });
+
+  await check('squiggles on the evidence', async () => {
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: 60000 });
+    return `${await page.locator('.monaco-editor .squiggly-info').count()} information squiggles`;
+  });
+
+  await check('code lens at the top of the note', async () => {
+    const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'ICD-10-CM:' });
+    await lens.first().waitFor({ timeout: 30000 });
+    const text = (await lens.first().innerText()).trim();
+    if (!/ICD-10-CM: \d+ suggested · 0 accepted/.test(text)) throw new Error(`unexpected lens text ${JSON.stringify(text)}`);
+    return JSON.stringify(text);
+  });
+
+  await check('hover shows the diagnostic and the evidence', async () => {
+    // The HPI line holding "type 2 diabetes mellitus with diabetic chronic kidney disease".
+    const line = page.locator('.monaco-editor .view-line', { hasText: 'type 2 diabetes mellitus with diabetic chronic kidney disease' }).first();
+    const lineBox = await line.boundingBox();
+    if (!lineBox) throw new Error('HPI line not rendered');
+    const boxes = [];
+    for (const s of await page.locator('.monaco-editor .squiggly-info').all()) { const b = await s.boundingBox(); if (b) boxes.push(b); }
+    const onLine = boxes.filter((b) => Math.abs(b.y + b.height / 2 - (lineBox.y + lineBox.height / 2)) < lineBox.height).sort((a, b) => a.x - b.x);
+    if (!onLine.length) throw new Error('no squiggle on the HPI line');
+    const target = onLine[0];
+    await page.mouse.move(target.x + Math.min(40, target.width / 2), lineBox.y + lineBox.height / 2);
+    const hover = page.locator('.monaco-hover', { hasText: 'E11.22' });
+    await hover.first().waitFor({ state: 'visible', timeout: 15000 });
+    const text = (await hover.first().innerText()).replace(/\s+/g, ' ');
+    for (const want of ['E11.22 Type 2 diabetes mellitus with diabetic chronic kidney disease (91%)', 'Evidence:', 'Accept', 'Open in Code Explorer']) {
+      if (!text.includes(want)) throw new Error(`hover lacks ${JSON.stringify(want)}: ${text.slice(0, 300)}`);
+    }
+    await page.screenshot({ path: join(shots, '1-hover-diagnostic.png') });
+    return JSON.stringify(text.slice(0, 160));
+  });
+
+  await check('status bar shows the suggestion count', async () => {
+    await page.mouse.move(700, 890);
+    const item = page.locator('.statusbar-item', { hasText: 'ICD-10' });
+    await item.first().waitFor({ timeout: 15000 });
+    const text = (await item.first().innerText()).trim();
+    if (!/ICD-10: \d+/.test(text)) throw new Error(`status bar says ${JSON.stringify(text)}`);
+    return JSON.stringify(text);
+  });
+
+  await check('Problems panel lists the codes', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'E11.22 Type 2 diabetes mellitus' });
+    await row.first().waitFor({ timeout: 15000 });
+    await page.screenshot({ path: join(shots, '2-problems-panel.png') });
+    return `${await page.locator('.markers-panel .monaco-list-row').count()} rows`;
+  });
+
+  await check('clicking the code lens opens the note summary', async () => {
+    await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'ICD-10-CM:' }).first().click();
+    const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'E11.22' });
+    await item.first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(400); // let the quick pick finish fading in
+    await page.screenshot({ path: join(shots, '3-lens-summary.png') });
+    await page.keyboard.press('Escape');
+    return `${await page.locator('.quick-input-widget .monaco-list-row').count()} codes listed`;
+  });
+} catch (e) {
+  failed++;
+  console.log(`✖ UI check aborted: ${e.message}`);
+} finally {
+  await browser.close();
+}
+console.log(`UI check done in ${secs()}; screenshots in ${shots}`);
+console.log(`${passed} passed, ${failed} failed`);
+if (process.env.E2E_RESULT) writeFileSync(process.env.E2E_RESULT, JSON.stringify({ passed, failed }));
+process.exit(failed ? 1 : 0);

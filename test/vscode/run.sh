@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Layer 3: the extension in a real VS Code, offline. code-server (VS Code 1.139 with a Node extension host)
+# on 127.0.0.1 plus headless Debian Chromium through playwright-core:
+#   1) the Mocha suite in the extension host (test/vscode/suite, as @vscode/test-electron's runTests would run it)
+#   2) a UI check of the rendered workbench with PNG screenshots in .vscode-test/screenshots
+# Needs `npm run build` first (npm run test:vscode does it). Env: CACHE (default .vscode-test),
+# VSIX=path.vsix to UI-check an installed package instead of the source tree, KEEP_RUN=1 to keep the temp run folder.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+CS_VERSION="${CS_VERSION:-4.139.1}"
+NODE24="${NODE24:-24.21.0}"
+CACHE="${CACHE:-$ROOT/.vscode-test}"
+OUT="$CACHE/out"; SHOTS="$CACHE/screenshots"
+t() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(t)" 'BEGIN{printf "%.1fs", b-a}'; }
+T0=$(t)
+
+CACHE="$CACHE" CS_VERSION="$CS_VERSION" NODE24="$NODE24" bash test/vscode/setup.sh
+[ -f dist/extension.js ] && [ -f dist/server.js ] || { echo "dist/ is missing: run npm run build first"; exit 1; }
+node test/vscode/build.mjs
+N24="$CACHE/node-v$NODE24"; CS="$CACHE/code-server-$CS_VERSION"
+mkdir -p "$OUT"; rm -rf "$SHOTS"; mkdir -p "$SHOTS"
+
+RUN="$(mktemp -d "$CACHE/run.XXXX")"
+mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/ws-it" "$RUN/ws-ui"
+cp test/vscode/settings.json "$RUN/ud/User/settings.json"
+cp -r samples/. "$RUN/ws-it/"; cp -r samples/. "$RUN/ws-ui/"
+if [ -n "${VSIX:-}" ]; then
+  PATH="$N24/bin:$PATH" "$CS/bin/code-server" --config /dev/null --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" --install-extension "$VSIX" >/dev/null
+fi
+TS=$(t)
+CLINICAL_CODER_IT_RESULT="$RUN/it.json" PATH="$N24/bin:$PATH" setsid "$CS/bin/code-server" --config /dev/null \
+  --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \
+  --disable-getting-started-override --vscode-option enable-smoke-test-driver \
+  --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" > "$OUT/code-server.log" 2>&1 &
+CS_PID=$!
+cleanup() { kill -- -"$CS_PID" 2>/dev/null || true; sleep 1; kill -9 -- -"$CS_PID" 2>/dev/null || true; [ -n "${KEEP_RUN:-}" ] || rm -rf "$RUN"; }
+trap cleanup EXIT
+URL=""
+for _ in $(seq 1 300); do
+  URL=$(sed -n 's#.*HTTP server listening on \(http://127.0.0.1:[0-9]*\)/.*#\1#p' "$OUT/code-server.log" | head -1)
+  [ -n "$URL" ] && curl -sf -o /dev/null "$URL/healthz" && break
+  kill -0 "$CS_PID" 2>/dev/null || { cat "$OUT/code-server.log"; exit 1; }
+  sleep 0.1
+done
+[ -n "$URL" ] || { echo "code-server did not start"; cat "$OUT/code-server.log"; exit 1; }
+echo "[vscode] code-server $CS_VERSION on $URL after $(since "$TS")"
+export CHROMIUM="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
+
+rc=0
+TI=$(t)
+IT_LOG="$OUT/it-workbench.log" node test/vscode/it.mjs "$URL" "$RUN/ws-it" "$ROOT" "$ROOT/out/test/vscode/index.js" || rc=1
+echo "[vscode] extension-host tests took $(since "$TI")"
+TE=$(t)
+if [ -n "${VSIX:-}" ]; then EXT_DEV=""; else EXT_DEV="$ROOT"; fi
+EXT_DEV="$EXT_DEV" E2E_RESULT="$RUN/e2e.json" node test/vscode/e2e.mjs "$URL" "$RUN/ws-ui" "$SHOTS" 2>"$OUT/e2e-stderr.log" || rc=1
+echo "[vscode] UI check took $(since "$TE"); layer total $(since "$T0")"
+
+node -e '
+  const fs = require("fs"); let p = 0, f = 0;
+  for (const [name, file] of [["extension-host suite", process.argv[1]], ["UI check", process.argv[2]]]) {
+    try { const r = JSON.parse(fs.readFileSync(file, "utf8")); p += r.passed; f += r.failed; }
+    catch { console.log(`${name}: no result (it did not finish)`); f += 1; }
+  }
+  console.log(`${p} passed, ${f} failed`);
+' "$RUN/it.json" "$RUN/e2e.json"
+exit $rc
