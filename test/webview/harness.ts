@@ -1,0 +1,178 @@
+// Loads the built Code Explorer (dist/webview.js + dist/webview.css) in headless Debian chromium, in
+// the very page the extension serves (renderExplorerHtml, same CSP), with a stubbed acquireVsCodeApi.
+// The stub forwards every message to this Node process, which answers like the extension host would:
+// explorer requests through the real server handlers (createExplorerHandlers) over a knowledge base,
+// documentCoding/decide from in-memory note codings. Used by the browser tests and by bench.mjs.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type {
+  ActiveNote, DecideParams, DocumentCoding, ExplorerViewState, HostToWebview, WebviewToHost,
+} from '../../src/common/explorerProtocol';
+import { renderExplorerHtml } from '../../src/extension/explorerHtml';
+import { createExplorerHandlers, type ExplorerKnowledgeBase } from '../../src/server/explorerRequests';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+const ORIGIN = 'http://explorer.test';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why the browser layer cannot run here, or undefined when it can. */
+export function browserSkipReason(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`;
+  if (!existsSync(join(DIST, 'webview.js')) || !existsSync(join(DIST, 'webview.css'))) return 'dist/webview.js missing: run "npm run build" first';
+  return undefined;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export type Theme = 'light' | 'dark' | 'high-contrast';
+
+/** A few of the variables VS Code injects into every webview, per theme kind. */
+const THEMES: Record<Theme, { body: string; vars: Record<string, string> }> = {
+  light: { body: 'vscode-light', vars: {
+    '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
+    '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171',
+    '--vscode-textLink-foreground': '#005fb8', '--vscode-focusBorder': '#005fb8', '--vscode-badge-background': '#cccccc',
+    '--vscode-badge-foreground': '#3b3b3b', '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff',
+    '--vscode-list-hoverBackground': '#f2f2f2', '--vscode-input-background': '#ffffff', '--vscode-input-foreground': '#3b3b3b',
+    '--vscode-input-border': '#cecece', '--vscode-panel-border': '#e5e5e5', '--vscode-errorForeground': '#f85149',
+    '--vscode-list-activeSelectionBackground': '#e8e8e8', '--vscode-list-activeSelectionForeground': '#000000' } },
+  dark: { body: 'vscode-dark', vars: {
+    '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
+    '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d',
+    '--vscode-textLink-foreground': '#4daafc', '--vscode-focusBorder': '#0078d4', '--vscode-badge-background': '#616161',
+    '--vscode-badge-foreground': '#f8f8f8', '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff',
+    '--vscode-list-hoverBackground': '#2a2d2e', '--vscode-input-background': '#313131', '--vscode-input-foreground': '#cccccc',
+    '--vscode-input-border': '#3c3c3c', '--vscode-panel-border': '#2b2b2b', '--vscode-errorForeground': '#f85149',
+    '--vscode-list-activeSelectionBackground': '#04395e', '--vscode-list-activeSelectionForeground': '#ffffff' } },
+  'high-contrast': { body: 'vscode-high-contrast', vars: {
+    '--vscode-font-family': 'system-ui, sans-serif', '--vscode-font-size': '13px', '--vscode-editor-font-family': 'monospace',
+    '--vscode-foreground': '#ffffff', '--vscode-editor-background': '#000000', '--vscode-descriptionForeground': '#ffffff',
+    '--vscode-textLink-foreground': '#21a6ff', '--vscode-focusBorder': '#f38518', '--vscode-contrastBorder': '#6fc3df',
+    '--vscode-badge-background': '#000000', '--vscode-badge-foreground': '#ffffff', '--vscode-button-background': '#000000',
+    '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df', '--vscode-input-background': '#000000',
+    '--vscode-input-foreground': '#ffffff', '--vscode-input-border': '#6fc3df', '--vscode-errorForeground': '#f48771' } },
+};
+
+/** The stubbed VS Code webview API (runs in the page before any page script). */
+const STUB_SOURCE = String.raw`function ({ state, theme }) {
+  const cc = { csp: [] };
+  window.__cc = cc;
+  document.addEventListener('securitypolicyviolation', (e) => cc.csp.push(e.violatedDirective + ' ' + e.blockedURI));
+  // VS Code puts its theme variables on <html>; the init script may run before <html> exists.
+  const applyVars = () => { for (const [k, v] of Object.entries(theme.vars)) document.documentElement.style.setProperty(k, v); };
+  if (document.documentElement) applyVars();
+  else new MutationObserver((_, o) => { if (document.documentElement) { applyVars(); o.disconnect(); } }).observe(document, { childList: true });
+  document.addEventListener('DOMContentLoaded', () => document.body.classList.add(theme.body));
+  let st = state;
+  let acquired = false;
+  const host = window.__ccHost;
+  const setState = window.__ccSetState;
+  window.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
+    acquired = true;
+    return {
+      // Structured clone, as VS Code's postMessage does; replies arrive as window 'message' events.
+      postMessage(m) {
+        host(JSON.parse(JSON.stringify(m))).then((replies) => {
+          for (const r of replies) window.dispatchEvent(new MessageEvent('message', { data: r }));
+        });
+      },
+      getState: () => st,
+      setState: (s) => { st = s; setState(s); },
+    };
+  };
+}`;
+
+export interface ExplorerFixture {
+  kb: ExplorerKnowledgeBase;
+  /** Note codings by URI, as the server's documentCoding request returns them (mutated by decide). */
+  codings?: Map<string, DocumentCoding>;
+  note?: ActiveNote | null;
+  /** What vscode.getState() returns at load (a restored panel). */
+  state?: ExplorerViewState;
+  theme?: Theme;
+  viewport?: { width: number; height: number };
+}
+
+/** One loaded Code Explorer page and everything the fake host saw. */
+export class ExplorerPage {
+  readonly posted: WebviewToHost[] = [];
+  readonly decisions: DecideParams[] = [];
+  readonly states: ExplorerViewState[] = [];
+  readonly blockedRequests: string[] = [];
+  readonly pageErrors: string[] = [];
+
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, fx: ExplorerFixture): Promise<ExplorerPage> {
+    const page = await browser.newPage({ viewport: fx.viewport ?? { width: 520, height: 900 } });
+    const ep = new ExplorerPage(page);
+    const handlers = createExplorerHandlers({ knowledgeBase: () => fx.kb }) as Record<string, (p: unknown) => Promise<unknown>>;
+    const codings = fx.codings ?? new Map<string, DocumentCoding>();
+    page.on('pageerror', (e) => ep.pageErrors.push(String(e)));
+
+    await page.exposeFunction('__ccSetState', (s: ExplorerViewState) => { ep.states.push(s); });
+    await page.exposeFunction('__ccHost', async (m: WebviewToHost): Promise<HostToWebview[]> => {
+      ep.posted.push(m);
+      if (m.type === 'ready') return [{ type: 'activeNote', note: fx.note ?? null }];
+      if (m.type !== 'request') return [];
+      try {
+        let result: unknown;
+        if (handlers[m.method]) result = await handlers[m.method](m.params);
+        else if (m.method === 'clinicalCoder/documentCoding') result = codings.get((m.params as { uri: string }).uri) ?? null;
+        else if (m.method === 'clinicalCoder/decide') {
+          const p = m.params as DecideParams;
+          ep.decisions.push(p);
+          const c = codings.get(p.uri);
+          const s = c?.suggestions.find((x) => x.code === p.code);
+          if (s) { if (p.decision === 'clear') delete s.decision; else s.decision = p.decision; }
+          result = c ? structuredClone(c) : null;
+        } else throw new Error(`unknown method ${m.method}`);
+        return [{ type: 'response', id: m.id, result }];
+      } catch (e) {
+        return [{ type: 'response', id: m.id, error: e instanceof Error ? e.message : String(e) }];
+      }
+    });
+
+    const theme = THEMES[fx.theme ?? 'dark'];
+    // A string, not a function: tsx's transpiler would inject helpers the page does not have.
+    await page.addInitScript(`(${STUB_SOURCE})(${JSON.stringify({ state: fx.state, theme })});`);
+
+    const html = renderExplorerHtml({ cspSource: ORIGIN, nonce: 'TESTnonce0123456789abcdefABCDEF01', scriptUri: `${ORIGIN}/dist/webview.js`, styleUri: `${ORIGIN}/dist/webview.css` });
+    await page.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url === `${ORIGIN}/index.html`) return route.fulfill({ status: 200, contentType: 'text/html', body: html });
+      if (url === `${ORIGIN}/dist/webview.js`) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(join(DIST, 'webview.js')) });
+      if (url === `${ORIGIN}/dist/webview.css`) return route.fulfill({ status: 200, contentType: 'text/css', body: readFileSync(join(DIST, 'webview.css')) });
+      ep.blockedRequests.push(url);
+      return route.abort();
+    });
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 15_000 }).catch((e: Error) => {
+      throw new Error(`${e.message}\npage errors: ${ep.pageErrors.join('; ')}\nblocked: ${ep.blockedRequests.join(', ')}`);
+    });
+    return ep;
+  }
+
+  /** Delivers a host → webview message, as the extension's webview.postMessage would. */
+  async send(m: HostToWebview): Promise<void> {
+    await this.page.evaluate((msg) => window.dispatchEvent(new MessageEvent('message', { data: msg })), m);
+  }
+
+  cspViolations(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as { __cc: { csp: string[] } }).__cc.csp);
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
