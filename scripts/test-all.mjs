@@ -1,0 +1,53 @@
+// `npm test`: builds, then runs the three test layers in order and prints one combined closing line.
+//   1. unit    — Node's test runner over test/unit (scripts/test-unit.mjs), no VS Code
+//   2. lsp     — the built language server over stdio (scripts/test-lsp.mjs), no VS Code
+//   3. vscode  — the extension in a real VS Code (code-server) + a Chromium UI check (test/vscode/run.sh)
+// Each layer prints "N passed, N failed"; this exits non-zero if any layer fails.
+// `npm test -- --layers unit,lsp` runs a subset.
+import { spawn } from 'node:child_process';
+
+const arg = process.argv.indexOf('--layers');
+const wanted = arg > 0 ? process.argv[arg + 1].split(',') : ['unit', 'lsp', 'vscode'];
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const layers = [
+  { name: 'build', cmd: npm, args: ['run', 'build'], counts: false },
+  { name: 'unit', cmd: process.execPath, args: ['scripts/test-unit.mjs'] },
+  { name: 'lsp', cmd: process.execPath, args: ['scripts/test-lsp.mjs'] },
+  { name: 'vscode', cmd: 'bash', args: ['test/vscode/run.sh'] },
+].filter((l) => l.name === 'build' || wanted.includes(l.name));
+
+function run(layer) {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(layer.cmd, layer.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.on('close', (code) => {
+      // The layer's own closing line: the last "N passed, N failed[, N skipped]" it printed.
+      const m = [...out.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/gm)].pop();
+      resolve({ name: layer.name, code: code ?? 1, passed: m ? +m[1] : 0, failed: m ? +m[2] : 0, skipped: m?.[3] ? +m[3] : 0, found: !!m, secs: (Date.now() - t0) / 1000, counts: layer.counts !== false });
+    });
+  });
+}
+
+const results = [];
+for (const layer of layers) {
+  console.log(`\n===== ${layer.name} =====`);
+  const r = await run(layer);
+  results.push(r);
+  if (layer.name === 'build' && r.code !== 0) break;
+}
+console.log('\n===== summary =====');
+let passed = 0, failed = 0, skipped = 0, bad = false;
+for (const r of results) {
+  if (!r.counts) { if (r.code !== 0) { bad = true; console.log(`${r.name}: FAILED (exit ${r.code})`); } continue; }
+  // A layer that crashed before printing its counts counts as one failure.
+  const f = r.failed + (r.code !== 0 && r.failed === 0 ? 1 : 0);
+  passed += r.passed; failed += f; skipped += r.skipped;
+  if (r.code !== 0 || f) bad = true;
+  console.log(`${r.name.padEnd(7)} ${r.passed} passed, ${f} failed${r.skipped ? `, ${r.skipped} skipped` : ''}${r.found ? '' : ' (no summary line)'} — ${r.secs.toFixed(1)}s`);
+}
+if (results.length < layers.length) { bad = true; failed += layers.length - results.length; }
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(bad ? 1 : 0);
