@@ -49,10 +49,10 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
     waiters.delete(p.uri);
     for (const w of list) w(p);
   });
-  conn.onNotification(ShowMessageNotification.type, (p) => messages.push(p.message));
+  conn.onNotification(ShowMessageNotification.type, (p) => { messages.push(p.message); });
   conn.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'clinicalCoder' ? state.settings : null)));
-  conn.onRequest(RegistrationRequest.type, () => null);
-  conn.onRequest(CodeLensRefreshRequest.type, () => null);
+  conn.onRequest(RegistrationRequest.type, () => undefined);
+  conn.onRequest(CodeLensRefreshRequest.type, () => undefined);
   conn.onRequest('window/showMessageRequest', (p: { message: string }) => { messages.push(p.message); return null; });
   conn.listen();
   await conn.sendRequest(InitializeRequest.type, {

@@ -81,7 +81,7 @@ test('code actions offer Accept and Reject; decisions change the diagnostics', a
   const afterAccept = await server.nextDiagnostics(uri, () => server.conn.sendRequest('clinicalCoder/decide', { uri, code: 'J18.9', decision: 'accepted' }));
   const j189 = afterAccept.find((d) => d.code === 'J18.9');
   assert.ok(j189);
-  assert.match(j189.message, /^✓ accepted: J18\.9 /);
+  assert.match(String(j189.message), /^✓ accepted: J18\.9 /);
   assert.equal(j189.severity, DiagnosticSeverity.Hint);
   const lenses = await server.codeLenses(uri);
   assert.match(lenses[0].title, / · 1 accepted/);
@@ -111,7 +111,7 @@ test('settings: severity and family policy apply; bad values are reported and de
   const cad = ds.find((d) => d.code === 'I25.10');
   assert.ok(cad, 'family mention shown as a hint');
   assert.equal(cad.severity, DiagnosticSeverity.Hint);
-  assert.match(cad.message, /\[family\]$/);
+  assert.match(String(cad.message), /\[family\]$/);
   assert.ok(server.messages.some((m) => /clinicalCoder\.threshold must be a number from 0 to 1; using 0\.5/.test(m)), server.messages.join('\n'));
   const off = await server.nextDiagnostics(uri, () => server.setSettings({ enabled: false }));
   assert.deepEqual(off, [], 'Toggle Suggestions off clears them');
