@@ -3,7 +3,7 @@
 # on 127.0.0.1 plus headless Debian Chromium through playwright-core:
 #   1) the Mocha suite in the extension host (test/vscode/suite, as @vscode/test-electron's runTests would run it)
 #   2) a UI check of the rendered workbench with PNG screenshots in .vscode-test/screenshots
-# Needs `npm run build` first (npm run test:vscode does it). Env: CACHE (default .vscode-test),
+# Needs `npm run build` first (npm run test:vscode does it). Env: CACHE (installs; default .vscode-test),
 # VSIX=path.vsix to UI-check an installed package instead of the source tree, KEEP_RUN=1 to keep the temp run folder.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -11,7 +11,8 @@ cd "$ROOT"
 CS_VERSION="${CS_VERSION:-4.139.1}"
 NODE24="${NODE24:-24.21.0}"
 CACHE="${CACHE:-$ROOT/.vscode-test}"
-OUT="$CACHE/out"; SHOTS="$CACHE/screenshots"
+# Logs and screenshots stay in the project (ignored) even when CACHE points elsewhere (CI keeps it outside the clone).
+OUT="$ROOT/.vscode-test/out"; SHOTS="$ROOT/.vscode-test/screenshots"
 t() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(t)" 'BEGIN{printf "%.1fs", b-a}'; }
 T0=$(t)
