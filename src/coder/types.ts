@@ -3,8 +3,8 @@
 export type SuggestionStatus = 'active' | 'historical' | 'family' | 'negated' | 'uncertain';
 export type CodingPolicy = 'billing' | 'mentions';
 
-/** Why an evidence span matched a code. */
-export type MatchReason = 'index' | 'inclusion' | 'title' | 'abbreviation' | 'encoder';
+/** Why an evidence span matched a code ('learned': a phrase the scorer learned from coded training notes). */
+export type MatchReason = 'index' | 'inclusion' | 'title' | 'abbreviation' | 'encoder' | 'learned';
 
 export interface Evidence {
   /** Character offsets into the note text (UTF-16 code units, as VS Code counts). */

@@ -1,0 +1,290 @@
+// The coding engine: note -> sentences -> mentions (lexicon, learned phrases, encoder) -> code
+// candidates -> learned scorer -> coding rules -> ranked suggestions with evidence.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadKnowledgeBase } from '../icd/loader';
+import type { IcdKnowledgeBase } from '../icd/knowledge-base';
+import { ContextDetector } from '../note/context/ContextDetector';
+import type { Encoder } from '../encoder/types';
+import type { CodeEmbeddingIndex } from '../encoder/code-index';
+import { resolveModelsDir } from '../common/paths';
+import type { CodingOptions, CodingPolicy, CodingResult, Evidence, MatchReason, Suggestion, SuggestionStatus } from './types';
+import { TermLexicon } from './term-lexicon';
+import { LearnedLexicon, type LearnedPhrase } from './learned-lexicon';
+import { CodePriors, type PriorsData } from './priors';
+import { LogisticScorer, type ScorerModel } from './scorer';
+import { analyzeSentence, sentenceKey, type Mention, type SentenceAnalysis } from './mentions';
+import { computeFeatures, type CodeCandidate, type PlacedMention, type SpanStats } from './features';
+import { viewNote } from './note-adapter';
+import type { NoteView } from './note-view';
+import { applyCodingRules } from './rules/index';
+import { LruCache } from './lru';
+
+export interface EngineCreateOptions {
+  kb?: IcdKnowledgeBase;
+  /** `null` disables the encoder; `undefined` loads the shipped one (falling back to lexical-only). */
+  encoder?: Encoder | null;
+  codeIndex?: CodeEmbeddingIndex | null;
+  modelsDir?: string;
+  onWarning?(m: string): void;
+  /** Training only: override the shipped priors / learned phrases / scorer. */
+  priors?: CodePriors;
+  learned?: LearnedLexicon | null;
+  scorer?: LogisticScorer | null;
+}
+
+const SCORER_DIR = 'scorer';
+const ENCODER_TOP_K = 5;
+const ENCODER_MIN_SIM = 0.5;
+
+/** Fallback when no trained scorer ships: a hand-set logistic over the strongest signals. */
+function heuristicProbability(x: Float64Array, names: string[]): number {
+  const g = (n: string) => x[names.indexOf(n)] ?? 0;
+  const z = -2 + 1.2 * g('best_nkeys') + 1.5 * g('best_tight') - 2 * g('all_subsumed') - 3 * g('frac_negated') - 2 * g('frac_other') + 0.5 * g('src_index');
+  return 1 / (1 + Math.exp(-z));
+}
+
+export class CodingEngine {
+  private readonly detector = new ContextDetector();
+  private readonly sentenceCache = new LruCache<string, SentenceAnalysis>(4000);
+  private readonly simCache = new LruCache<string, Float32Array>(4000);
+
+  private constructor(
+    readonly kb: IcdKnowledgeBase,
+    readonly lexicon: TermLexicon,
+    readonly learned: LearnedLexicon | undefined,
+    readonly priors: CodePriors,
+    readonly scorer: LogisticScorer | undefined,
+    /** Scorer trained without encoder features, used when the encoder is off or unavailable. */
+    readonly lexicalScorer: LogisticScorer | undefined,
+    private readonly encoder: Encoder | undefined,
+    private readonly codeIndex: CodeEmbeddingIndex | undefined,
+    readonly startupWarnings: string[],
+  ) {}
+
+  get hasEncoder(): boolean { return !!(this.encoder && this.codeIndex); }
+
+  /** A sibling engine sharing the knowledge base, lexicon and encoder but with other learned parts (training). */
+  withModels(parts: { learned?: LearnedLexicon | null; priors?: CodePriors; scorer?: LogisticScorer | null; lexicalScorer?: LogisticScorer | null }): CodingEngine {
+    return new CodingEngine(this.kb, this.lexicon,
+      parts.learned === undefined ? this.learned : parts.learned ?? undefined,
+      parts.priors ?? this.priors,
+      parts.scorer === undefined ? this.scorer : parts.scorer ?? undefined,
+      parts.lexicalScorer === undefined ? this.lexicalScorer : parts.lexicalScorer ?? undefined,
+      this.encoder, this.codeIndex, this.startupWarnings);
+  }
+
+  static async create(opts: EngineCreateOptions = {}): Promise<CodingEngine> {
+    const warnings: string[] = [];
+    const warn = (m: string) => { warnings.push(m); opts.onWarning?.(m); };
+    const modelsDir = opts.modelsDir ?? resolveModelsDir();
+    const kb = opts.kb ?? loadKnowledgeBase(modelsDir);
+    const lexicon = TermLexicon.fromKnowledgeBase(kb);
+    const scorerDir = path.join(modelsDir, SCORER_DIR);
+    const readJson = <T>(file: string): T | undefined => {
+      const p = path.join(scorerDir, file);
+      try { return JSON.parse(fs.readFileSync(p, 'utf8')) as T; } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') warn(`cannot read ${p}: ${(e as Error).message}; reinstall or run "npm run train:scorer"`);
+        return undefined;
+      }
+    };
+    let priors = opts.priors;
+    if (!priors) { const d = readJson<PriorsData>('priors.json'); priors = d ? new CodePriors(d) : CodePriors.empty(); }
+    let learned: LearnedLexicon | undefined;
+    if (opts.learned !== undefined) learned = opts.learned ?? undefined;
+    else { const d = readJson<{ phrases: [string, string, number, number][] }>('learned-lexicon.json'); if (d) learned = new LearnedLexicon(d.phrases.map(([keys, code, support, precision]): LearnedPhrase => ({ keys, code, support, precision }))); }
+    let scorer: LogisticScorer | undefined, lexicalScorer: LogisticScorer | undefined;
+    if (opts.scorer !== undefined) scorer = lexicalScorer = opts.scorer ?? undefined;
+    else {
+      const m = readJson<ScorerModel>('scorer.json');
+      if (m && m.format === 'clinical-coder/scorer') scorer = new LogisticScorer(m, FEATURE_NAMES_FALLBACK);
+      const l = readJson<ScorerModel>('scorer-lexical.json');
+      if (l && l.format === 'clinical-coder/scorer') lexicalScorer = new LogisticScorer(l, FEATURE_NAMES_FALLBACK);
+      if (!scorer && !lexicalScorer) warn('no trained scorer in models/scorer: confidences are heuristic (run "npm run train:scorer")');
+    }
+    let encoder: Encoder | undefined, codeIndex: CodeEmbeddingIndex | undefined;
+    if (opts.encoder !== null) {
+      try {
+        const { createOnnxEncoder } = await import('../encoder/onnx-encoder');
+        const { CodeEmbeddingIndex: Index } = await import('../encoder/code-index');
+        const enc = opts.encoder ?? (await createOnnxEncoder());
+        const idx = opts.codeIndex ?? Index.load();
+        encoder = enc; codeIndex = idx;
+        if (idx.dim !== enc.dim) throw new Error(`code index dimension ${codeIndex.dim} differs from encoder dimension ${encoder.dim}; run "npm run build:embeddings"`);
+      } catch (e) {
+        encoder = undefined; codeIndex = undefined;
+        warn(`encoder unavailable, coding lexical-only: ${(e as Error).message}`);
+      }
+    }
+    return new CodingEngine(kb, lexicon, learned, priors, scorer, lexicalScorer, encoder, codeIndex, warnings);
+  }
+
+  /** The scorer for a call: the encoder-aware one when encoder features are present. */
+  scorerFor(useEncoder: boolean): LogisticScorer | undefined {
+    return useEncoder && this.hasEncoder ? this.scorer ?? this.lexicalScorer : this.lexicalScorer ?? this.scorer;
+  }
+
+  defaultThreshold(policy: CodingPolicy, useEncoder = true): number {
+    return this.scorerFor(useEncoder)?.model.threshold[policy] ?? 0.5;
+  }
+
+  /** Sentences and per-sentence analyses (cached by sentence text, section and abbreviations). */
+  analyze(text: string): { view: NoteView; analyses: SentenceAnalysis[] } {
+    const view = viewNote(text);
+    const analyses = view.sentences.map((s) => {
+      const key = sentenceKey(s, view.abbreviations);
+      let a = this.sentenceCache.get(key);
+      if (!a) { a = analyzeSentence(s, view.abbreviations, this.lexicon, this.learned, this.detector); this.sentenceCache.set(key, a); }
+      return a;
+    });
+    return { view, analyses };
+  }
+
+  /** Candidate codes with their mentions placed in the note (absolute offsets). */
+  async candidates(text: string, useEncoder = true): Promise<{ candidates: CodeCandidate[]; similarity: Map<string, number>; view: NoteView }> {
+    const { view, analyses } = this.analyze(text);
+    const byCode = new Map<string, PlacedMention[]>();
+    const place = (m: Mention, i: number) => {
+      const s = view.sentences[i];
+      const pm: PlacedMention = { ...m, start: m.start + s.start, end: m.end + s.start, sentence: i, sentenceStart: s.start, sentenceEnd: s.end, role: s.role, sectionKind: s.section?.kind };
+      let l = byCode.get(m.code);
+      if (!l) byCode.set(m.code, (l = []));
+      l.push(pm);
+    };
+    analyses.forEach((a, i) => { for (const m of a.mentions) place(m, i); });
+    const similarity = new Map<string, number>();
+    if (useEncoder && this.encoder && this.codeIndex) {
+      const idx = view.sentences.map((_s, i) => i).filter((i) => view.sentences[i].text.length >= 4);
+      const texts = idx.map((i) => view.sentences[i].text.slice(0, 1000));
+      const missing = texts.filter((t) => !this.simCache.get(t));
+      if (missing.length) {
+        const vecs = await this.encoder.embed([...new Set(missing)]);
+        [...new Set(missing)].forEach((t, j) => this.simCache.set(t, vecs[j]));
+      }
+      idx.forEach((i, j) => {
+        const vec = this.simCache.get(texts[j])!;
+        for (const code of new Set(analyses[i].mentions.map((m) => m.code))) {
+          const cv = this.codeIndex!.vector(code);
+          if (!cv) continue;
+          let dot = 0;
+          for (let k = 0; k < cv.length; k++) dot += cv[k] * vec[k];
+          if (dot > (similarity.get(code) ?? -1)) similarity.set(code, dot);
+        }
+        for (const hit of this.codeIndex!.search(vec, ENCODER_TOP_K)) {
+          if (hit.score < ENCODER_MIN_SIM || !this.kb.isBillable(hit.code)) continue;
+          if (hit.score > (similarity.get(hit.code) ?? -1)) similarity.set(hit.code, hit.score);
+          const s = view.sentences[i];
+          const ctx = this.detector.analyze(s.text, s.section ?? s.role).at(0, s.text.length);
+          place({
+            code: hit.code, source: 'encoder', matched: this.kb.get(hit.code)?.longTitle ?? hit.code, start: 0, end: s.text.length,
+            nKeys: 0, window: 0, optionalHits: 0, depth: 0, rarity: 0, subsumed: false, viaAbbreviation: false, needsMoreSpecificity: false,
+            similarity: hit.score, negation: ctx.negation, temporality: ctx.temporality, experiencer: ctx.experiencer,
+          }, i);
+        }
+      });
+    }
+    const candidates = [...byCode].map(([code, mentions]) => ({ code, mentions }));
+    return { candidates, similarity, view };
+  }
+
+  /** Feature vectors for candidates (exposed for training). */
+  featurize(candidates: CodeCandidate[], similarity: Map<string, number>, noteLength: number, priors: CodePriors = this.priors): Float64Array[] {
+    const spans = spanStats(candidates, priors);
+    return candidates.map((c) => {
+      const e = this.kb.get(c.code);
+      return computeFeatures(c, { title: e?.longTitle ?? '', chapter: e?.chapter.number ?? 0 }, priors, spans.get(c.code)!, noteLength, similarity.get(c.code));
+    });
+  }
+
+  async code(text: string, opts: CodingOptions = {}): Promise<CodingResult> {
+    const t0 = performance.now();
+    const warnings = [...this.startupWarnings];
+    if (typeof text !== 'string' || !text.trim()) return { suggestions: [], warnings, timings: { totalMs: 0 } };
+    const policy: CodingPolicy = opts.policy ?? 'billing';
+    const useEncoder = opts.useEncoder !== false;
+    const { candidates, similarity, view } = await this.candidates(text, useEncoder);
+    const t1 = performance.now();
+    const X = this.featurize(candidates, similarity, text.length);
+    const scorer = this.scorerFor(useEncoder);
+    const probs = X.map((x) => (scorer ? scorer.score(x) : heuristicProbability(x, FEATURE_NAMES_FALLBACK)));
+    const scored: ScoredCandidate[] = candidates.map((c, i) => ({ ...c, confidence: probs[i], status: statusOf(c.mentions, policy, !!opts.codeUncertainAsConfirmed) }));
+    const suggestions = applyCodingRules(this.kb, scored, policy, text).map((c) => this.toSuggestion(c, text));
+    const threshold = opts.threshold ?? this.defaultThreshold(policy, useEncoder);
+    const out = suggestions
+      .filter((s) => s.confidence >= threshold && (opts.all || s.status === 'active'))
+      .sort((a, b) => b.confidence - a.confidence || (a.code < b.code ? -1 : 1))
+      .slice(0, opts.maxSuggestions ?? 200);
+    void view;
+    return { suggestions: out, warnings, timings: { candidatesMs: t1 - t0, totalMs: performance.now() - t0 } };
+  }
+
+  private toSuggestion(c: RuledCandidate, text: string): Suggestion {
+    const e = this.kb.get(c.code);
+    const evidence: Evidence[] = dedupeEvidence(c.mentions).slice(0, 8).map((m) => ({
+      start: m.start, end: m.end, text: text.slice(m.start, m.end), why: reasonOf(m), matched: m.matched,
+      sentenceStart: m.sentenceStart, sentenceEnd: m.sentenceEnd, section: m.sectionKind ?? m.role,
+      negation: m.negation, temporality: m.temporality, experiencer: m.experiencer,
+      ...(m.similarity !== undefined ? { similarity: Math.round(m.similarity * 1000) / 1000 } : {}),
+    }));
+    return {
+      code: c.code, title: e?.longTitle ?? c.code, confidence: Math.round(c.confidence * 10000) / 10000, status: c.status,
+      billable: e?.billable ?? false, evidence, alternatives: c.alternatives ?? [], ...(c.notes?.length ? { notes: c.notes } : {}),
+    };
+  }
+}
+
+import { FEATURE_NAMES as FEATURE_NAMES_FALLBACK } from './features';
+import type { RuledCandidate, ScoredCandidate } from './rules/types';
+
+function reasonOf(m: PlacedMention): MatchReason {
+  if (m.source === 'learned') return 'learned';
+  if (m.viaAbbreviation) return 'abbreviation';
+  return m.source;
+}
+
+function dedupeEvidence(ms: PlacedMention[]): PlacedMention[] {
+  const seen = new Set<string>();
+  const sorted = [...ms].sort((a, b) => Number(a.source === 'encoder') - Number(b.source === 'encoder') || a.start - b.start);
+  return sorted.filter((m) => { const k = `${m.start}:${m.end}`; if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+/** The status of a code from the context of its mentions: the patient's own, present condition wins. */
+export function statusOf(ms: PlacedMention[], policy: CodingPolicy, uncertainAsConfirmed: boolean): SuggestionStatus {
+  let hasHist = false, hasUnc = false, hasFam = false;
+  for (const m of ms) {
+    if (m.experiencer === 'other') { hasFam = true; continue; }
+    if (m.negation === 'negated') continue;
+    if (m.negation === 'possible' || m.temporality === 'hypothetical') { hasUnc = true; continue; }
+    if (m.temporality === 'historical') { hasHist = true; continue; }
+    return 'active';
+  }
+  if (hasHist) return policy === 'mentions' ? 'active' : 'historical';
+  if (hasUnc) return uncertainAsConfirmed && policy === 'billing' ? 'active' : 'uncertain';
+  if (hasFam) return 'family';
+  return 'negated';
+}
+
+/** For each candidate: how many codes share its best span, and whether it has the best prior among them. */
+function spanStats(cands: CodeCandidate[], priors: CodePriors): Map<string, SpanStats> {
+  const bySpan = new Map<string, string[]>();
+  for (const c of cands) for (const m of c.mentions) {
+    if (m.source === 'encoder') continue;
+    const k = `${m.start}:${m.end}`;
+    let l = bySpan.get(k);
+    if (!l) bySpan.set(k, (l = []));
+    if (!l.includes(c.code)) l.push(c.code);
+  }
+  const out = new Map<string, SpanStats>();
+  for (const c of cands) {
+    let competitors = 0, rankFirst = false;
+    for (const m of c.mentions) {
+      if (m.source === 'encoder') continue;
+      const l = bySpan.get(`${m.start}:${m.end}`)!;
+      competitors = Math.max(competitors, l.length - 1);
+      const best = l.reduce((a, b) => (priors.candidatePrecision(b) > priors.candidatePrecision(a) ? b : a));
+      if (best === c.code) rankFirst = true;
+    }
+    out.set(c.code, { competitors, rankFirst });
+  }
+  return out;
+}

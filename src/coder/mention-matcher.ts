@@ -1,0 +1,85 @@
+// Finds lexicon entries in one sentence: every required key of an entry must occur in the
+// sentence, close together (discontinuous mentions such as "diabetes ... with nephropathy" are
+// allowed within a window). Works on normalised keys, so word order, plurals and spelling
+// variants do not matter.
+import type { TermLexicon } from './term-lexicon';
+
+export interface SentenceToken {
+  key: string;
+  /** Word position in the sentence; tokens of an abbreviation's expansion share the abbreviation's position. */
+  pos: number;
+  start: number;
+  end: number;
+  /** The token came from expanding an abbreviation. */
+  expanded?: boolean;
+}
+
+export interface RawMatch {
+  entry: number;
+  /** Token indices (into the sentence tokens) of the matched keys. */
+  tokens: number[];
+  start: number;
+  end: number;
+  /** Words spanned, first to last matched position. */
+  window: number;
+  optionalHits: number;
+  viaAbbreviation: boolean;
+  /** Some other match covers every position of this one and more. */
+  subsumed: boolean;
+}
+
+/** A mention may spread over at most this many words per required key (plus slack). */
+const WINDOW_PER_KEY = 3;
+const WINDOW_SLACK = 4;
+
+export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch[] {
+  const at = new Map<string, number[]>();
+  toks.forEach((t, i) => { let l = at.get(t.key); if (!l) at.set(t.key, (l = [])); l.push(i); });
+  const out: RawMatch[] = [];
+  for (const key of at.keys()) {
+    for (const id of lex.anchoredAt(key)) {
+      const e = lex.entries[id];
+      let ok = true;
+      for (const k of e.keys) if (!at.has(k)) { ok = false; break; }
+      if (!ok) continue;
+      // Try each occurrence of the anchor; take the tightest placement.
+      let best: number[] | undefined, bestWindow = Infinity;
+      for (const a of at.get(key)!) {
+        const chosen: number[] = [];
+        const ap = toks[a].pos;
+        for (const k of e.keys) {
+          if (k === key) { chosen.push(a); continue; }
+          let bi = -1, bd = Infinity;
+          for (const j of at.get(k)!) { const d = Math.abs(toks[j].pos - ap); if (d < bd) { bd = d; bi = j; } }
+          chosen.push(bi);
+        }
+        let lo = Infinity, hi = -Infinity;
+        for (const j of chosen) { lo = Math.min(lo, toks[j].pos); hi = Math.max(hi, toks[j].pos); }
+        const w = hi - lo + 1;
+        if (w < bestWindow) { bestWindow = w; best = chosen; }
+      }
+      if (!best || bestWindow > e.keys.length * WINDOW_PER_KEY + WINDOW_SLACK) continue;
+      let start = Infinity, end = -Infinity, via = false;
+      for (const j of best) { start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end); via ||= !!toks[j].expanded; }
+      let optionalHits = 0;
+      for (const k of e.optional) if (at.has(k)) optionalHits++;
+      out.push({ entry: id, tokens: [...new Set(best)].sort((x, y) => x - y), start, end, window: bestWindow, optionalHits, viaAbbreviation: via, subsumed: false });
+    }
+  }
+  markSubsumed(out, toks, (m) => lex.entries[m.entry].code);
+  return out;
+}
+
+/** A match is subsumed when a match for another code covers a strict superset of its word positions. */
+export function markSubsumed<M extends { tokens: number[]; subsumed: boolean }>(ms: M[], toks: SentenceToken[], codeOf: (m: M) => string) {
+  const pos = ms.map((m) => new Set(m.tokens.map((i) => toks[i].pos)));
+  const codes = ms.map(codeOf);
+  for (let i = 0; i < ms.length; i++) {
+    for (let j = 0; j < ms.length && !ms[i].subsumed; j++) {
+      if (i === j || pos[j].size <= pos[i].size || codes[i] === codes[j]) continue;
+      let all = true;
+      for (const p of pos[i]) if (!pos[j].has(p)) { all = false; break; }
+      if (all) ms[i].subsumed = true;
+    }
+  }
+}

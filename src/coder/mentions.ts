@@ -1,0 +1,105 @@
+// Per-sentence analysis: lexicon and learned-phrase matches with their clinical context. Results
+// depend only on the sentence text, its section role and the abbreviations in it, so they are
+// cached under that key and reused when a note is re-coded after an edit.
+import { ContextDetector, type SentenceContext } from '../note/context/ContextDetector';
+import type { AbbreviationMatch, Experiencer, Negation, SectionRole, Temporality } from '../note/types';
+import { normTokens } from './normalize';
+import { matchSentence, markSubsumed, type SentenceToken } from './mention-matcher';
+import type { TermLexicon } from './term-lexicon';
+import type { LearnedLexicon } from './learned-lexicon';
+import type { ViewSentence } from './note-view';
+
+export type MentionSource = 'index' | 'inclusion' | 'title' | 'learned' | 'encoder';
+
+export interface Mention {
+  code: string;
+  source: MentionSource;
+  /** Knowledge-base text that matched (index path, title, learned phrase). */
+  matched: string;
+  /** Offsets relative to the sentence start (absolute once placed in a note). */
+  start: number;
+  end: number;
+  nKeys: number;
+  window: number;
+  optionalHits: number;
+  depth: number;
+  /** Inverse frequency of the rarest matched key in the lexicon (higher = more specific wording). */
+  rarity: number;
+  subsumed: boolean;
+  viaAbbreviation: boolean;
+  needsMoreSpecificity: boolean;
+  alternatives?: string[];
+  manifestation?: string[];
+  learnedPrecision?: number;
+  learnedSupport?: number;
+  similarity?: number;
+  negation: Negation;
+  temporality: Temporality;
+  experiencer: Experiencer;
+}
+
+export interface SentenceAnalysis { mentions: Mention[]; tokens: SentenceToken[] }
+
+/** Tokens of one sentence, with abbreviation expansions added at the abbreviation's position. */
+export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch[]): SentenceToken[] {
+  const base = normTokens(s.text);
+  const toks: SentenceToken[] = base.map((t, i) => ({ key: t.key, pos: i * 2, start: t.start, end: t.end }));
+  for (const ab of abbreviations) {
+    if (ab.start < s.start || ab.end > s.end || !ab.expansion) continue;
+    const rs = ab.start - s.start, re = ab.end - s.start;
+    const at = toks.find((t) => t.start >= rs && t.start < re);
+    const pos = at ? at.pos : 0;
+    // Expansion tokens sit at the abbreviation's position (odd positions never collide with words).
+    for (const k of normTokens(ab.expansion)) toks.push({ key: k.key, pos: pos + 1, start: rs, end: re, expanded: true });
+  }
+  return toks;
+}
+
+export function analyzeSentence(
+  s: ViewSentence, abbreviations: AbbreviationMatch[], lex: TermLexicon, learned: LearnedLexicon | undefined, detector: ContextDetector,
+): SentenceAnalysis {
+  const toks = sentenceTokens(s, abbreviations);
+  const mentions: (Mention & { tokens: number[] })[] = [];
+  const lexSize = Math.max(1, lex.entries.length);
+  const rarityOf = (idx: number[]) => Math.max(...idx.map((i) => Math.log(lexSize / (1 + lex.frequency(toks[i].key)))));
+  for (const m of matchSentence(lex, toks)) {
+    const e = lex.entries[m.entry];
+    mentions.push({
+      code: e.code, source: e.source, matched: e.text, start: m.start, end: m.end, nKeys: e.keys.length, window: m.window,
+      optionalHits: m.optionalHits, depth: e.depth, rarity: rarityOf(m.tokens), subsumed: m.subsumed, viaAbbreviation: m.viaAbbreviation,
+      needsMoreSpecificity: e.needsMoreSpecificity, alternatives: e.alternatives, manifestation: e.manifestation,
+      negation: 'affirmed', temporality: 'recent', experiencer: 'patient', tokens: m.tokens,
+    });
+  }
+  if (learned) {
+    const learnedMentions: (Mention & { tokens: number[] })[] = [];
+    for (const l of learned.match(toks)) {
+      learnedMentions.push({
+        code: l.phrase.code, source: 'learned', matched: l.phrase.keys, start: l.start, end: l.end, nKeys: l.tokens.length, window: l.tokens.length,
+        optionalHits: 0, depth: 0, rarity: rarityOf(l.tokens), subsumed: false, viaAbbreviation: false, needsMoreSpecificity: false,
+        learnedPrecision: l.phrase.precision, learnedSupport: l.phrase.support, negation: 'affirmed', temporality: 'recent', experiencer: 'patient', tokens: l.tokens,
+      });
+    }
+    mentions.push(...learnedMentions);
+  }
+  if (mentions.length) {
+    markSubsumed(mentions, toks, (m) => m.code);
+    const ctx: SentenceContext = detector.analyze(s.text, s.section ?? s.role);
+    const seen = new Map<string, ReturnType<SentenceContext['at']>>();
+    for (const m of mentions) {
+      const k = `${m.start}:${m.end}`;
+      let c = seen.get(k);
+      if (!c) seen.set(k, (c = ctx.at(m.start, m.end)));
+      m.negation = c.negation; m.temporality = c.temporality; m.experiencer = c.experiencer;
+    }
+  }
+  return { mentions: mentions.map(({ tokens: _t, ...m }) => m), tokens: toks };
+}
+
+/** Cache key of a sentence's analysis: what the analysis depends on. */
+export function sentenceKey(s: ViewSentence, abbreviations: AbbreviationMatch[]): string {
+  const abs = abbreviations.filter((a) => a.start >= s.start && a.end <= s.end).map((a) => `${a.start - s.start}:${a.expansion}`).join(',');
+  return `${s.role}\u0001${s.section?.kind ?? ''}\u0001${abs}\u0001${s.text}`;
+}
+
+export type { SectionRole };

@@ -1,0 +1,44 @@
+// Combination codes (billing): ICD-10-CM presumes a link between diabetes and its listed
+// complications and between hypertension and heart or kidney disease ("with" convention), so
+// the pair is reported with one combination code plus the "use additional code" for the stage.
+import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
+import type { RuledCandidate } from './types';
+
+const DIABETES_UNCOMPLICATED = /^E(08|09|10|11|13)\.9$/;
+
+interface Combo { first: RegExp; second: RegExp; target(first: string, second: string): string; keepSecond: boolean; why: string }
+
+const COMBOS: Combo[] = [
+  { first: DIABETES_UNCOMPLICATED, second: /^N18\./, target: (d) => `${d.slice(0, 3)}.22`, keepSecond: true, why: 'diabetes with chronic kidney disease (use additional code for the CKD stage)' },
+  { first: DIABETES_UNCOMPLICATED, second: /^G6[0-3]|^G90\.0/, target: (d) => `${d.slice(0, 3)}.42`, keepSecond: false, why: 'diabetes with polyneuropathy' },
+  { first: DIABETES_UNCOMPLICATED, second: /^H35\.0/, target: (d) => `${d.slice(0, 3)}.319`, keepSecond: false, why: 'diabetes with retinopathy' },
+  { first: DIABETES_UNCOMPLICATED, second: /^N0[0-8]|^N28\.9/, target: (d) => `${d.slice(0, 3)}.29`, keepSecond: false, why: 'diabetes with kidney complication' },
+  { first: DIABETES_UNCOMPLICATED, second: /^I73\.9/, target: (d) => `${d.slice(0, 3)}.51`, keepSecond: false, why: 'diabetes with peripheral angiopathy' },
+  { first: /^I10$/, second: /^I50\./, target: () => 'I11.0', keepSecond: true, why: 'hypertensive heart disease with heart failure (use additional code for the type of heart failure)' },
+  { first: /^I10$/, second: /^N18\.[56]$/, target: () => 'I12.0', keepSecond: true, why: 'hypertensive CKD with stage 5 CKD or ESRD (use additional code for the stage)' },
+  { first: /^I10$/, second: /^N18\./, target: () => 'I12.9', keepSecond: true, why: 'hypertensive CKD with stage 1-4 or unspecified CKD (use additional code for the stage)' },
+  { first: /^I11\.0$/, second: /^N18\.[56]$/, target: () => 'I13.2', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 5/ESRD' },
+  { first: /^I11\.0$/, second: /^N18\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 1-4 CKD' },
+  { first: /^I12\.9$/, second: /^I50\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure' },
+];
+
+export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+  let out = cs;
+  for (const combo of COMBOS) {
+    const active = out.filter((c) => c.status === 'active');
+    const a = active.find((c) => combo.first.test(c.code));
+    const b = active.filter((c) => combo.second.test(c.code)).sort((x, y) => y.confidence - x.confidence)[0];
+    if (!a || !b) continue;
+    const target = combo.target(a.code, b.code);
+    if (!kb.isBillable(target)) continue;
+    const existing = out.find((c) => c.code === target);
+    const merged: RuledCandidate = {
+      code: target, mentions: [...a.mentions, ...b.mentions], confidence: Math.min(a.confidence, b.confidence) * 0.5 + Math.max(a.confidence, b.confidence) * 0.5,
+      status: 'active', notes: [`Combination code: ${combo.why}; replaces ${a.code}${combo.keepSecond ? '' : ` and ${b.code}`}`],
+    };
+    out = out.filter((c) => c !== a && c !== existing && (combo.keepSecond || c !== b));
+    if (existing) { merged.confidence = Math.max(merged.confidence, existing.confidence); merged.mentions.push(...existing.mentions); }
+    out.push(merged);
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+// Coding rules a coder applies after scoring: history and family Z codes (billing), combination
+// codes, specificity (unspecified codes give way to specific ones; alternatives offered),
+// 7th characters, manifestation codes, "use additional"/"code first" notes, Excludes1 conflicts.
+import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
+import type { Alternative, CodingPolicy } from '../types';
+import type { PlacedMention } from '../features';
+import { familyHistoryCode, personalHistoryCode } from './history-codes';
+import { applyCombinationCodes } from './combination';
+import type { RuledCandidate, ScoredCandidate } from './types';
+
+export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[], policy: CodingPolicy, text: string): RuledCandidate[] {
+  let out: RuledCandidate[] = scored.map((c) => ({ ...c }));
+  out = addManifestations(kb, out);
+  out = out.map((c) => withSeventhCharacter(kb, c, text));
+  if (policy === 'billing') {
+    out = addHistoryCodes(kb, out);
+    out = applyCombinationCodes(kb, out);
+    out = preferSpecific(kb, out);
+  }
+  resolveExcludes1(kb, out, policy);
+  for (const c of out) {
+    c.alternatives = alternativesFor(kb, c);
+    const notes = codingNotes(kb, c.code);
+    if (notes.length) c.notes = [...(c.notes ?? []), ...notes];
+  }
+  return out;
+}
+
+/** Dual coding: an index entry with a manifestation code adds that code (e.g. amyloid heart -> E85.4 + I43). */
+function addManifestations(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+  const have = new Map(cs.map((c) => [c.code, c]));
+  const extra: RuledCandidate[] = [];
+  for (const c of cs) {
+    for (const m of c.mentions) for (const code of m.manifestation ?? []) {
+      if (have.has(code) || !kb.isBillable(code)) continue;
+      const nc: RuledCandidate = { code, mentions: [m], confidence: c.confidence * 0.9, status: c.status, notes: [`Manifestation of ${c.code} (code first the underlying condition)`] };
+      have.set(code, nc);
+      extra.push(nc);
+    }
+  }
+  return [...cs, ...extra];
+}
+
+/** Injury codes: the 7th character follows the documented encounter (initial unless "subsequent"/"sequela" is written). */
+function withSeventhCharacter(kb: IcdKnowledgeBase, c: RuledCandidate, text: string): RuledCandidate {
+  if (!/^[ST]/.test(c.code) || c.code.replace('.', '').length !== 7 || !c.code.endsWith('A')) return c;
+  const near = c.mentions.map((m) => text.slice(m.sentenceStart, m.sentenceEnd)).join(' ').toLowerCase();
+  let seventh: string | undefined;
+  if (/\bsequela|\blate effect/.test(near)) seventh = 'S';
+  else if (/\bsubsequent (encounter|visit)|\bfollow[- ]up visit|\broutine healing\b/.test(near)) seventh = 'D';
+  if (!seventh) return c;
+  const alt = c.code.slice(0, -1) + seventh;
+  return kb.isBillable(alt) ? { ...c, code: alt, notes: [...(c.notes ?? []), `7th character ${seventh} from the documented encounter`] } : c;
+}
+
+function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+  const byCode = new Map(cs.map((c) => [c.code, c]));
+  for (const c of [...cs]) {
+    if (c.status !== 'historical' && c.status !== 'family') continue;
+    const z = c.status === 'historical' ? personalHistoryCode(c.code) : familyHistoryCode(c.code);
+    if (!z || !kb.isBillable(z)) continue;
+    const why = `${c.status === 'historical' ? 'Personal' : 'Family'} history of ${kb.get(c.code)?.longTitle ?? c.code} (${c.code})`;
+    const existing = byCode.get(z);
+    if (existing) {
+      existing.confidence = Math.max(existing.confidence, c.confidence);
+      existing.mentions = [...existing.mentions, ...c.mentions];
+      existing.notes = [...(existing.notes ?? []), why];
+      if (existing.status !== 'active') existing.status = 'active';
+      continue;
+    }
+    const nc: RuledCandidate = { code: z, mentions: c.mentions, confidence: c.confidence, status: 'active', notes: [why] };
+    byCode.set(z, nc);
+    cs.push(nc);
+  }
+  return cs;
+}
+
+/** An unspecified code gives way to a specific code of the same category found at the same words. */
+function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+  const active = cs.filter((c) => c.status === 'active');
+  const drop = new Set<RuledCandidate>();
+  for (const a of active) {
+    const ta = kb.get(a.code)?.longTitle.toLowerCase() ?? '';
+    if (!/unspecified|\bnos\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
+    for (const b of active) {
+      if (a === b || b.code.slice(0, 3) !== a.code.slice(0, 3) || drop.has(b)) continue;
+      const overlaps = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end));
+      if (overlaps && b.confidence >= a.confidence * 0.5) { drop.add(a); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
+    }
+  }
+  return cs.filter((c) => !drop.has(c));
+}
+
+/** Excludes1: two codes that must not be reported together. Billing keeps the more confident one; mentions flags both. */
+function resolveExcludes1(kb: IcdKnowledgeBase, cs: RuledCandidate[], policy: CodingPolicy) {
+  const active = cs.filter((c) => c.status === 'active');
+  if (active.length < 2) return;
+  const by = new Map(active.map((c) => [c.code, c]));
+  for (const { a, b, note } of kb.excludes1Conflicts(active.map((c) => c.code))) {
+    const ca = by.get(a), cb = by.get(b);
+    if (!ca || !cb) continue;
+    const [keep, lose] = ca.confidence >= cb.confidence ? [ca, cb] : [cb, ca];
+    if (policy === 'billing') {
+      lose.status = 'uncertain';
+      lose.notes = [...(lose.notes ?? []), `Excludes1 with ${keep.code}: not reported together (${note})`];
+      keep.notes = [...(keep.notes ?? []), `Excludes1: ${lose.code} set aside (${note})`];
+    } else {
+      for (const [x, y] of [[ca, cb], [cb, ca]] as const) x.notes = [...(x.notes ?? []), `Excludes1 conflict with ${y.code} (${note})`];
+    }
+  }
+}
+
+/** More specific codes when the evidence did not settle them, with what the coder must document. */
+function alternativesFor(kb: IcdKnowledgeBase, c: RuledCandidate): Alternative[] {
+  const e = kb.get(c.code);
+  if (!e) return [];
+  const fromIndex = new Set<string>();
+  for (const m of c.mentions as PlacedMention[]) if (m.needsMoreSpecificity) for (const a of m.alternatives ?? []) fromIndex.add(a);
+  const unspecified = /\bunspecified\b/i.test(e.longTitle);
+  let codes = [...fromIndex];
+  if (!codes.length && unspecified && e.parent) codes = kb.children(e.parent).filter((s) => s.code !== c.code).flatMap((s) => (s.billable ? [s.code] : kb.billableUnder(s.code)));
+  codes = codes.filter((x) => x !== c.code && kb.isBillable(x)).slice(0, 12);
+  return codes.map((code) => {
+    const title = kb.get(code)?.longTitle ?? code;
+    const t = title.toLowerCase();
+    const reason = /\b(right|left|bilateral)\b/.test(t) ? 'specify laterality'
+      : /\b(initial|subsequent) encounter|sequela/.test(t) ? 'specify encounter'
+      : /\bstage\b/.test(t) ? 'specify stage'
+      : /\btype [12]\b/.test(t) ? 'specify type'
+      : /\b(acute|chronic)\b/.test(t) ? 'specify acuity' : 'more specific code';
+    return { code, title, reason };
+  });
+}
+
+/** "Use additional code" and "code first" instructions that apply to the code (own and inherited). */
+function codingNotes(kb: IcdKnowledgeBase, code: string): string[] {
+  const out: string[] = [];
+  for (const n of kb.notes(code)) {
+    if (n.kind === 'useAdditionalCode') out.push(`Use additional code: ${n.text}`);
+    else if (n.kind === 'codeFirst') out.push(`Code first: ${n.text}`);
+    if (out.length >= 3) break;
+  }
+  return out;
+}
