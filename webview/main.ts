@@ -45,11 +45,11 @@ class ExplorerApp {
     this.summary = new SummaryView({ reveal, decide, exportAs: (uri, format) => post({ type: 'export', uri, format }) });
 
     this.tabs = el('vscode-tabs', { class: 'tabs', 'aria-label': 'Code Explorer views' },
-      el('vscode-tab-header', { slot: 'header', id: 'tab-hierarchy' }, 'Hierarchy'),
+      el('vscode-tab-header', { slot: 'header', 'data-tab': 'hierarchy' }, 'Hierarchy'),
       el('vscode-tab-panel', null, this.hierarchy.element),
-      el('vscode-tab-header', { slot: 'header', id: 'tab-detail' }, 'Code'),
+      el('vscode-tab-header', { slot: 'header', 'data-tab': 'detail' }, 'Code'),
       el('vscode-tab-panel', null, this.detail.element),
-      el('vscode-tab-header', { slot: 'header', id: 'tab-summary' }, 'Note'),
+      el('vscode-tab-header', { slot: 'header', 'data-tab': 'summary' }, 'Note'),
       el('vscode-tab-panel', null, this.summary.element),
     ) as HTMLElement & { selectedIndex: number };
     this.tabs.addEventListener('vsc-tabs-select', (ev) => {

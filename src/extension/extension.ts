@@ -2,9 +2,10 @@
 // All coding happens in the server process (dist/server.js); nothing here touches the network.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { Notifications, Requests, type CodeCommandArgs, type DocumentStatus, type ServerStatus } from '../common/protocol';
+import { Notifications, Requests, type DocumentStatus, type ServerStatus } from '../common/protocol';
 import { createClient } from './client';
-import { registerCommands, request, showNoteSummary } from './commands';
+import { registerCommands, request } from './commands';
+import { registerCodeExplorer } from './codeExplorerPanel';
 import { CoderStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -30,7 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Clinic
     statusBar.setServer(await request(c, Requests.serverStatus, {}));
   };
 
-  const openExplorer = (args?: Partial<CodeCommandArgs>) => showNoteSummary(current(), args);
+  // Code Explorer webview (issue 8): the panel, its serializer, and the function behind Open Code Explorer.
+  const openExplorer = registerCodeExplorer(context, () => current());
   const current = (): LanguageClient => {
     if (!client) throw new Error('Clinical Coder: the language server is not running. Run "Clinical Coder: Show Log" to see why.');
     return client;

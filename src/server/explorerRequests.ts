@@ -242,7 +242,7 @@ export function createExplorerHandlers(deps: ExplorerDeps = DEFAULT_DEPS): { [M 
   let serviceKb: ExplorerKnowledgeBase | undefined;
   const svc = async (): Promise<ExplorerService> => {
     let kb: ExplorerKnowledgeBase | undefined;
-    try { kb = await deps.knowledgeBase(); } catch (e) { throw new Error(`${NO_KB} (${e instanceof Error ? e.message : String(e)})`); }
+    try { kb = await deps.knowledgeBase(); } catch (e) { throw new Error(`Code Explorer: ${e instanceof Error ? e.message : String(e)}`); }
     if (!kb) throw new Error(NO_KB);
     if (kb !== serviceKb) { service = new ExplorerService(kb); serviceKb = kb; }
     return service!;

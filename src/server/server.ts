@@ -20,6 +20,7 @@ import { InMemoryDecisionStore } from './decisions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentCoder } from './documentCoder';
 import { writeExport } from './exportWriters';
+import { registerExplorerRequests } from './explorerRequests';
 import { isIncluded } from './glob';
 import { hoverAt } from './hover';
 import { codingOptions, DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
@@ -225,6 +226,8 @@ onRequest(Requests.exportCodes, async ({ uri, format }) => {
 });
 
 onRequest(Requests.serverStatus, () => status);
+// Code Explorer webview requests (issue 8): hierarchy, code detail and search over the knowledge base.
+registerExplorerRequests(connection);
 
 documents.listen(connection);
 connection.listen();

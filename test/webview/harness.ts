@@ -115,6 +115,7 @@ export class ExplorerPage {
 
   static async open(browser: Browser, fx: ExplorerFixture): Promise<ExplorerPage> {
     const page = await browser.newPage({ viewport: fx.viewport ?? { width: 520, height: 900 } });
+    page.setDefaultTimeout(8000);
     const ep = new ExplorerPage(page);
     const handlers = createExplorerHandlers({ knowledgeBase: () => fx.kb }) as Record<string, (p: unknown) => Promise<unknown>>;
     const codings = fx.codings ?? new Map<string, DocumentCoding>();
