@@ -7,8 +7,9 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { resolveModelsDir, resolveSharedDataDir } from '../src/common/paths';
-import { ARTIFACT_DIR, ARTIFACT_FILE, ARTIFACT_FORMAT, ARTIFACT_VERSION, NOTE_KINDS, TERM_CATEGORY_REFERENCE, TERM_NEEDS_MORE_SPECIFICITY } from '../src/icd/artifact';
-import type { IcdArtifact, NoteKind, SourceFile, TableColumns, TermColumns } from '../src/icd/artifact';
+import { ArtifactWriter, ARTIFACT_DIR, ARTIFACT_FILE, ARTIFACT_FORMAT, ARTIFACT_VERSION, NOTE_KINDS, TERM_CATEGORY_REFERENCE, TERM_NEEDS_MORE_SPECIFICITY, TITLE_SUFFIX, TOKEN_END, TOKEN_VARIANT } from '../src/icd/artifact';
+import type { NoteKind, SourceFile } from '../src/icd/artifact';
+import { TokenVocabulary } from '../src/icd/text';
 import { chapterCode, dotCode, parseCode, RANGE } from '../src/icd/codes';
 import { resolveSee } from '../src/icd/see-resolver';
 import { child, elements, parseXml, textOf, textWithout } from './icd/xml';
@@ -22,6 +23,30 @@ const FILES = {
   neoplasm: { file: 'icd10cm_neoplasm_2025.xml.gz', fiscalYear: 2025 },
   drug: { file: 'icd10cm_drug_2025.xml.gz', fiscalYear: 2025 },
 } as const;
+
+/** Alphabetic Index (diseases or external causes): one row per term, parents before children. */
+interface TermColumns {
+  parent: number[];      // row of the parent term, -1 for a main term
+  title: string[];       // title without nonessential modifiers
+  nemod: string[];       // nonessential modifiers, e.g. "(acute) (chronic)", '' if none
+  codes: string[];       // space-separated reconciled FY2026 codes, '' if none
+  manif: string[];       // space-separated manifestation codes (dual coding), '' if none
+  flags: number[];       // TERM_* bits
+  see: string[];         // "see" text, '' if none
+  seeAlso: string[];     // "see also" text, '' if none
+  seeTarget: number[];   // row the see / see-also text resolves to, -1 if unresolved or none
+}
+
+/** Neoplasm / Drug tables: a term tree whose rows carry one code per column ('' = no code). */
+interface TableColumns {
+  headings: string[];
+  parent: number[];
+  title: string[];
+  nemod: string[];
+  cells: string[];       // codes joined by '|', one per heading
+  see: string[];
+  seeAlso: string[];
+}
 
 class BuildError extends Error {}
 function fail(msg: string): never { throw new BuildError(msg); }
@@ -46,6 +71,8 @@ function readSource(key: keyof typeof FILES): string {
 }
 
 const counts: Record<string, number> = {};
+/** Code references dropped because FY2026 no longer has them, by where they were cited (printed at the end). */
+const dropped: string[] = [];
 const bump = (k: string, n = 1) => { counts[k] = (counts[k] ?? 0) + n; };
 
 // ---------------------------------------------------------------------------------------------
@@ -203,16 +230,19 @@ function splitTitleRange(desc: string, where: string): { title: string; range: s
 const blockOfCategory = (cat: string): Block | undefined => {
   const fromTabular = tabularCategoryBlock.get(cat);
   if (fromTabular) return blocks.find((b) => b.range === fromTabular);
-  const holding = blocks.filter((b) => cat >= b.first && cat <= b.last);
+  const holding = blocks.filter((b) => cat >= b.first && cat <= b.last && !grouping.has(b.range));
   return holding.sort((x, y) => width(x) - width(y))[0];
 };
 
 const nodeCode: string[] = [], nodeTitle: string[] = [], nodeShort: string[] = [], nodeParent: number[] = [];
 let billableBits = '';
 const nodeOf = new Map<string, number>();
+const fullTitle: string[] = [];
 function addNode(code: string, title: string, short: string, billable: boolean, parent: number) {
   nodeOf.set(code, nodeCode.length);
-  nodeCode.push(code); nodeTitle.push(title); nodeShort.push(short === title ? '' : short); nodeParent.push(parent);
+  const prefix = parent >= 0 ? `${fullTitle[parent]}, ` : undefined;
+  fullTitle.push(title);
+  nodeCode.push(code); nodeTitle.push(prefix && title.startsWith(prefix) && title.length > prefix.length ? TITLE_SUFFIX + title.slice(prefix.length) : title); nodeShort.push(short === title ? '' : short); nodeParent.push(parent);
   billableBits += billable ? '1' : '0';
 }
 for (const c of chapters) addNode(chapterCode(c.number), c.title, c.title, false, -1);
@@ -220,9 +250,11 @@ for (const c of chapters) addNode(chapterCode(c.number), c.title, c.title, false
 // parent is the narrowest other block of its chapter that contains it, else the chapter.
 const width = (b: Block) => (b.last.charCodeAt(0) - b.first.charCodeAt(0)) * 100 + Number.parseInt(b.last.slice(1), 36) - Number.parseInt(b.first.slice(1), 36);
 const contains = (outer: Block, inner: Block) => outer !== inner && outer.first <= inner.first && outer.last >= inner.last && outer.range !== inner.range;
+// Only sections without categories of their own group others, and they precede what they group.
+const grouping = new Set(blocks.map((b) => b.range).filter((r) => ![...tabularCategoryBlock.values()].includes(r)));
 const blockParent = new Map<string, Block>();
-for (const b of blocks) {
-  const outer = blocks.filter((o) => o.chapter === b.chapter && contains(o, b)).sort((x, y) => width(x) - width(y))[0];
+for (const [i, b] of blocks.entries()) {
+  const outer = blocks.slice(0, i).filter((o) => grouping.has(o.range) && o.chapter === b.chapter && contains(o, b)).sort((x, y) => width(x) - width(y))[0];
   if (outer) blockParent.set(b.range, outer);
 }
 for (const b of blocks) {
@@ -246,6 +278,7 @@ for (const r of order) {
   } else parent = nodeOf.get(codeParent(r.code)!)!;
   addNode(r.code, r.long, r.short, r.billable, parent);
 }
+nodeParent.forEach((p, i) => { if (!Number.isInteger(p) || p >= i) fail(`internal: node ${nodeCode[i]} has no valid parent row (${p})`); });
 counts.chapters = chapters.length;
 counts.blocks = blocks.length;
 counts.blocksWithCodes = usedBlocks.size;
@@ -272,7 +305,7 @@ function reconcile(code: string): Reconciled {
 function noteCodes(text: string, stats: string): string[] {
   const out: string[] = [];
   for (const paren of text.matchAll(/\(([^()]*)\)/g)) {
-    for (const tok of paren[1].matchAll(/[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?-?(?:-[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)?(?:\.-)?/g)) {
+    for (const tok of paren[1].matchAll(/(?<![A-Za-z0-9])[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?-?(?:-[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)?(?:\.-)?(?![A-Za-z0-9])/g)) {
       const t = tok[0];
       const rm = RANGE.exec(t);
       if (rm) {
@@ -284,7 +317,7 @@ function noteCodes(text: string, stats: string): string[] {
       const p = parseCode(t);
       if (!p) continue;
       const r = reconcile(p.code);
-      if (r.kind === 'deleted') { bump(`${stats}RefsDeletedDropped`); continue; }
+      if (r.kind === 'deleted') { bump(`${stats}RefsDeletedDropped`); dropped.push(`note "${text.slice(0, 60)}": ${p.code}`); continue; }
       if (r.kind === 'header' && r.expanded && !p.dash) bump(`${stats}RefsExpandedSinceFY2023`);
       else bump(`${stats}RefsValid`);
       out.push(r.code);
@@ -395,7 +428,7 @@ function indexCode(raw: string, stats: string, where: string): { codes: string[]
   const p = parseCode(raw);
   if (!p) fail(`${where}: "${raw}" is not an ICD-10-CM code`);
   const r = reconcile(p.code);
-  if (r.kind === 'deleted') { bump(`${stats}.refsDeletedDropped`); return { codes: [], needsMore: false }; }
+  if (r.kind === 'deleted') { bump(`${stats}.refsDeletedDropped`); dropped.push(`${where}: ${r.code}`); return { codes: [], needsMore: false }; }
   if (r.kind === 'valid') { bump(`${stats}.refsValid`); return { codes: [r.code], needsMore: false }; }
   bump(r.expanded && !p.dash ? `${stats}.refsExpandedSinceFY2023` : `${stats}.refsHeader`);
   if (billableDescendants(r.code).length === 0) fail(`${where}: header ${r.code} has no billable descendants`);
@@ -487,7 +520,7 @@ function readTable(key: 'neoplasm' | 'drug'): TableColumns {
       const p = parseCode(v);
       if (!p) fail(`${file}: "${title}": "${v}" is not a code`);
       const r = reconcile(p.code);
-      if (r.kind === 'deleted') { bump(`${key}.refsDeletedDropped`); continue; }
+      if (r.kind === 'deleted') { bump(`${key}.refsDeletedDropped`); dropped.push(`${file}: "${title}": ${r.code}`); continue; }
       bump(r.kind === 'valid' ? `${key}.refsValid` : r.expanded && !p.dash ? `${key}.refsExpandedSinceFY2023` : `${key}.refsHeader`);
       cells[col] = r.code;
     }
@@ -507,25 +540,83 @@ const drug = readTable('drug');
 // Write
 // ---------------------------------------------------------------------------------------------
 
+// Token streams for the runtime search (so it need not tokenise ~180k texts on first use).
+const vocab = new TokenVocabulary();
+function tokenStream(texts: Iterable<string>, variants = false): number[] {
+  const out: number[] = [];
+  const tmp: number[] = [];
+  for (const text of texts) {
+    const parts = variants ? text.split(',') : [text];
+    parts.forEach((part, i) => {
+      tmp.length = 0;
+      vocab.ids(part, tmp);
+      if (i > 0 && tmp.length) out.push(TOKEN_VARIANT);
+      out.push(...tmp);
+    });
+    out.push(TOKEN_END);
+  }
+  return out;
+}
+const codeRows = nodeCode.map((_, i) => i).filter((i) => i >= chapters.length + blocks.length);
+const tokTitle = tokenStream(codeRows.map((i) => fullTitle[i]));
+const inclusionKind = NOTE_KINDS.indexOf('inclusionTerm');
+const tokInclusion = tokenStream(notes.kind.flatMap((k, i) => (k === inclusionKind ? [texts[notes.text[i]]] : [])));
+const tokIndexTitle = tokenStream(index.title, true);
+const tokIndexNemod = tokenStream(index.nemod);
+if (vocab.tokens.length >= TOKEN_VARIANT) fail(`search vocabulary too large for u16 token ids (${vocab.tokens.length})`);
+counts.searchVocabulary = vocab.tokens.length;
+
 const sortedCounts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-const artifact: IcdArtifact = {
+const w = new ArtifactWriter();
+w.strings('node.code', nodeCode);
+w.strings('node.title', nodeTitle);
+w.strings('node.short', nodeShort);
+w.u8('node.billable', [...billableBits].map(Number));
+w.i32('node.parent', nodeParent);
+w.i32('note.node', notes.node);
+w.u8('note.kind', notes.kind);
+w.i32('note.text', notes.text);
+w.strings('note.codes', notes.codes);
+w.strings('text.note', texts);
+w.i32('seven.node', sevenChr.node);
+w.strings('seven.chars', sevenChr.chars);
+w.strings('seven.meanings', sevenChr.meanings.map((m) => {
+  if (m.some((x) => x.includes('\t'))) fail('7th character meaning contains a tab');
+  return m.join('\t');
+}));
+for (const [name, t] of [['index', index], ['eindex', eindex]] as const) {
+  w.i32(`${name}.parent`, t.parent); w.strings(`${name}.title`, t.title); w.strings(`${name}.nemod`, t.nemod);
+  w.strings(`${name}.codes`, t.codes); w.strings(`${name}.manif`, t.manif); w.u8(`${name}.flags`, t.flags);
+  w.strings(`${name}.see`, t.see); w.strings(`${name}.seeAlso`, t.seeAlso); w.i32(`${name}.seeTarget`, t.seeTarget);
+}
+for (const [name, t] of [['neoplasm', neoplasm], ['drug', drug]] as const) {
+  w.i32(`${name}.parent`, t.parent); w.strings(`${name}.title`, t.title); w.strings(`${name}.nemod`, t.nemod);
+  w.strings(`${name}.cells`, t.cells); w.strings(`${name}.see`, t.see); w.strings(`${name}.seeAlso`, t.seeAlso);
+}
+w.strings('tok.vocab', vocab.tokens);
+w.u16('tok.title', tokTitle);
+w.u16('tok.inclusion', tokInclusion);
+w.u16('tok.indexTitle', tokIndexTitle);
+w.u16('tok.indexNemod', tokIndexNemod);
+const raw = w.toBuffer({
   format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, fiscalYear: 2026, sources, counts: sortedCounts,
   chapterRanges: chapters.map((c) => c.range),
-  nodes: { code: nodeCode, title: nodeTitle, short: nodeShort, billable: billableBits, parent: nodeParent },
-  texts, notes, sevenChr, index, eindex, neoplasm, drug,
-};
-const json = Buffer.from(JSON.stringify(artifact), 'utf8');
-const gz = zlib.gzipSync(json, { level: 9, memLevel: 9 });
+  tableHeadings: { neoplasm: neoplasm.headings, drug: drug.headings },
+});
+const gz = zlib.gzipSync(raw, { level: 9, memLevel: 9 });
 gz[9] = 255; // OS byte "unknown": identical bytes whichever OS builds it (mtime is already 0)
 const outDir = path.join(resolveModelsDir(), ARTIFACT_DIR);
 fs.mkdirSync(outDir, { recursive: true });
 const outFile = path.join(outDir, ARTIFACT_FILE);
 fs.writeFileSync(outFile, gz);
+// Earlier layouts used another file name; leave no stale artifact beside the current one.
+for (const old of fs.readdirSync(outDir)) if (old !== ARTIFACT_FILE && /^icd10cm\..*\.gz$/.test(old)) fs.rmSync(path.join(outDir, old));
 
 const f = (n: number | undefined) => (n ?? 0).toLocaleString('en-US');
-console.log(`ICD-10-CM knowledge base FY${artifact.fiscalYear} -> models/${ARTIFACT_DIR}/${ARTIFACT_FILE}`);
-console.log(`  ${f(gz.length)} bytes gzip (${f(json.length)} bytes JSON), sha256 ${createHash('sha256').update(gz).digest('hex')}`);
+console.log(`ICD-10-CM knowledge base FY2026 -> models/${ARTIFACT_DIR}/${ARTIFACT_FILE} (layout v${ARTIFACT_VERSION})`);
+console.log(`  ${f(gz.length)} bytes gzip (${f(raw.length)} bytes unpacked), sha256 ${createHash('sha256').update(gz).digest('hex')}`);
 console.log(`  codes: ${f(counts.orderLines)} FY2026 codes and headers, ${f(counts.billableCodes)} billable, ${f(counts.categories)} categories`);
 console.log(`  chapters: ${counts.chaptersWithCodes}/${counts.chapters} with codes; blocks: ${counts.blocksWithCodes}/${counts.blocks} with codes${emptyBlocks.length ? ` (empty: ${emptyBlocks.join(', ')})` : ''}`);
 if (newCategories.length) console.log(`  categories added since FY2023 (placed by range): ${newCategories.join(', ')}`);
 for (const [k, v] of Object.entries(sortedCounts)) console.log(`  ${k}: ${f(v)}`);
+if (dropped.length) console.log(`  references to codes absent from FY2026 (dropped):\n    ${dropped.join('\n    ')}`);

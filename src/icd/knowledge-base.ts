@@ -1,22 +1,58 @@
-// The ICD-10-CM knowledge base over a loaded artifact (see artifact.ts). Rows are materialised
-// lazily: loading is one JSON.parse plus a few typed arrays; entries, the search index and the
-// index-term matcher are built on first use.
-import { ARTIFACT_VERSION, NOTE_KINDS, TERM_NEEDS_MORE_SPECIFICITY } from './artifact';
-import type { IcdArtifact, TermColumns } from './artifact';
+// The ICD-10-CM knowledge base over a loaded artifact (see artifact.ts). Loading only maps typed
+// columns; strings are decoded when asked for, and entries, the search index and the index-term
+// matchers are built on first use (or by warmUp()).
+import { NOTE_KINDS, TERM_NEEDS_MORE_SPECIFICITY, TITLE_SUFFIX, TOKEN_VARIANT } from './artifact';
+import type { ArtifactReader, StringColumn } from './artifact';
 import { IcdCodeError, parseCode, RANGE, inRange } from './codes';
-import { IndexTermMatcher } from './index-term-matcher';
+import { IndexTermMatcher, streamStarts, termTokensFromText } from './index-term-matcher';
+import type { TermTokens } from './index-term-matcher';
 import { LexicalIndex } from './lexical-index';
+import { TokenVocabulary } from './text';
 import type { CodeKind, CodeNote, IcdEntry, IndexHit, KnowledgeBaseMeta, SearchHit, TableHit } from './types';
 
 /** A header reference with more billable descendants than this stays a header in IndexHit.codes. */
 const MAX_EXPANDED_CODES = 40;
 const MAX_QUERY_CHARS = 500;
+const INCLUSION = NOTE_KINDS.indexOf('inclusionTerm');
 
-type DocSource = SearchHit['source'];
+/** An Alphabetic Index as columns (diseases or external causes). */
+class TermTable {
+  readonly parent: Int32Array; readonly flags: Uint8Array; readonly seeTarget: Int32Array;
+  readonly title: StringColumn; readonly nemod: StringColumn; readonly codes: StringColumn; readonly manif: StringColumn;
+  readonly see: StringColumn; readonly seeAlso: StringColumn;
+  constructor(r: ArtifactReader, name: string) {
+    this.parent = r.i32(`${name}.parent`); this.flags = r.u8(`${name}.flags`); this.seeTarget = r.i32(`${name}.seeTarget`);
+    this.title = r.strings(`${name}.title`); this.nemod = r.strings(`${name}.nemod`); this.codes = r.strings(`${name}.codes`);
+    this.manif = r.strings(`${name}.manif`); this.see = r.strings(`${name}.see`); this.seeAlso = r.strings(`${name}.seeAlso`);
+  }
+  get size(): number { return this.parent.length; }
+  path(row: number): string[] {
+    const out: string[] = [];
+    for (let r = row; r >= 0; r = this.parent[r]) out.push(this.title.get(r));
+    return out.reverse();
+  }
+}
+
+/** The Neoplasm or Drug table as columns. */
+class CellTable {
+  readonly parent: Int32Array;
+  readonly title: StringColumn; readonly nemod: StringColumn; readonly cells: StringColumn;
+  readonly see: StringColumn; readonly seeAlso: StringColumn;
+  constructor(r: ArtifactReader, name: string, readonly headings: string[]) {
+    this.parent = r.i32(`${name}.parent`);
+    this.title = r.strings(`${name}.title`); this.nemod = r.strings(`${name}.nemod`); this.cells = r.strings(`${name}.cells`);
+    this.see = r.strings(`${name}.see`); this.seeAlso = r.strings(`${name}.seeAlso`);
+  }
+}
 
 export class IcdKnowledgeBase {
   readonly meta: KnowledgeBaseMeta;
-  private readonly a: IcdArtifact;
+  private readonly r: ArtifactReader;
+  private readonly codes: string[];
+  private readonly titles: StringColumn;
+  private readonly shorts: StringColumn;
+  private readonly billable: Uint8Array;
+  private readonly parent: Int32Array;
   private readonly rowOf = new Map<string, number>();
   private readonly childStart: Int32Array;
   private readonly childRows: Int32Array;
@@ -24,42 +60,69 @@ export class IcdKnowledgeBase {
   private readonly chapterCount: number;
   private readonly firstCodeRow: number;
   private readonly entries: (IcdEntry | undefined)[];
-  private readonly notesAt = new Map<number, number[]>();
+  private readonly noteNode: Int32Array;
+  private readonly noteKind: Uint8Array;
+  private readonly noteText: Int32Array;
+  private readonly noteCodes: StringColumn;
+  private readonly noteTexts: StringColumn;
+  /** Notes of node r: noteRows[noteStart[r] .. noteStart[r + 1]). */
+  private readonly noteStart: Int32Array;
+  private readonly noteRows: Int32Array;
   private readonly sevenAt = new Map<number, number>();
+  private readonly index: TermTable;
+  private readonly eindex: TermTable;
+  private readonly neoplasm: CellTable;
+  private readonly drug: CellTable;
+  private readonly chapterRanges: string[];
+  private vocab_: TokenVocabulary | undefined;
+  private indexTokens_: TermTokens | undefined;
   private reverseIndex: Map<string, number[]> | undefined;
   private search_: { index: LexicalIndex; docRow: Int32Array; docSource: Uint8Array; docText: (d: number) => string } | undefined;
-  private matcher: IndexTermMatcher | undefined;
-  private eMatcher: IndexTermMatcher | undefined;
+  private matchers: Partial<Record<'index' | 'eindex' | 'neoplasm' | 'drug', IndexTermMatcher>> = {};
 
-  constructor(artifact: IcdArtifact) {
-    if (artifact.version !== ARTIFACT_VERSION) throw new Error(`artifact version ${artifact.version}, this build reads version ${ARTIFACT_VERSION}`);
-    this.a = artifact;
-    this.meta = { fiscalYear: artifact.fiscalYear, sources: artifact.sources, counts: artifact.counts };
-    const { code, parent } = artifact.nodes;
-    const n = (this.nodeCount = code.length);
-    for (let i = 0; i < n; i++) this.rowOf.set(code[i], i);
+  constructor(reader: ArtifactReader) {
+    this.r = reader;
+    const h = reader.header;
+    this.meta = { fiscalYear: h.fiscalYear, sources: h.sources, counts: h.counts };
+    this.chapterRanges = h.chapterRanges;
+    this.codes = reader.strings('node.code').all();
+    this.titles = reader.strings('node.title');
+    this.shorts = reader.strings('node.short');
+    this.billable = reader.u8('node.billable');
+    const parent = (this.parent = reader.i32('node.parent'));
+    const n = (this.nodeCount = this.codes.length);
+    if (this.titles.length !== n || this.billable.length !== n || parent.length !== n) throw new Error('node columns have different lengths');
+    for (let i = 0; i < n; i++) this.rowOf.set(this.codes[i], i);
     let chapters = 0;
     while (chapters < n && parent[chapters] === -1) chapters++;
     this.chapterCount = chapters;
     let first = chapters;
-    while (first < n && !parseCode(code[first])) first++;
+    while (first < n && !parseCode(this.codes[first])) first++;
     this.firstCodeRow = first;
-    // Children as one flat array (counting sort by parent), in row (= tabular) order.
-    const counts = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) if (parent[i] >= 0) counts[parent[i] + 1]++;
-    for (let i = 0; i < n; i++) counts[i + 1] += counts[i];
-    this.childStart = counts.slice();
-    const fill = counts.slice();
-    this.childRows = new Int32Array(n);
-    for (let i = 0; i < n; i++) if (parent[i] >= 0) this.childRows[fill[parent[i]]++] = i;
+    [this.childStart, this.childRows] = IcdKnowledgeBase.group(parent, n);
     this.entries = new Array(n);
-    const nodes = artifact.notes.node;
-    for (let i = 0; i < nodes.length; i++) {
-      let l = this.notesAt.get(nodes[i]);
-      if (!l) this.notesAt.set(nodes[i], (l = []));
-      l.push(i);
-    }
-    artifact.sevenChr.node.forEach((row, i) => this.sevenAt.set(row, i));
+    this.noteNode = reader.i32('note.node');
+    this.noteKind = reader.u8('note.kind');
+    this.noteText = reader.i32('note.text');
+    this.noteCodes = reader.strings('note.codes');
+    this.noteTexts = reader.strings('text.note');
+    [this.noteStart, this.noteRows] = IcdKnowledgeBase.group(this.noteNode, n);
+    reader.i32('seven.node').forEach((row, i) => this.sevenAt.set(row, i));
+    this.index = new TermTable(reader, 'index');
+    this.eindex = new TermTable(reader, 'eindex');
+    this.neoplasm = new CellTable(reader, 'neoplasm', h.tableHeadings.neoplasm);
+    this.drug = new CellTable(reader, 'drug', h.tableHeadings.drug);
+  }
+
+  /** Rows grouped by a key column (counting sort): members of key k are rows[start[k] .. start[k + 1]). */
+  private static group(key: Int32Array, n: number): [Int32Array, Int32Array] {
+    const start = new Int32Array(n + 1);
+    for (let i = 0; i < key.length; i++) if (key[i] >= 0) start[key[i] + 1]++;
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const fill = start.slice();
+    const rows = new Int32Array(start[n]);
+    for (let i = 0; i < key.length; i++) if (key[i] >= 0) rows[fill[key[i]]++] = i;
+    return [start, rows];
   }
 
   // -------------------------------------------------------------------------------------------
@@ -67,33 +130,32 @@ export class IcdKnowledgeBase {
   // -------------------------------------------------------------------------------------------
 
   /** Row of a code / block / chapter reference in any accepted spelling, or -1. */
-  private find(input: string): number {
-    if (typeof input !== 'string') return -1;
+  private find(input: unknown): number {
+    if (typeof input !== 'string' || input.length > 40) return -1;
     const s = input.trim();
     const direct = this.rowOf.get(s);
     if (direct !== undefined) return direct;
     const up = s.toUpperCase().replace(/\s+/g, '');
-    const ch = /^(?:CH|CHAPTER)?0*([1-9][0-9]?)$/.exec(up);
-    if (ch && (up.startsWith('CH') || /^[0-9]+$/.test(up))) return this.rowOf.get(`CH${ch[1].padStart(2, '0')}`) ?? -1;
+    const ch = /^(?:CH(?:APTER)?)?0*([1-9][0-9]?)$/.exec(up);
+    if (ch) return this.rowOf.get(`CH${ch[1].padStart(2, '0')}`) ?? -1;
     const rm = RANGE.exec(up);
     if (rm) return this.rowOf.get(`${rm[1]}-${rm[2]}`) ?? -1;
-    if (/^[A-Z][0-9A-Z]{2}$/.test(up)) { const b = this.rowOf.get(`${up}-${up}`); if (b !== undefined && !this.rowOf.has(up)) return b; }
     const p = parseCode(up);
     return p ? this.rowOf.get(p.code) ?? -1 : -1;
   }
 
   /**
    * Canonical form of a code that exists in FY2026: "e11.22", "E1122", " E11.22 " -> "E11.22";
-   * also "CH04"/"4" for chapters and "E08-E13" for blocks. Throws IcdCodeError otherwise.
+   * also "CH04" / "4" for chapters and "E08-E13" for blocks. Throws IcdCodeError otherwise.
    */
   normalize(code: string): string {
     if (typeof code !== 'string' || !code.trim()) throw new IcdCodeError('empty code: expected an ICD-10-CM code such as "E11.22"', String(code));
     const row = this.find(code);
-    if (row >= 0) return this.a.nodes.code[row];
+    if (row >= 0) return this.codes[row];
     const shown = JSON.stringify(code.length > 40 ? code.slice(0, 40) + '…' : code);
     const p = parseCode(code);
-    if (!p) throw new IcdCodeError(`${shown} is not an ICD-10-CM code: expected a letter, two characters, then up to four more, e.g. "E11.22" or "E1122"`, code);
-    throw new IcdCodeError(`${p.code} is not in the FY${this.meta.fiscalYear} ICD-10-CM code set (deleted, never existed, or mistyped); search by title with search()`, code);
+    if (!p) throw new IcdCodeError(`${shown} is not an ICD-10-CM code: expected a letter, then 2 to 6 letters or digits with an optional dot after the third, e.g. "E11.22" or "E1122"`, code);
+    throw new IcdCodeError(`${p.code} is not in the FY${this.meta.fiscalYear} ICD-10-CM code set (deleted, not yet created, or mistyped): search for it by its title instead`, code);
   }
 
   get(code: string): IcdEntry | undefined {
@@ -103,7 +165,7 @@ export class IcdKnowledgeBase {
 
   isBillable(code: string): boolean {
     const row = this.find(code);
-    return row >= 0 && this.a.nodes.billable.charCodeAt(row) === 49;
+    return row >= 0 && this.billable[row] === 1;
   }
 
   /** Nearest first, ending at the chapter. Empty for unknown codes. */
@@ -111,7 +173,7 @@ export class IcdKnowledgeBase {
     const out: IcdEntry[] = [];
     const row = this.find(code);
     if (row < 0) return out;
-    for (let p = this.a.nodes.parent[row]; p >= 0; p = this.a.nodes.parent[p]) out.push(this.entry(p));
+    for (let p = this.parent[row]; p >= 0; p = this.parent[p]) out.push(this.entry(p));
     return out;
   }
 
@@ -124,7 +186,7 @@ export class IcdKnowledgeBase {
   siblings(code: string): IcdEntry[] {
     const row = this.find(code);
     if (row < 0) return [];
-    const p = this.a.nodes.parent[row];
+    const p = this.parent[row];
     const rows = p < 0 ? [...Array(this.chapterCount).keys()] : this.childRowsOf(p);
     return rows.filter((r) => r !== row).map((r) => this.entry(r));
   }
@@ -139,23 +201,27 @@ export class IcdKnowledgeBase {
   }
 
   *billableCodes(): Iterable<IcdEntry> {
-    const bits = this.a.nodes.billable;
-    for (let r = this.firstCodeRow; r < this.nodeCount; r++) if (bits.charCodeAt(r) === 49) yield this.entry(r);
+    for (let r = this.firstCodeRow; r < this.nodeCount; r++) if (this.billable[r] === 1) yield this.entry(r);
   }
 
   /** Billable descendants (the code itself if billable), in tabular order. */
   billableUnder(code: string): string[] {
     const row = this.find(code);
-    if (row < 0) return [];
     const out: string[] = [];
-    this.collectBillable(row, out, Infinity);
+    if (row >= 0) this.collectBillable(row, out, Infinity);
     return out;
   }
 
   private collectBillable(row: number, out: string[], max: number): boolean {
-    if (this.a.nodes.billable.charCodeAt(row) === 49) { out.push(this.a.nodes.code[row]); if (out.length > max) return false; }
+    if (this.billable[row] === 1) { out.push(this.codes[row]); if (out.length > max) return false; }
     for (let i = this.childStart[row]; i < this.childStart[row + 1]; i++) if (!this.collectBillable(this.childRows[i], out, max)) return false;
     return true;
+  }
+
+  /** Long title of a row, expanding titles stored as a suffix of the parent's. */
+  private title(row: number): string {
+    const t = this.titles.get(row);
+    return t[0] === TITLE_SUFFIX ? `${this.title(this.parent[row])}, ${t.slice(1)}` : t;
   }
 
   private childRowsOf(row: number): number[] {
@@ -165,44 +231,36 @@ export class IcdKnowledgeBase {
   private entry(row: number): IcdEntry {
     const cached = this.entries[row];
     if (cached) return cached;
-    const { code, title, short, billable, parent } = this.a.nodes;
-    const c = code[row];
-    const isBillable = billable.charCodeAt(row) === 49;
+    const c = this.codes[row];
+    const isBillable = this.billable[row] === 1;
     let kind: CodeKind;
     if (row < this.chapterCount) kind = 'chapter';
     else if (row < this.firstCodeRow) kind = 'block';
     else if (c.length === 3) kind = 'category';
     else kind = isBillable ? 'code' : 'subcategory';
     let depth = 0;
-    let blockRow = -1;
+    let blockRow = kind === 'block' ? row : -1;
     let chapterRow = row;
-    for (let p = parent[row]; p >= 0; p = parent[p]) {
+    for (let p = this.parent[row]; p >= 0; p = this.parent[p]) {
       depth++;
       if (blockRow < 0 && p >= this.chapterCount && p < this.firstCodeRow) blockRow = p;
       chapterRow = p;
     }
-    if (kind === 'block') blockRow = row;
-    const chTitle = title[chapterRow];
-    const chNumber = Number(code[chapterRow].slice(2));
+    const longTitle = this.title(row);
     const e: IcdEntry = {
       code: c,
-      shortTitle: short[row] || title[row],
-      longTitle: title[row],
+      shortTitle: this.shorts.get(row) || longTitle,
+      longTitle,
       billable: isBillable,
       kind,
       depth,
-      parent: parent[row] >= 0 ? code[parent[row]] : undefined,
-      children: this.childRowsOf(row).map((r) => code[r]),
-      chapter: { number: chNumber, title: chTitle, range: this.chapterRange(chapterRow) },
-      block: blockRow >= 0 ? { range: code[blockRow], title: title[blockRow] } : { range: '', title: '' },
+      children: this.childRowsOf(row).map((r) => this.codes[r]),
+      chapter: { number: Number(this.codes[chapterRow].slice(2)), title: this.title(chapterRow), range: this.chapterRanges[chapterRow] ?? '' },
+      block: blockRow >= 0 ? { range: this.codes[blockRow], title: this.title(blockRow) } : { range: '', title: '' },
     };
-    if (e.parent === undefined) delete e.parent;
+    if (this.parent[row] >= 0) e.parent = this.codes[this.parent[row]];
     this.entries[row] = e;
     return e;
-  }
-
-  private chapterRange(row: number): string {
-    return this.a.chapterRanges[row] ?? '';
   }
 
   // -------------------------------------------------------------------------------------------
@@ -215,14 +273,14 @@ export class IcdKnowledgeBase {
    */
   notes(code: string): CodeNote[] {
     const row = this.find(code);
-    if (row < 0) return [];
     const out: CodeNote[] = [];
-    for (let r = row; r >= 0; r = this.a.nodes.parent[r]) {
-      for (const i of this.notesAt.get(r) ?? []) {
-        const kind = NOTE_KINDS[this.a.notes.kind[i]];
+    for (let r = row; r >= 0; r = this.parent[r]) {
+      for (let j = this.noteStart[r]; j < this.noteStart[r + 1]; j++) {
+        const i = this.noteRows[j];
+        const kind = NOTE_KINDS[this.noteKind[i]];
         if (r !== row && kind === 'inclusionTerm') continue;
-        const codes = this.a.notes.codes[i];
-        out.push({ kind, text: this.a.texts[this.a.notes.text[i]], codes: codes ? codes.split(' ') : [], from: this.a.nodes.code[r] });
+        const codes = this.noteCodes.get(i);
+        out.push({ kind, text: this.noteTexts.get(this.noteText[i]), codes: codes ? codes.split(' ') : [], from: this.codes[r] });
       }
     }
     return out;
@@ -230,11 +288,12 @@ export class IcdKnowledgeBase {
 
   /** 7th-character values that apply to the code (from it or its nearest ancestor with a definition). */
   sevenCharacters(code: string): { char: string; meaning: string }[] {
-    for (let r = this.find(code); r >= 0; r = this.a.nodes.parent[r]) {
+    for (let r = this.find(code); r >= 0; r = this.parent[r]) {
       const i = this.sevenAt.get(r);
       if (i === undefined) continue;
-      const chars = this.a.sevenChr.chars[i];
-      return [...chars].map((ch, j) => ({ char: ch, meaning: this.a.sevenChr.meanings[i][j] }));
+      const chars = this.r.strings('seven.chars').get(i);
+      const meanings = this.r.strings('seven.meanings').get(i).split('\t');
+      return [...chars].map((ch, j) => ({ char: ch, meaning: meanings[j] ?? '' }));
     }
     return [];
   }
@@ -245,8 +304,8 @@ export class IcdKnowledgeBase {
    */
   expandSevenCharacters(code: string): string[] {
     const row = this.find(code);
-    if (row < 0) return [];
-    const base = this.a.nodes.code[row].replace('.', '');
+    if (row < this.firstCodeRow) return [];
+    const base = this.codes[row].replace('.', '');
     if (base.length > 6) return [];
     const out: string[] = [];
     for (const { char } of this.sevenCharacters(code)) {
@@ -263,11 +322,12 @@ export class IcdKnowledgeBase {
    */
   excludes1Conflicts(codes: string[]): { a: string; b: string; note: string }[] {
     if (!Array.isArray(codes)) return [];
-    const norm = [...new Set(codes.map((c) => { const r = this.find(String(c)); return r >= this.firstCodeRow ? this.a.nodes.code[r] : undefined; }).filter((c): c is string => !!c))];
+    const norm = [...new Set(codes.slice(0, 500).map((c) => { const r = this.find(c); return r >= this.firstCodeRow ? this.codes[r] : undefined; }).filter((c): c is string => !!c))];
     const out: { a: string; b: string; note: string }[] = [];
     const seen = new Set<string>();
     for (const a of norm) {
       const ex = this.notes(a).filter((n) => n.kind === 'excludes1' && n.codes.length);
+      if (!ex.length) continue;
       for (const b of norm) {
         if (a === b || b.startsWith(a) || a.startsWith(b)) continue;
         const hit = ex.find((n) => n.codes.some((ref) => (RANGE.test(ref) ? inRange(b, ref) : b.startsWith(ref))));
@@ -285,52 +345,86 @@ export class IcdKnowledgeBase {
   // Alphabetic Index
   // -------------------------------------------------------------------------------------------
 
-  private termMatcher(): IndexTermMatcher {
-    const t = this.a.index;
-    return (this.matcher ??= new IndexTermMatcher(t, 0, (r) => !!(t.codes[r] || t.see[r] || t.manif[r])));
+  /** The search vocabulary stored with the artifact (ids match its token streams). */
+  private vocab(): TokenVocabulary {
+    return (this.vocab_ ??= TokenVocabulary.fromTokens(this.r.strings('tok.vocab').all()));
+  }
+
+  /** Disease-index term tokens: the stored streams, used in place. */
+  private indexTokens(): TermTokens {
+    if (this.indexTokens_) return this.indexTokens_;
+    const titles = this.r.u16('tok.indexTitle');
+    const modifiers = this.r.u16('tok.indexNemod');
+    return (this.indexTokens_ = { parent: this.index.parent, titles, titleStart: streamStarts(titles), modifiers, modifierStart: streamStarts(modifiers), vocab: this.vocab() });
+  }
+
+  private matcher(which: 'index' | 'eindex' | 'neoplasm' | 'drug'): IndexTermMatcher {
+    const have = this.matchers[which];
+    if (have) return have;
+    let m: IndexTermMatcher;
+    if (which === 'index') {
+      const t = this.index;
+      m = new IndexTermMatcher(this.indexTokens(), (r) => !t.codes.isEmpty(r) || !t.see.isEmpty(r) || !t.manif.isEmpty(r));
+    } else if (which === 'eindex') {
+      const t = this.eindex;
+      m = new IndexTermMatcher(termTokensFromText(t.parent, (r) => t.title.get(r), (r) => t.nemod.get(r)), (r) => !t.codes.isEmpty(r) || !t.see.isEmpty(r));
+    } else {
+      const t = which === 'neoplasm' ? this.neoplasm : this.drug;
+      // The Neoplasm table has one main term ("Neoplasm, neoplastic"): match on the site below it.
+      const tokens = termTokensFromText(t.parent, (r) => t.title.get(r), (r) => t.nemod.get(r), which === 'neoplasm' ? 1 : 0);
+      m = new IndexTermMatcher(tokens, (r) => /[^|]/.test(t.cells.get(r)) || !t.see.isEmpty(r));
+    }
+    return (this.matchers[which] = m);
   }
 
   /** Index entries for a term in any word order ("Heart attack" finds "Attack, heart"), best first. */
   lookupIndex(term: string, limit = 10): IndexHit[] {
     if (typeof term !== 'string' || !term.trim()) return [];
-    return this.termMatcher().match(term.slice(0, MAX_QUERY_CHARS), limit).map((r) => this.indexHit(this.a.index, r));
+    return this.matcher('index').match(term.slice(0, MAX_QUERY_CHARS), limit).map((r) => this.indexHit(this.index, r));
   }
 
   /** Same over the Index to External Causes (FY2025). */
   lookupExternalCause(term: string, limit = 10): IndexHit[] {
     if (typeof term !== 'string' || !term.trim()) return [];
-    const t = this.a.eindex;
-    this.eMatcher ??= new IndexTermMatcher(t, 0, (r) => !!(t.codes[r] || t.see[r]));
-    return this.eMatcher.match(term.slice(0, MAX_QUERY_CHARS), limit).map((r) => this.indexHit(this.a.eindex, r));
+    return this.matcher('eindex').match(term.slice(0, MAX_QUERY_CHARS), limit).map((r) => this.indexHit(this.eindex, r));
   }
 
   /** Every term of the disease index with its resolved codes, in index order. */
   *indexEntries(): Iterable<IndexHit> {
-    for (let r = 0; r < this.a.index.parent.length; r++) yield this.indexHit(this.a.index, r);
+    for (let r = 0; r < this.index.size; r++) yield this.indexHit(this.index, r);
   }
 
-  /** Index paths that lead to the code (its synonyms): direct references first, then terms citing an ancestor header, then "see" terms. */
+  /** Every term of the External Cause index, in index order. */
+  *externalCauseEntries(): Iterable<IndexHit> {
+    for (let r = 0; r < this.eindex.size; r++) yield this.indexHit(this.eindex, r);
+  }
+
+  /**
+   * Index paths that lead to the code (its synonyms): terms citing it, terms citing an ancestor
+   * header (they need more specificity and lead here too), and "see" terms pointing at either.
+   */
   indexPaths(code: string): string[][] {
     const row = this.find(code);
     if (row < this.firstCodeRow) return [];
     const rev = this.reverse();
-    const rows: number[] = [...(rev.get(this.a.nodes.code[row]) ?? [])];
-    for (let p = this.a.nodes.parent[row]; p >= this.firstCodeRow; p = this.a.nodes.parent[p]) {
-      for (const t of rev.get(this.a.nodes.code[p]) ?? []) if (this.a.index.flags[t] & TERM_NEEDS_MORE_SPECIFICITY) rows.push(t);
+    const rows: number[] = [...(rev.get(this.codes[row]) ?? [])];
+    for (let p = this.parent[row]; p >= this.firstCodeRow; p = this.parent[p]) {
+      for (const t of rev.get(this.codes[p]) ?? []) if (this.index.flags[t] & TERM_NEEDS_MORE_SPECIFICITY) rows.push(t);
     }
-    const viaSee: number[] = [];
     const targets = new Set(rows);
-    const { seeTarget, codes } = this.a.index;
-    for (let t = 0; t < seeTarget.length; t++) if (!codes[t] && targets.has(seeTarget[t])) viaSee.push(t);
-    return [...new Set([...rows, ...viaSee])].map((r) => this.termPath(this.a.index, r));
+    const viaSee: number[] = [];
+    const { seeTarget, codes } = this.index;
+    for (let t = 0; t < seeTarget.length; t++) if (seeTarget[t] >= 0 && codes.isEmpty(t) && targets.has(seeTarget[t])) viaSee.push(t);
+    return [...new Set([...rows, ...viaSee])].map((r) => this.index.path(r));
   }
 
   private reverse(): Map<string, number[]> {
     if (this.reverseIndex) return this.reverseIndex;
     const m = new Map<string, number[]>();
-    const { codes, manif } = this.a.index;
-    for (let t = 0; t < codes.length; t++) {
-      for (const c of `${codes[t]} ${manif[t]}`.split(' ')) {
+    const { codes, manif } = this.index;
+    for (let t = 0; t < this.index.size; t++) {
+      if (codes.isEmpty(t) && manif.isEmpty(t)) continue;
+      for (const c of `${codes.get(t)} ${manif.get(t)}`.split(' ')) {
         if (!c) continue;
         let l = m.get(c);
         if (!l) m.set(c, (l = []));
@@ -340,49 +434,45 @@ export class IcdKnowledgeBase {
     return (this.reverseIndex = m);
   }
 
-  private termPath(t: TermColumns, row: number): string[] {
-    const path: string[] = [];
-    for (let r = row; r >= 0; r = t.parent[r]) path.push(t.title[r]);
-    return path.reverse();
-  }
-
   /** Header references -> billable descendants (when few enough), else the header itself. */
   private expandCodes(refs: string[]): string[] {
     const out: string[] = [];
     for (const c of refs) {
       const row = this.rowOf.get(c);
       if (row === undefined) continue;
-      if (this.a.nodes.billable.charCodeAt(row) === 49) { out.push(c); continue; }
+      if (this.billable[row] === 1) { out.push(c); continue; }
       const kids: string[] = [];
       out.push(...(this.collectBillable(row, kids, MAX_EXPANDED_CODES) ? kids : [c]));
     }
     return [...new Set(out)];
   }
 
-  private indexHit(t: TermColumns, row: number): IndexHit {
+  private indexHit(t: TermTable, row: number): IndexHit {
     const split = (s: string) => (s ? s.split(' ') : []);
-    let refs = split(t.codes[row]);
-    let manif = split(t.manif[row]);
+    let refs = split(t.codes.get(row));
+    let manif = split(t.manif.get(row));
     let flags = t.flags[row];
     // A term without codes leads where its "see" reference points (up to three hops).
     let target = t.seeTarget[row];
-    const seeOnly = refs.length === 0 && !!t.see[row];
-    for (let hop = 0; seeOnly && refs.length === 0 && target >= 0 && hop < 3; hop++) {
-      refs = split(t.codes[target]);
-      manif = split(t.manif[target]);
-      flags |= t.flags[target];
-      if (!refs.length && t.seeTarget[target] >= 0) target = t.seeTarget[target]; else break;
+    if (!refs.length && !t.see.isEmpty(row)) {
+      for (let hop = 0; target >= 0 && hop < 3; hop++) {
+        refs = split(t.codes.get(target));
+        manif = split(t.manif.get(target));
+        flags |= t.flags[target];
+        if (refs.length || t.see.isEmpty(target)) break;
+        target = t.seeTarget[target];
+      }
     }
-    const hit: IndexHit = { path: this.termPath(t, row), codes: this.expandCodes(refs) };
+    const hit: IndexHit = { path: t.path(row), codes: this.expandCodes(refs) };
     if (manif.length) hit.manifestation = manif;
     if (flags & TERM_NEEDS_MORE_SPECIFICITY) hit.needsMoreSpecificity = true;
-    if (t.see[row]) hit.see = t.see[row];
-    if (t.seeAlso[row]) hit.seeAlso = t.seeAlso[row];
+    if (!t.see.isEmpty(row)) hit.see = t.see.get(row);
+    if (!t.seeAlso.isEmpty(row)) hit.seeAlso = t.seeAlso.get(row);
     const mods: string[] = [];
-    for (let r = row; r >= 0; r = t.parent[r]) mods.push(t.nemod[r]);
+    for (let r = row; r >= 0; r = t.parent[r]) mods.push(t.nemod.get(r));
     if (mods.some(Boolean)) hit.modifiers = mods.reverse();
     if (refs.length) hit.referenced = refs;
-    if (t.seeTarget[row] >= 0) hit.seeTarget = this.termPath(t, t.seeTarget[row]);
+    if (t.seeTarget[row] >= 0) hit.seeTarget = t.path(t.seeTarget[row]);
     return hit;
   }
 
@@ -390,28 +480,26 @@ export class IcdKnowledgeBase {
   // Neoplasm and Drug tables
   // -------------------------------------------------------------------------------------------
 
-  /** Rows of the Table of Neoplasms whose path matches the site, e.g. "lung, upper lobe". */
+  /** Rows of the Table of Neoplasms for a site, e.g. "lung, upper lobe" (FY2025 table). */
   neoplasmTable(site: string, limit = 5): TableHit[] {
     return this.tableLookup('neoplasm', site, limit);
   }
 
-  /** Rows of the Table of Drugs and Chemicals matching a substance, e.g. "acetaminophen". */
+  /** Rows of the Table of Drugs and Chemicals for a substance, e.g. "acetaminophen" (FY2025 table). */
   drugTable(substance: string, limit = 5): TableHit[] {
     return this.tableLookup('drug', substance, limit);
   }
 
-  private tables: Partial<Record<'neoplasm' | 'drug', IndexTermMatcher>> = {};
   private tableLookup(which: 'neoplasm' | 'drug', text: string, limit: number): TableHit[] {
     if (typeof text !== 'string' || !text.trim()) return [];
-    const t = this.a[which];
-    const m = (this.tables[which] ??= new IndexTermMatcher(t, which === 'neoplasm' ? 1 : 0, (r) => t.cells[r].replace(/\|/g, '') !== '' || !!t.see[r]));
-    return m.match(text.slice(0, MAX_QUERY_CHARS), limit).map((row) => {
+    const t = which === 'neoplasm' ? this.neoplasm : this.drug;
+    return this.matcher(which).match(text.slice(0, MAX_QUERY_CHARS), limit).map((row) => {
       const path: string[] = [];
-      for (let r = row; r >= 0; r = t.parent[r]) path.push(t.title[r]);
-      const vals = t.cells[row].split('|');
+      for (let r = row; r >= 0; r = t.parent[r]) path.push(t.title.get(r));
+      const vals = t.cells.get(row).split('|');
       const hit: TableHit = { path: path.reverse(), cells: Object.fromEntries(t.headings.map((h, i) => [h, vals[i] ?? ''])) };
-      if (t.see[row]) hit.see = t.see[row];
-      if (t.seeAlso[row]) hit.seeAlso = t.seeAlso[row];
+      if (!t.see.isEmpty(row)) hit.see = t.see.get(row);
+      if (!t.seeAlso.isEmpty(row)) hit.seeAlso = t.seeAlso.get(row);
       return hit;
     });
   }
@@ -422,50 +510,71 @@ export class IcdKnowledgeBase {
 
   private searchIndex() {
     if (this.search_) return this.search_;
-    const texts: string[] = [];
+    const vocab = this.vocab();
+    const titleStream = this.r.u16('tok.title');
+    const titleStarts = streamStarts(titleStream);
+    const inclStream = this.r.u16('tok.inclusion');
+    const inclStarts = streamStarts(inclStream);
+    const nCodes = this.nodeCount - this.firstCodeRow;
+    if (titleStarts.length - 1 !== nCodes) throw new Error('title token stream does not match the code rows');
+    // Documents: code titles, inclusion terms, index terms (one per code they lead to).
     const rows: number[] = [];
     const sources: number[] = [];
-    const { title } = this.a.nodes;
-    for (let r = this.firstCodeRow; r < this.nodeCount; r++) { texts.push(title[r]); rows.push(r); sources.push(0); }
-    const { node, kind, text } = this.a.notes;
-    const inclusion = NOTE_KINDS.indexOf('inclusionTerm');
-    for (let i = 0; i < node.length; i++) {
-      if (kind[i] !== inclusion || node[i] < this.firstCodeRow) continue;
-      texts.push(this.a.texts[text[i]]); rows.push(node[i]); sources.push(1);
+    const refs: number[] = []; // doc -> stream doc (title / inclusion) or index term row
+    for (let i = 0; i < nCodes; i++) { rows.push(this.firstCodeRow + i); sources.push(0); refs.push(i); }
+    const inclusionNotes: number[] = []; // k-th inclusion term -> note row
+    for (let i = 0; i < this.noteNode.length; i++) {
+      if (this.noteKind[i] !== INCLUSION) continue;
+      if (this.noteNode[i] >= this.firstCodeRow) { rows.push(this.noteNode[i]); sources.push(1); refs.push(inclusionNotes.length); }
+      inclusionNotes.push(i);
     }
-    const ix = this.a.index;
-    const termOf: number[] = [];
-    for (let t = 0; t < ix.parent.length; t++) {
-      let refs = ix.codes[t];
-      if (!refs && ix.see[t] && ix.seeTarget[t] >= 0) refs = ix.codes[ix.seeTarget[t]];
-      if (!refs) continue;
-      const pathText = this.termPath(ix, t).join(' ');
-      for (const c of refs.split(' ')) {
+    const ix = this.index;
+    const terms = this.indexTokens();
+    for (let t = 0; t < ix.size; t++) {
+      let codes = ix.codes.get(t);
+      if (!codes && !ix.see.isEmpty(t) && ix.seeTarget[t] >= 0) codes = ix.codes.get(ix.seeTarget[t]);
+      if (!codes) continue;
+      for (const c of codes.split(' ')) {
         const r = this.rowOf.get(c);
         if (r === undefined) continue;
-        texts.push(pathText); rows.push(r); sources.push(2); termOf[texts.length - 1] = t;
+        rows.push(r); sources.push(2); refs.push(t);
       }
     }
-    const index = new LexicalIndex(texts);
+    const pathTokens = (t: number, out: number[]) => {
+      for (let x = t; x >= 0; x = ix.parent[x]) {
+        for (let i = terms.titleStart[x]; i < terms.titleStart[x + 1]; i++) {
+          const id = terms.titles[i];
+          if (id < TOKEN_VARIANT && !out.includes(id)) out.push(id);
+        }
+      }
+    };
+    const index = new LexicalIndex(vocab, rows.length, (d, out) => {
+      const src = sources[d];
+      if (src === 2) { pathTokens(refs[d], out); return; }
+      const [stream, starts] = src === 0 ? [titleStream, titleStarts] : [inclStream, inclStarts];
+      for (let i = starts[refs[d]], end = starts[refs[d] + 1] - 1; i < end; i++) out.push(stream[i]);
+    });
     const docSource = Uint8Array.from(sources);
+    const docRef = Int32Array.from(refs);
+    const inclusionText = (k: number) => this.noteTexts.get(this.noteText[inclusionNotes[k]]);
     this.search_ = {
       index, docRow: Int32Array.from(rows), docSource,
-      docText: (d) => (docSource[d] === 2 ? this.termPath(ix, termOf[d]).join(', ') : texts[d]),
+      docText: (d) => (docSource[d] === 0 ? this.title(this.firstCodeRow + docRef[d]) : docSource[d] === 1 ? inclusionText(docRef[d]) : ix.path(docRef[d]).join(', ')),
     };
     return this.search_;
   }
 
-  /** Builds the search structures now (otherwise the first search() does). Returns ms taken. */
+  /** Builds the search and index-lookup structures now (else the first call does). Returns ms taken. */
   warmUp(): number {
     const t0 = performance.now();
     this.searchIndex();
-    this.termMatcher();
+    this.matcher('index');
     return performance.now() - t0;
   }
 
   /**
    * Top `k` codes for free text, matched against titles, inclusion terms and index paths. A query
-   * that is a code ("e11.22", "E1122", "E11") returns that code and its descendants first.
+   * that is a code ("e11.22", "E1122", "E11") returns that code, then its descendants.
    */
   search(text: string, k = 10): SearchHit[] {
     if (typeof text !== 'string') return [];
@@ -473,32 +582,31 @@ export class IcdKnowledgeBase {
     const limit = Math.max(1, Math.min(Number.isFinite(k) ? Math.floor(k) : 10, 200));
     if (!q) return [];
     const out: SearchHit[] = [];
-    const seen = new Set<number>();
     const codeRow = parseCode(q) ? this.find(q) : -1;
     if (codeRow >= this.firstCodeRow) {
       const queue = [codeRow];
       while (queue.length && out.length < limit) {
         const r = queue.shift()!;
-        seen.add(r);
-        out.push({ code: this.a.nodes.code[r], title: this.a.nodes.title[r], score: r === codeRow ? 1 : 0.99, matched: this.a.nodes.code[r], source: 'title' });
+        out.push({ code: this.codes[r], title: this.title(r), score: r === codeRow ? 1 : 0.99, matched: this.codes[r], source: 'title' });
         queue.push(...this.childRowsOf(r));
       }
       return out;
     }
     const s = this.searchIndex();
-    const BILLABLE_BONUS = 1.02;
-    const docs = s.index.search(q, limit * 6 + 20);
+    const docs = s.index.search(q, limit * 3 + 10);
+    // Ties and near-ties: titles over inclusion terms over index paths, billable codes first.
     const scored = docs.map(({ doc, score }) => {
       const row = s.docRow[doc];
       const src = s.docSource[doc];
-      const boosted = score * (src === 0 ? 1 : src === 1 ? 0.99 : 0.98) * (this.a.nodes.billable.charCodeAt(row) === 49 ? BILLABLE_BONUS : 1);
+      const boosted = score * (src === 0 ? 1 : src === 1 ? 0.99 : 0.98) * (this.billable[row] === 1 ? 1.02 : 1);
       return { doc, row, src, score: Math.min(1, boosted) };
     }).sort((x, y) => y.score - x.score || x.row - y.row);
+    const seen = new Set<number>();
     for (const d of scored) {
       if (seen.has(d.row)) continue;
       seen.add(d.row);
-      const source: DocSource = d.src === 0 ? 'title' : d.src === 1 ? 'inclusion' : 'index';
-      out.push({ code: this.a.nodes.code[d.row], title: this.a.nodes.title[d.row], score: Math.round(d.score * 1e4) / 1e4, matched: s.docText(d.doc), source });
+      const source: SearchHit['source'] = d.src === 0 ? 'title' : d.src === 1 ? 'inclusion' : 'index';
+      out.push({ code: this.codes[d.row], title: this.title(d.row), score: Math.round(d.score * 1e4) / 1e4, matched: s.docText(d.doc), source });
       if (out.length >= limit) break;
     }
     return out;

@@ -3,102 +3,142 @@
 // matter. Scores are IDF-weighted query coverage with a mild penalty for extra words, which ranks
 // "the title that says exactly this" above "a long title that also mentions it".
 import { tokenize } from './text';
+import type { TokenVocabulary } from './text';
 
 export interface ScoredDoc { doc: number; score: number }
 
 export class LexicalIndex {
-  private readonly vocab = new Map<string, number>();
-  private postings: Int32Array[] = [];
-  private docLen: Uint16Array;
+  private readonly vocab: TokenVocabulary;
+  /** Postings of token t: docs[postStart[t] .. postStart[t + 1]). */
+  private readonly postStart: Int32Array;
+  private readonly postDocs: Int32Array;
+  private readonly docLen: Uint16Array;
   private sortedVocab: string[] | undefined;
   private readonly acc: Float64Array;
   private readonly hits: Uint16Array;
+  /** Scratch list of documents touched by the current query (reused to spare the GC). */
+  private touched = new Int32Array(4096);
   readonly size: number;
 
-  /** `texts[i]` is document i. Tokenisation of repeated words is cached (vocabulary is small). */
-  constructor(texts: readonly string[]) {
-    this.size = texts.length;
-    this.docLen = new Uint16Array(texts.length);
-    const lists: number[][] = [];
-    for (let d = 0; d < texts.length; d++) {
-      const toks = new Set(tokenize(texts[d]));
-      this.docLen[d] = Math.min(toks.size, 65535);
-      for (const t of toks) {
-        let id = this.vocab.get(t);
-        if (id === undefined) { id = lists.length; this.vocab.set(t, id); lists.push([]); }
-        lists[id].push(d);
-      }
+  /** Document d's distinct token ids are appended to `out` by `tokensOf(d, out)`, for d < count. */
+  constructor(vocab: TokenVocabulary, count: number, tokensOf: (d: number, out: number[]) => void) {
+    this.vocab = vocab;
+    this.size = count;
+    this.docLen = new Uint16Array(count);
+    // Pass 1: token ids of every document, flat.
+    let flat = new Int32Array(1 << 20);
+    let used = 0;
+    const tmp: number[] = [];
+    for (let d = 0; d < count; d++) {
+      tmp.length = 0;
+      tokensOf(d, tmp);
+      const n = Math.min(tmp.length, 65535);
+      this.docLen[d] = n;
+      if (used + n > flat.length) { const bigger = new Int32Array(flat.length * 2 + n); bigger.set(flat.subarray(0, used)); flat = bigger; }
+      for (let i = 0; i < n; i++) flat[used++] = tmp[i];
     }
-    this.postings = lists.map((l) => Int32Array.from(l));
-    this.acc = new Float64Array(texts.length);
-    this.hits = new Uint16Array(texts.length);
+    // Pass 2: counting sort into posting lists (docs ascending within each list).
+    const V = this.vocab.tokens.length;
+    const start = new Int32Array(V + 1);
+    for (let i = 0; i < used; i++) start[flat[i] + 1]++;
+    for (let t = 0; t < V; t++) start[t + 1] += start[t];
+    const fill = start.slice(0, V);
+    const docs = new Int32Array(used);
+    let pos = 0;
+    for (let d = 0; d < count; d++) for (let k = 0; k < this.docLen[d]; k++) docs[fill[flat[pos++]]++] = d;
+    this.postStart = start;
+    this.postDocs = docs;
+    this.acc = new Float64Array(count);
+    this.hits = new Uint16Array(count);
+  }
+
+  private df(id: number): number {
+    return this.postStart[id + 1] - this.postStart[id];
   }
 
   private idf(id: number): number {
-    return Math.log(1 + this.size / this.postings[id].length);
+    return Math.log(1 + this.size / Math.max(1, this.df(id)));
   }
 
   /** Vocabulary ids for a query token: the token itself, else up to 3 words it is a prefix of (typing). */
   private idsFor(tok: string, allowPrefix: boolean): number[] {
-    const id = this.vocab.get(tok);
+    const id = this.vocab.tokenIds.get(tok);
     if (id !== undefined) return [id];
     if (!allowPrefix || tok.length < 3) return [];
-    this.sortedVocab ??= [...this.vocab.keys()].sort();
+    this.sortedVocab ??= [...this.vocab.tokens].sort();
     const v = this.sortedVocab;
     let lo = 0, hi = v.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (v[mid] < tok) lo = mid + 1; else hi = mid; }
     const out: number[] = [];
-    for (let i = lo; i < v.length && out.length < 3 && v[i].startsWith(tok); i++) out.push(this.vocab.get(v[i])!);
+    for (let i = lo; i < v.length && out.length < 3 && v[i].startsWith(tok); i++) out.push(this.vocab.tokenIds.get(v[i])!);
     return out;
   }
 
   /**
-   * Documents scored against `query`, best first, at most `limit`; `accept` filters documents.
+   * Documents scored against `query`, best first, at most `limit`.
    * Score in [0, 1]: share of the query's IDF weight matched, times 1 / (1 + 0.08 * unmatched doc words).
    */
-  search(query: string, limit: number, accept?: (doc: number, score: number) => boolean): ScoredDoc[] {
+  search(query: string, limit: number): ScoredDoc[] {
     const qtoks = [...new Set(tokenize(query))].slice(0, 32);
     if (!qtoks.length) return [];
     const groups = qtoks.map((t, i) => this.idsFor(t, i === qtoks.length - 1));
-    let total = 0;
-    const weights: number[] = [];
-    for (const g of groups) {
-      const w = g.length ? Math.max(...g.map((id) => this.idf(id))) : Math.log(1 + this.size);
-      weights.push(w);
-      total += w;
-    }
-    const touched: number[] = [];
-    const { acc, hits } = this;
-    for (let gi = 0; gi < groups.length; gi++) {
+    const weights = groups.map((g) => (g.length ? Math.max(...g.map((id) => this.idf(id))) : Math.log(1 + this.size)));
+    const total = weights.reduce((a, b) => a + b, 0);
+    // Rare words first. A document first reached by word i can score at most the share of weight
+    // still to come; once that is under half, later (common) words only add to documents already
+    // found, which is what keeps "left", "unspecified", "encounter" cheap.
+    const order = groups.map((_, i) => i).filter((i) => groups[i].length).sort((x, y) => weights[y] - weights[x]);
+    const { acc, hits, postDocs, postStart } = this;
+    let touched = this.touched;
+    let nTouched = 0;
+    let remaining = order.reduce((a, i) => a + weights[i], 0);
+    for (const gi of order) {
       const w = weights[gi];
-      const seenInGroup = groups[gi].length > 1 ? new Set<number>() : undefined;
-      for (const id of groups[gi]) {
-        const list = this.postings[id];
-        for (let i = 0; i < list.length; i++) {
-          const d = list[i];
-          if (seenInGroup) { if (seenInGroup.has(d)) continue; seenInGroup.add(d); }
-          if (hits[d] === 0) touched.push(d);
+      const admitNew = nTouched === 0 || remaining / total >= 0.5;
+      const ids = groups[gi];
+      const seen = ids.length > 1 ? new Set<number>() : undefined;
+      for (const id of ids) {
+        const from = postStart[id], to = postStart[id + 1];
+        if (!admitNew && !seen && to - from > 8 * nTouched) {
+          // Long list, few candidates: look each candidate up (lists are sorted by doc).
+          for (let k = 0; k < nTouched; k++) {
+            const d = touched[k];
+            let lo = from, hi = to;
+            while (lo < hi) { const mid = (lo + hi) >> 1; if (postDocs[mid] < d) lo = mid + 1; else hi = mid; }
+            if (lo < to && postDocs[lo] === d) { acc[d] += w; hits[d]++; }
+          }
+          continue;
+        }
+        for (let i = from; i < to; i++) {
+          const d = postDocs[i];
+          if (seen) { if (seen.has(d)) continue; seen.add(d); }
+          if (hits[d] === 0) {
+            if (!admitNew) continue;
+            if (nTouched === touched.length) { const bigger = new Int32Array(touched.length * 2); bigger.set(touched); touched = this.touched = bigger; }
+            touched[nTouched++] = d;
+          }
           acc[d] += w;
           hits[d]++;
         }
       }
+      remaining -= w;
     }
     // Keep the best `limit` in a small sorted array (limit is small; most docs are rejected at once).
     const best: ScoredDoc[] = [];
-    let floor = 0;
-    for (const d of touched) {
-      const coverage = acc[d] / total;
-      const extra = Math.max(0, this.docLen[d] - hits[d]);
-      const score = coverage / (1 + 0.08 * extra);
+    let floor = -1;
+    const { docLen } = this;
+    for (let k = 0; k < nTouched; k++) {
+      const d = touched[k];
+      const extra = docLen[d] - hits[d];
+      const score = acc[d] / total / (1 + 0.08 * (extra > 0 ? extra : 0));
       acc[d] = 0;
       hits[d] = 0;
-      if (best.length >= limit && score <= floor) continue;
-      if (accept && !accept(d, score)) continue;
+      if (score < floor || (score === floor && best.length >= limit)) continue;
       let i = best.length;
-      while (i > 0 && best[i - 1].score < score) i--;
+      while (i > 0 && (best[i - 1].score < score || (best[i - 1].score === score && best[i - 1].doc > d))) i--;
       best.splice(i, 0, { doc: d, score });
       if (best.length > limit) best.pop();
-      floor = best.length >= limit ? best[best.length - 1].score : 0;
+      if (best.length >= limit) floor = best[best.length - 1].score;
     }
     return best;
   }

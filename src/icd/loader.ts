@@ -4,8 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { resolveModelsDir } from '../common/paths';
-import { ARTIFACT_DIR, ARTIFACT_FILE, ARTIFACT_FORMAT, ARTIFACT_VERSION } from './artifact';
-import type { IcdArtifact } from './artifact';
+import { ArtifactReader, ARTIFACT_DIR, ARTIFACT_FILE, ARTIFACT_FORMAT, ARTIFACT_VERSION } from './artifact';
 import { IcdKnowledgeBase } from './knowledge-base';
 
 /** The artifact is missing, unreadable or from another version; the message says what to do. */
@@ -29,19 +28,25 @@ export function loadKnowledgeBase(modelsDir = resolveModelsDir()): IcdKnowledgeB
   const file = artifactPath(dir);
   const fix = 'run "npm run build:icd" (needs ../shared/data/icd10cm) or restore the committed models/icd10cm/ folder';
   if (!fs.existsSync(file)) throw new IcdArtifactError(`ICD-10-CM knowledge base not found at ${file}: ${fix}`);
-  let artifact: IcdArtifact;
+  let reader: ArtifactReader;
   try {
-    artifact = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as IcdArtifact;
+    const gz = fs.readFileSync(file);
+    // One output chunk of the exact unpacked size (gzip's trailer holds it): no concatenation copy.
+    const size = gz.length >= 18 ? gz.readUInt32LE(gz.length - 4) : 0;
+    const raw = zlib.gunzipSync(gz, { chunkSize: Math.max(64 * 1024, size + 1024) });
+    reader = new ArtifactReader(raw);
+  } catch (e) {
+    throw new IcdArtifactError(`ICD-10-CM knowledge base at ${file} is unreadable (${(e as Error).message}): ${fix}`);
+  }
+  const h = reader.header;
+  if (h.format !== ARTIFACT_FORMAT) throw new IcdArtifactError(`${file} is not a Clinical Coder ICD-10-CM knowledge base: ${fix}`);
+  if (h.version !== ARTIFACT_VERSION) throw new IcdArtifactError(`${file} has layout version ${h.version}, this build reads version ${ARTIFACT_VERSION}: ${fix}`);
+  let kb: IcdKnowledgeBase;
+  try {
+    kb = new IcdKnowledgeBase(reader);
   } catch (e) {
     throw new IcdArtifactError(`ICD-10-CM knowledge base at ${file} is corrupt (${(e as Error).message}): ${fix}`);
   }
-  if (!artifact || artifact.format !== ARTIFACT_FORMAT || !artifact.nodes || !Array.isArray(artifact.nodes.code)) {
-    throw new IcdArtifactError(`${file} is not a Clinical Coder ICD-10-CM knowledge base: ${fix}`);
-  }
-  if (artifact.version !== ARTIFACT_VERSION) {
-    throw new IcdArtifactError(`${file} has layout version ${artifact.version}, this build reads version ${ARTIFACT_VERSION}: ${fix}`);
-  }
-  const kb = new IcdKnowledgeBase(artifact);
   cache.set(dir, kb);
   return kb;
 }

@@ -40,3 +40,53 @@ export function tokenize(text: string): string[] {
 export function phraseKey(text: string): string {
   return [...new Set(tokenize(text))].sort().join(' ');
 }
+
+/**
+ * Maps text to token ids with a per-word cache: the vocabulary of ICD titles is small (~20k words)
+ * while the texts are many, so each distinct word is normalised once. Id -1 = stopword.
+ */
+export class TokenVocabulary {
+  private readonly wordIds = new Map<string, number>();
+  readonly tokenIds = new Map<string, number>();
+  readonly tokens: string[] = [];
+
+  /** A vocabulary whose ids are fixed by a stored token list (id = position). */
+  static fromTokens(tokens: Iterable<string>): TokenVocabulary {
+    const v = new TokenVocabulary();
+    for (const t of tokens) { v.tokenIds.set(t, v.tokens.length); v.tokens.push(t); }
+    return v;
+  }
+
+  /** Appends the ids of `text`'s tokens (duplicates removed) to `out`; returns how many. */
+  ids(text: string, out: number[], addNew = true): number {
+    const start = out.length;
+    // eslint-disable-next-line no-control-regex
+    const s = (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text).toLowerCase();
+    const re = /[a-z0-9]+(?:['\u2019]s\b)?/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) {
+      const w = m[0];
+      let id = this.wordIds.get(w);
+      if (id === undefined) {
+        const base = w.replace(/['\u2019]s$/, '');
+        if (STOPWORDS.has(base)) id = -1;
+        else {
+          const t = stem(base);
+          id = this.tokenIds.get(t);
+          if (id === undefined) {
+            if (!addNew) continue; // unknown token: no id, not cached
+            id = this.tokens.length;
+            this.tokenIds.set(t, id);
+            this.tokens.push(t);
+          }
+        }
+        this.wordIds.set(w, id);
+      }
+      if (id < 0) continue;
+      let dup = false;
+      for (let i = start; i < out.length; i++) if (out[i] === id) { dup = true; break; }
+      if (!dup) out.push(id);
+    }
+    return out.length - start;
+  }
+}

@@ -1,7 +1,13 @@
 import type { CliCommand } from '../command';
 import { lspCommand } from './lsp';
+import { contextCommand } from './context';
+import { lookupCommand } from './lookup';
+import { searchCommand } from './search';
 
 /** Every `clinical-coder` subcommand, in the order `--help` lists them. Add new ones here. */
 export const commands: CliCommand[] = [
+  contextCommand,
   lspCommand,
+  lookupCommand,
+  searchCommand,
 ];
