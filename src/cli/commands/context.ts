@@ -1,0 +1,87 @@
+// `clinical-coder context --jsonl FILE`: ConText assertion for {"sentence","term"} lines, one JSON answer per line.
+import * as fs from 'node:fs';
+import { parseFlags, UsageError, type CliCommand } from '../command';
+import { ContextDetector } from '../../note/context/ContextDetector';
+import { lookupSection } from '../../note/sections';
+import type { Section } from '../../note/types';
+
+const DEFAULTS = { negation: 'affirmed', temporality: 'recent', experiencer: 'patient' } as const;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** First case-insensitive occurrence of `term` in `sentence` as [start, end), or undefined. */
+export function findTerm(sentence: string, term: string): [number, number] | undefined {
+  if (!term) return undefined;
+  const i = sentence.indexOf(term);
+  const m = new RegExp(escapeRegExp(term), 'iu').exec(sentence);
+  if (m) return [m.index, m.index + m[0].length];
+  return i >= 0 ? [i, i + term.length] : undefined;
+}
+
+export const contextCommand: CliCommand = {
+  name: 'context',
+  summary: 'Negation, temporality and experiencer of a term in a sentence (ConText), for JSONL batches',
+  usage: 'clinical-coder context --jsonl FILE [--triggers]\n' +
+    '  FILE has one {"sentence": "...", "term": "..."} per line (optional "section": a header name such as "Family History");\n' +
+    '  "-" reads standard input. Writes one {"negation","temporality","experiencer"} line per input line, in order.\n' +
+    '  --triggers adds the deciding triggers to each answer.',
+  async run(args: string[]): Promise<number> {
+    const { flags } = parseFlags(args, ['triggers']);
+    const file = flags.get('jsonl');
+    if (typeof file !== 'string') throw new UsageError('--jsonl FILE is required.');
+    let input: string;
+    try {
+      input = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Check the path.`);
+    }
+    const withTriggers = flags.get('triggers') === true;
+    const detector = new ContextDetector();
+    const out: string[] = [];
+    const lines = input.split(/\r?\n/);
+    let lineNo = 0;
+    let problems = 0;
+    for (const raw of lines) {
+      lineNo++;
+      if (!raw.trim()) continue;
+      let answer: Record<string, unknown> = { ...DEFAULTS };
+      try {
+        const obj = JSON.parse(raw) as { sentence?: unknown; term?: unknown; section?: unknown; text?: unknown };
+        const sentence = typeof obj?.sentence === 'string' ? obj.sentence : typeof obj?.text === 'string' ? obj.text : undefined;
+        const term = typeof obj?.term === 'string' ? obj.term : undefined;
+        if (sentence === undefined || term === undefined) {
+          problems++;
+          console.error(`context: line ${lineNo}: needs string fields "sentence" and "term"; answered with defaults.`);
+        } else {
+          const span = findTerm(sentence, term);
+          if (!span) {
+            problems++;
+            console.error(`context: line ${lineNo}: term ${JSON.stringify(term)} not found in the sentence; answered with defaults.`);
+          } else {
+            const section = sectionFrom(obj.section);
+            const r = detector.detect(sentence, span[0], span[1], section);
+            answer = { negation: r.negation, temporality: r.temporality, experiencer: r.experiencer };
+            if (withTriggers) answer.triggers = r.triggers;
+          }
+        }
+      } catch (err) {
+        problems++;
+        console.error(`context: line ${lineNo}: not valid JSON (${(err as Error).message}); answered with defaults.`);
+      }
+      out.push(JSON.stringify(answer));
+      if (out.length >= 4096) { process.stdout.write(out.join('\n') + '\n'); out.length = 0; }
+    }
+    if (out.length) process.stdout.write(out.join('\n') + '\n');
+    if (problems) console.error(`context: ${problems} line(s) answered with defaults (see warnings above).`);
+    return 0;
+  },
+};
+
+function sectionFrom(v: unknown): Section | undefined {
+  if (typeof v !== 'string' || !v.trim()) return undefined;
+  const hit = lookupSection(v);
+  if (!hit) return undefined;
+  return { kind: hit.kind, title: v, role: hit.role, start: 0, end: 0, bodyStart: 0 };
+}

@@ -1,0 +1,317 @@
+// ConText-style assertion detection: for a target span in a sentence, decide negation
+// (affirmed/negated/possible), temporality (recent/historical/hypothetical) and experiencer
+// (patient/other). Triggers open a scope forward or backward; the scope ends at a terminator
+// ("but", "however", ";"), at a new clause ("... and has ..."), or after a word budget. Within each
+// dimension the trigger nearest the target wins; with none, the section's default applies.
+import type { ContextResult, ContextTrigger, Experiencer, Negation, Section, SectionRole, Temporality } from '../types';
+import { contextTokens, phraseTokens, tokenKeys, type ContextToken } from './contextTokens';
+import { FUNCTION_WORDS, TRIGGER_SPECS, type Dimension, type TriggerCategory, type TriggerSpec } from './lexicon';
+
+interface TrieNode { next: Map<string, TrieNode>; specs: TriggerSpec[] }
+
+interface Match { startTok: number; endTok: number; specs: TriggerSpec[] }
+
+interface Scoped {
+  category: TriggerCategory;
+  dim: Dimension;
+  startTok: number; // trigger tokens
+  endTok: number;
+  /** Tokens covered: [from, to). */
+  from: number;
+  to: number;
+  forward: boolean;
+}
+
+const DIM: Partial<Record<TriggerCategory, Dimension>> = {
+  negated: 'negation', possible: 'negation', historical: 'temporality', hypothetical: 'temporality', recent: 'temporality',
+  other: 'experiencer', self: 'experiencer',
+};
+const DEFAULT_WINDOW: Record<Dimension, number> = { negation: 10, temporality: 10, experiencer: 12 };
+/** Terminators that end a forward scope but do not stop a backward one ("chest pain, which was ruled out"). */
+const RELATIVE = new Set(['which', 'which is', 'which was', 'who', 'whose', 'where', 'then', 'after which', 'now', 'today', 'currently']);
+/** Cap on the work done per sentence: pathological "sentences" (a 1 MB line) are only read this far around the target. */
+const MAX_TOKENS_AROUND = 120;
+const MAX_CHARS_AROUND = 2000;
+
+function buildTrie(specs: readonly TriggerSpec[]): TrieNode {
+  const root: TrieNode = { next: new Map(), specs: [] };
+  for (const spec of specs) {
+    let node = root;
+    for (const t of phraseTokens(spec.phrase)) {
+      let child = node.next.get(t);
+      if (!child) { child = { next: new Map(), specs: [] }; node.next.set(t, child); }
+      node = child;
+    }
+    if (node !== root) node.specs.push(spec);
+  }
+  return root;
+}
+
+let sharedTrie: TrieNode | undefined;
+
+/** Which word the context of a span is about; offsets are relative to the sentence string. */
+export class ContextDetector {
+  private readonly trie: TrieNode;
+
+  constructor(extra: readonly TriggerSpec[] = []) {
+    this.trie = extra.length ? buildTrie([...TRIGGER_SPECS, ...extra]) : (sharedTrie ??= buildTrie(TRIGGER_SPECS));
+  }
+
+  detect(sentence: string, spanStart: number, spanEnd: number, section?: Section): ContextResult {
+    return this.analyze(sentence, section, spanStart, spanEnd).at(spanStart, spanEnd);
+  }
+
+  /**
+   * Tokenizes and matches triggers once; `at()` then answers for any span of the sentence cheaply.
+   * `focusStart/focusEnd` (optional) bound the work on very long sentences.
+   */
+  analyze(sentence: string, section?: Section | SectionRole, focusStart = 0, focusEnd = sentence.length): SentenceContext {
+    const text = typeof sentence === 'string' ? sentence : '';
+    let tokens: ContextToken[];
+    if (text.length > MAX_CHARS_AROUND * 2) {
+      // Only read a window around the target of a giant "sentence" (a pasted table, a 1 MB line).
+      const a = Math.max(0, Math.min(focusStart, text.length) - MAX_CHARS_AROUND);
+      const b = Math.min(text.length, Math.max(focusEnd, focusStart) + MAX_CHARS_AROUND);
+      tokens = contextTokens(text, a, b);
+    } else tokens = contextTokens(text);
+    if (tokens.length > MAX_TOKENS_AROUND * 2) {
+      let i = tokens.findIndex((t) => t.end > focusStart);
+      if (i < 0) i = tokens.length - 1;
+      let j = i;
+      while (j < tokens.length && tokens[j].start < focusEnd) j++;
+      tokens = tokens.slice(Math.max(0, i - MAX_TOKENS_AROUND), Math.min(tokens.length, j + MAX_TOKENS_AROUND));
+    }
+    const role = typeof section === 'string' ? section : section?.role;
+    return new SentenceContext(text, tokens, this.match(tokens), role, typeof section === 'object' ? section?.kind : undefined);
+  }
+
+  private match(tokens: ContextToken[]): Match[] {
+    const out: Match[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const found = this.longestAt(tokens, i);
+      if (found) { out.push(found); i = found.endTok; } else i++;
+    }
+    return out;
+  }
+
+  private longestAt(tokens: ContextToken[], i: number): Match | undefined {
+    // Depth-first over the trie; a token may match several keys (itself, <num>, <year>...).
+    const ends: { end: number; specs: TriggerSpec[] }[] = [];
+    const walk = (node: TrieNode, k: number, depth: number): void => {
+      if (node.specs.length && depth > 0) ends.push({ end: k, specs: node.specs });
+      if (k >= tokens.length || depth > 12) return;
+      for (const key of tokenKeys(tokens[k].norm)) {
+        const child = node.next.get(key);
+        if (child) walk(child, k + 1, depth + 1);
+      }
+    };
+    walk(this.trie, i, 0);
+    if (!ends.length) return undefined;
+    ends.sort((a, b) => b.end - a.end);
+    for (const e of ends) {
+      const next = tokens[e.end];
+      const final = !next || (!next.word && next.norm !== '(' && next.norm !== '-') || next.norm === 'and' || next.norm === 'or';
+      const specs = e.specs.filter((s) => !s.clauseFinal || final);
+      if (specs.length) return { startTok: i, endTok: e.end, specs };
+    }
+    return undefined;
+  }
+}
+
+/** The triggers of one sentence, ready to answer for any span in it. */
+export class SentenceContext {
+  constructor(
+    readonly text: string,
+    private readonly tokens: ContextToken[],
+    private readonly matches: Match[],
+    private readonly role?: SectionRole,
+    private readonly sectionKind?: string,
+  ) {}
+
+  private allScopes?: Scoped[];
+
+  at(spanStart: number, spanEnd: number): ContextResult {
+    const toks = this.tokens;
+    let tStart = -1;
+    let tEnd = -1;
+    // First token ending after spanStart (binary search), then extend over the span.
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].end > spanStart) hi = mid; else lo = mid + 1; }
+    for (let i = lo; i < toks.length && toks[i].start < Math.max(spanEnd, spanStart + 1); i++) {
+      if (tStart < 0) tStart = i;
+      tEnd = i + 1;
+    }
+    if (tStart < 0) {
+      // Span between tokens (or empty): treat it as sitting before the next token.
+      tStart = toks.findIndex((t) => t.start >= spanStart);
+      if (tStart < 0) tStart = toks.length;
+      tEnd = tStart;
+    }
+    this.allScopes ??= this.scopes();
+    const scoped = this.allScopes;
+    const triggers: ContextTrigger[] = [];
+    const pick = (dim: Dimension): Scoped | undefined => {
+      let best: Scoped | undefined;
+      let bestDist = Infinity;
+      for (const s of scoped) {
+        if (s.dim !== dim) continue;
+        if (s.startTok < tEnd && tStart < s.endTok) continue; // the trigger is part of the target itself
+        const covers = s.forward ? s.endTok <= tStart && tStart < s.to : s.startTok >= tEnd && s.from < Math.max(tEnd, tStart + 1);
+        if (!covers) continue;
+        const dist = this.wordsBetween(s.forward ? s.endTok : tEnd, s.forward ? tStart : s.startTok);
+        const better = dist < bestDist || (dist === bestDist && best !== undefined && rank(s.category) > rank(best.category));
+        if (better) { best = s; bestDist = dist; }
+      }
+      if (best) triggers.push(this.trigger(best));
+      return best;
+    };
+
+    const neg = pick('negation');
+    const negation: Negation = neg ? (neg.category === 'negated' ? 'negated' : 'possible') : 'affirmed';
+    const tmp = pick('temporality');
+    let temporality: Temporality = tmp ? (tmp.category === 'historical' ? 'historical' : tmp.category === 'hypothetical' ? 'hypothetical' : 'recent') : 'recent';
+    if (!tmp && this.role === 'history') {
+      temporality = 'historical';
+      triggers.push({ text: this.sectionKind ?? 'history', start: 0, end: 0, kind: 'section:history' });
+    }
+    const exp = pick('experiencer');
+    let experiencer: Experiencer = exp?.category === 'other' ? 'other' : 'patient';
+    if (this.role === 'family' && exp?.category !== 'self') {
+      if (!exp) triggers.push({ text: this.sectionKind ?? 'family_history', start: 0, end: 0, kind: 'section:family' });
+      experiencer = 'other';
+    }
+    return { negation, temporality, experiencer, triggers };
+  }
+
+  private trigger(s: Scoped): ContextTrigger {
+    const a = this.tokens[s.startTok];
+    const b = this.tokens[s.endTok - 1];
+    return { text: this.text.slice(a.start, b.end), start: a.start, end: b.end, kind: s.category };
+  }
+
+  private wordsBetween(from: number, to: number): number {
+    let n = 0;
+    for (let k = from; k < to; k++) if (this.tokens[k].word) n++;
+    return n;
+  }
+
+  /** Every trigger's scope (computed once per sentence). */
+  private scopes(): Scoped[] {
+    const out: Scoped[] = [];
+    const ms = this.matches;
+    // Token index -> the match starting there (for terminator / breaker look-ups while scanning).
+    const at = new Map<number, Match>();
+    for (const m of ms) at.set(m.startTok, m);
+    for (let mi = 0; mi < ms.length; mi++) {
+      const m = ms[mi];
+      const seen = new Set<string>();
+      for (const spec of m.specs) {
+        const dim = DIM[spec.category];
+        if (!dim) continue;
+        if (spec.historyWord && this.absorbedByNegation(ms, mi)) continue;
+        const key = `${spec.category}:${spec.direction}`;
+        const header = !!spec.header && this.atSentenceStart(m.startTok);
+        if (spec.header && !header) continue;
+        if (seen.has(key) && !header) continue;
+        seen.add(key);
+        const window = spec.window ?? DEFAULT_WINDOW[dim];
+        if (spec.direction !== 'backward') {
+          const to = header ? this.tokens.length : this.forwardEnd(m, dim, window, at);
+          out.push({ category: spec.category, dim, startTok: m.startTok, endTok: m.endTok, from: m.endTok, to, forward: true });
+        }
+        if (spec.direction !== 'forward') {
+          const from = this.backwardStart(m, dim, spec.direction === 'both' ? (spec.backWindow ?? window) : window, at);
+          out.push({ category: spec.category, dim, startTok: m.startTok, endTok: m.endTok, from, to: m.startTok, forward: false });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** "no history of", "denies any prior": the history word belongs to the negation. */
+  private absorbedByNegation(ms: Match[], mi: number): boolean {
+    const m = ms[mi];
+    for (let j = mi - 1; j >= 0 && j >= mi - 2; j--) {
+      const p = ms[j];
+      if (!p.specs.some((s) => s.category === 'negated' && s.direction !== 'backward')) continue;
+      if (this.wordsBetween(p.endTok, m.startTok) <= 2) return true;
+    }
+    return false;
+  }
+
+  private atSentenceStart(tok: number): boolean {
+    for (let k = 0; k < tok; k++) if (this.tokens[k].word && !/^\d+$/.test(this.tokens[k].norm) && this.tokens[k].norm.length > 1) return false;
+    return true;
+  }
+
+  private forwardEnd(m: Match, dim: Dimension, window: number, at: Map<number, Match>): number {
+    const toks = this.tokens;
+    let words = 0;
+    let content = 0;
+    let k = m.endTok;
+    while (k < toks.length) {
+      const t = toks[k];
+      if (t.norm === ';' || (t.norm === '.' && words > 0 && k + 1 < toks.length && toks[k + 1].word && /^\p{Lu}/u.test(this.text[toks[k + 1].start]))) break;
+      if (t.norm === ':' && words > 0) break;
+      const hit = at.get(k);
+      if (hit && words > 0) {
+        if (hit.specs.some((s) => s.category === 'terminate' && (!s.dims || s.dims.includes(dim)))) break;
+        if (dim !== 'experiencer' && content > 0 && hit.specs.some((s) => s.category === 'breaker')) break;
+      }
+      if (t.word) {
+        words++;
+        if (words > window) break;
+        if (!FUNCTION_WORDS.has(t.norm)) content++;
+      }
+      if (hit && hit.endTok > k + 1) {
+        // Step over a multi-token match as a unit (its words still count).
+        for (let q = k + 1; q < hit.endTok; q++) if (toks[q].word) words++;
+        content++;
+        k = hit.endTok;
+        continue;
+      }
+      k++;
+    }
+    return k;
+  }
+
+  private backwardStart(m: Match, dim: Dimension, window: number, at: Map<number, Match>): number {
+    const toks = this.tokens;
+    // "Fever, chills and cough: denied" / "... and DVT were ruled out": a list before the trigger stays in scope.
+    let listMode = m.startTok > 0 && (toks[m.startTok - 1].norm === ':' || toks[m.startTok - 1].norm === '-');
+    let words = 0;
+    let k = m.startTok - 1;
+    // Matches ending at a token index, for terminators seen while walking backwards.
+    let lastGood = m.startTok;
+    while (k >= 0) {
+      const t = toks[k];
+      if (t.norm === ';' || t.norm === '.') break;
+      if (t.norm === ',' && !listMode) break;
+      if (t.norm === ':' && words > 0) break;
+      if (t.norm === 'and' || t.norm === 'or') listMode = true;
+      const hit = at.get(k);
+      if (hit && hit.endTok <= m.startTok && hit.specs.some((s) => s.category === 'terminate' && (!s.dims || s.dims.includes(dim)) && !RELATIVE.has(s.phrase))) break;
+      if (t.word) {
+        words++;
+        if (words > window) break;
+      }
+      lastGood = k;
+      k--;
+    }
+    return lastGood;
+  }
+}
+
+function rank(c: TriggerCategory): number {
+  // Tie-break at equal distance: definite negation over uncertainty; past/hypothetical over "recent"; family over self.
+  switch (c) {
+    case 'negated': return 2;
+    case 'possible': return 1;
+    case 'historical': return 2;
+    case 'hypothetical': return 3;
+    case 'other': return 2;
+    default: return 0;
+  }
+}

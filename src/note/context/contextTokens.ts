@@ -1,0 +1,57 @@
+// Tokenization shared by the trigger lexicon and the sentences it is matched against, so a phrase
+// like "s/p" or "can't rule out" lines up token for token with the text.
+
+export interface ContextToken {
+  start: number;
+  end: number;
+  norm: string;
+  /** A letter/digit run (as opposed to a punctuation mark). */
+  word: boolean;
+}
+
+// Letters, digits and combining marks form words; anything else that is not whitespace is a
+// one-character token. The `u` flag keeps astral characters (emoji) whole, so offsets stay exact.
+const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu;
+const PHRASE_RE = /<[a-z]+>|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu;
+
+const PUNCT_NORMAL: Record<string, string> = { '\u2019': "'", '\u2018': "'", '`': "'", '\u201c': '"', '\u201d': '"', '\u2013': '-', '\u2014': '-', '\u2212': '-' };
+
+export function normalizeChar(ch: string): string {
+  return PUNCT_NORMAL[ch] ?? ch;
+}
+
+/** Tokens of `text` from `from` to `to` (offsets into `text`). */
+export function contextTokens(text: string, from = 0, to = text.length): ContextToken[] {
+  const out: ContextToken[] = [];
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  TOKEN_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN_RE.exec(part)) !== null) {
+    const raw = m[0];
+    const start = from + m.index;
+    const word = raw.length > 1 || WORD_CHAR.test(raw);
+    out.push({ start, end: start + raw.length, norm: word ? raw.toLowerCase() : normalizeChar(raw), word });
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+export function phraseTokens(phrase: string): string[] {
+  return (phrase.toLowerCase().match(PHRASE_RE) ?? []).map(normalizeChar);
+}
+
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
+/** The lexicon keys a token can match: itself, plus number classes. */
+export function tokenKeys(norm: string): string[] {
+  const c = norm.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (/^\d+$/.test(norm)) return /^(19[2-9]\d|20[0-4]\d)$/.test(norm) ? [norm, '<year>', '<num>'] : [norm, '<num>'];
+    if (/^(\d0s|19\d0s|20\d0s)$/.test(norm)) return [norm, '<decade>'];
+    return [norm];
+  }
+  if (MONTHS.has(norm)) return [norm, '<month>'];
+  return [norm];
+}
