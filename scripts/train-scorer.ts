@@ -17,6 +17,7 @@ import { FEATURE_NAMES } from '../src/coder/features';
 import { LogisticScorer, trainLogistic, type ScorerModel } from '../src/coder/scorer';
 import { evaluate, parseGold, codeKey } from '../src/coder/eval/metrics';
 import type { IcdKnowledgeBase } from '../src/icd/knowledge-base';
+import { normKeys } from '../src/coder/normalize';
 
 const FOLDS = 5;
 
@@ -80,19 +81,39 @@ export function mineLearnedPhrases(kb: IcdKnowledgeBase, docs: Doc[], views: Doc
     }
   });
   const out: LearnedPhrase[] = [];
+  const related = relatedness(kb);
   for (const [g, m] of co) {
     const n = df.get(g)!;
     for (const [c, k] of m) {
       if (k < 2) continue;
       const precision = k / n;
       const base = (codeFreq.get(c) ?? 0) / docs.length;
-      if (precision < 0.2 || precision < 4 * base) continue;
+      if (precision < 0.25 || precision < 4 * base) continue;
       const code = c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
       if (!kb.isBillable(code)) continue; // never learn a code that is not valid in FY2026
-      out.push({ keys: g, code, support: k, precision: Math.round(precision * 1000) / 1000 });
+      // A phrase must share a word stem with the code's own texts, unless the evidence is strong:
+      // co-occurrence in two or three notes alone is mostly chance ("December" -> hepatitis C).
+      if (!related(g, code) && (k < 5 || precision < 0.6)) continue;
+      // Shrunk toward zero: two hits out of two notes is weaker evidence than twenty out of twenty.
+      out.push({ keys: g, code, support: k, precision: Math.round((k / (n + 2)) * 1000) / 1000 });
     }
   }
   return out.sort((a, b) => (a.keys < b.keys ? -1 : a.keys > b.keys ? 1 : a.code < b.code ? -1 : 1));
+}
+
+/** Whether a phrase shares a 5-letter word stem with the code's title, category title, index paths or inclusion terms. */
+function relatedness(kb: IcdKnowledgeBase): (phrase: string, code: string) => boolean {
+  const cache = new Map<string, Set<string>>();
+  const stems = (code: string) => {
+    let s = cache.get(code);
+    if (s) return s;
+    const texts = [kb.get(code)?.longTitle ?? '', kb.get(code.slice(0, 3))?.longTitle ?? '', ...kb.indexPaths(code).map((p) => p.join(' '))];
+    for (const n of kb.notes(code)) if (n.kind === 'inclusionTerm') texts.push(n.text);
+    s = new Set(texts.flatMap((t) => normKeys(t)).filter((k) => k.length >= 4).map((k) => k.slice(0, 5)));
+    cache.set(code, s);
+    return s;
+  };
+  return (phrase, code) => { const s = stems(code); return phrase.split(' ').some((k) => k.length >= 4 && s.has(k.slice(0, 5))); };
 }
 
 async function featurizeDocs(engine: CodingEngine, docs: Doc[], useEncoder: boolean) {

@@ -19,6 +19,7 @@ import { viewNote } from './note-adapter';
 import type { NoteView } from './note-view';
 import { applyCodingRules } from './rules/index';
 import { LruCache } from './lru';
+import { NeoplasmMatcher } from './neoplasm';
 
 export interface EngineCreateOptions {
   kb?: IcdKnowledgeBase;
@@ -48,6 +49,7 @@ export class CodingEngine {
   private readonly detector = new ContextDetector();
   private readonly sentenceCache = new LruCache<string, SentenceAnalysis>(4000);
   private readonly simCache = new LruCache<string, Float32Array>(4000);
+  private neoplasm: NeoplasmMatcher | undefined;
 
   private constructor(
     readonly kb: IcdKnowledgeBase,
@@ -134,7 +136,7 @@ export class CodingEngine {
     const analyses = view.sentences.map((s) => {
       const key = sentenceKey(s, view.abbreviations);
       let a = this.sentenceCache.get(key);
-      if (!a) { a = analyzeSentence(s, view.abbreviations, this.lexicon, this.learned, this.detector); this.sentenceCache.set(key, a); }
+      if (!a) { a = analyzeSentence(s, view.abbreviations, this.lexicon, this.learned, this.detector, (this.neoplasm ??= new NeoplasmMatcher(this.kb))); this.sentenceCache.set(key, a); }
       return a;
     });
     return { view, analyses };
@@ -242,10 +244,12 @@ function reasonOf(m: PlacedMention): MatchReason {
   return m.source;
 }
 
+/** One evidence span per place: spans inside a longer span of the same code are dropped. */
 function dedupeEvidence(ms: PlacedMention[]): PlacedMention[] {
-  const seen = new Set<string>();
-  const sorted = [...ms].sort((a, b) => Number(a.source === 'encoder') - Number(b.source === 'encoder') || a.start - b.start);
-  return sorted.filter((m) => { const k = `${m.start}:${m.end}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  const sorted = [...ms].sort((a, b) => Number(a.source === 'encoder') - Number(b.source === 'encoder') || (b.end - b.start) - (a.end - a.start));
+  const kept: PlacedMention[] = [];
+  for (const m of sorted) if (!kept.some((k) => k.start <= m.start && m.end <= k.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 /** The status of a code from the context of its mentions: the patient's own, present condition wins. */

@@ -59,6 +59,7 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
         if (w < bestWindow) { bestWindow = w; best = chosen; }
       }
       if (!best || bestWindow > e.keys.length * WINDOW_PER_KEY + WINDOW_SLACK) continue;
+      if (!numbersAttached(e.keys, best, toks)) continue;
       let start = Infinity, end = -Infinity, via = false;
       for (const j of best) { start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end); via ||= !!toks[j].expanded; }
       let optionalHits = 0;
@@ -68,6 +69,19 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
   }
   markSubsumed(out, toks, (m) => lex.entries[m.entry].code);
   return out;
+}
+
+/**
+ * Numbers and single letters qualify the word before them in the entry ("stage 3", "type 2",
+ * "C5"): they must follow that word closely in the sentence, or "type 2 ... stage" reads as stage 2.
+ */
+function numbersAttached(keys: string[], chosen: number[], toks: SentenceToken[]): boolean {
+  for (let i = 1; i < keys.length; i++) {
+    if (!/^[0-9]/.test(keys[i]) && keys[i].length > 1) continue;
+    const gap = toks[chosen[i]].pos - toks[chosen[i - 1]].pos;
+    if (gap <= 0 || gap > 4) return false;
+  }
+  return true;
 }
 
 /** A match is subsumed when a match for another code covers a strict superset of its word positions. */

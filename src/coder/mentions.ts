@@ -8,6 +8,7 @@ import { matchSentence, markSubsumed, type SentenceToken } from './mention-match
 import type { TermLexicon } from './term-lexicon';
 import type { LearnedLexicon } from './learned-lexicon';
 import type { ViewSentence } from './note-view';
+import type { NeoplasmMatcher } from './neoplasm';
 
 export type MentionSource = 'index' | 'inclusion' | 'title' | 'learned' | 'encoder';
 
@@ -56,7 +57,7 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
 }
 
 export function analyzeSentence(
-  s: ViewSentence, abbreviations: AbbreviationMatch[], lex: TermLexicon, learned: LearnedLexicon | undefined, detector: ContextDetector,
+  s: ViewSentence, abbreviations: AbbreviationMatch[], lex: TermLexicon, learned: LearnedLexicon | undefined, detector: ContextDetector, neoplasm?: NeoplasmMatcher,
 ): SentenceAnalysis {
   const toks = sentenceTokens(s, abbreviations);
   const mentions: (Mention & { tokens: number[] })[] = [];
@@ -70,6 +71,15 @@ export function analyzeSentence(
       needsMoreSpecificity: e.needsMoreSpecificity, alternatives: e.alternatives, manifestation: e.manifestation,
       negation: 'affirmed', temporality: 'recent', experiencer: 'patient', tokens: m.tokens,
     });
+  }
+  if (neoplasm) {
+    for (const n of neoplasm.match(s.text, toks)) {
+      mentions.push({
+        code: n.code, source: 'index', matched: n.text, start: n.start, end: n.end, nKeys: n.tokens.length, window: n.tokens.length,
+        optionalHits: 0, depth: 2, rarity: rarityOf(n.tokens), subsumed: false, viaAbbreviation: false, needsMoreSpecificity: false,
+        negation: 'affirmed', temporality: 'recent', experiencer: 'patient', tokens: n.tokens,
+      });
+    }
   }
   if (learned) {
     const learnedMentions: (Mention & { tokens: number[] })[] = [];

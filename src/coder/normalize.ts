@@ -1,7 +1,6 @@
 // Token normalisation shared by the lexicon (knowledge-base side) and the matcher (note side), so
 // both agree: case, accents, British/translated spellings, plurals and common adjective/noun
 // pairs ("renal" ~ "kidney") fold to one key.
-import { stem } from '../icd/text';
 
 export interface NormToken {
   /** Normalised key. */
@@ -30,7 +29,7 @@ const SYNONYM: Record<string, string> = {
   renal: 'kidney', nephric: 'kidney', hepatic: 'liver', cardiac: 'heart', pulmonary: 'lung', pulmonic: 'lung',
   gastric: 'stomach', cerebral: 'brain', encephalic: 'brain', cutaneous: 'skin', dermal: 'skin', ocular: 'eye', vesical: 'bladder',
   intestinal: 'intestine', bowel: 'intestine', osseous: 'bone', hematic: 'blood', febrile: 'fever', feverish: 'fever', pyrexia: 'fever',
-  diabetic: 'diabetes', anemic: 'anemia', hypertensive: 'hypertension', asthmatic: 'asthma', septic: 'sepsis', obese: 'obesity',
+  diabetic: 'diabetes', diabete: 'diabetes', anemic: 'anemia', hypertensive: 'hypertension', asthmatic: 'asthma', septic: 'sepsis', obese: 'obesity',
   tumoral: 'tumor', neoplastic: 'neoplasm', neoplasia: 'neoplasm', carcinomatous: 'carcinoma', metastatic: 'metastasis',
   metastases: 'metastasis', metastasic: 'metastasis', painful: 'pain', ache: 'pain', aching: 'pain', abdominal: 'abdomen',
   thoracic: 'thorax', chest: 'thorax', lumbar: 'lumbar', vertebral: 'vertebra', spinal: 'spine', mammary: 'breast',
@@ -49,6 +48,16 @@ const SYNONYM: Record<string, string> = {
   embolic: 'embolism', stenotic: 'stenosis', atrophic: 'atrophy', hypertrophic: 'hypertrophy', dilated: 'dilatation', dilation: 'dilatation',
   malignant: 'malignant', malignancy: 'malignant', cancerous: 'cancer', leukemic: 'leukemia', lymphomatous: 'lymphoma',
 };
+
+/** Plural -> singular by suffix rules (the engine's own, so lexicon and notes always agree). */
+export function stem(w: string): string {
+  if (w.length <= 3 || /[0-9]/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (/(ches|shes|xes|zes)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(ss|us|is|ys|as)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
 
 const wordCache = new Map<string, string>();
 

@@ -70,6 +70,8 @@ export class TermLexicon {
     };
     for (const hit of kb.indexEntries()) {
       if (!hit.codes.length) continue;
+      // "see condition" / "see Neoplasm, malignant, by site": the target is chosen by other words, not a code.
+      if (hit.see && VAGUE_SEE.test(hit.see)) continue;
       const codes = hit.codes.filter((c) => kb.isBillable(c));
       if (!codes.length) continue;
       const mods = hit.modifiers ?? [];
@@ -131,6 +133,7 @@ export class TermLexicon {
 }
 
 const EMPTY: number[] = [];
+const VAGUE_SEE = /^condition\b|by site|by histology|by type|by drug|^Table of/i;
 
 /** "Pneumonia (acute) (lobar)" -> text without the parentheses, and the parenthesised keys as optional. */
 function splitParenthesised(t: string): { text: string; optional: string[] } {

@@ -84,8 +84,11 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
     if (!/unspecified|\bnos\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
     for (const b of active) {
       if (a === b || b.code.slice(0, 3) !== a.code.slice(0, 3) || drop.has(b)) continue;
+      const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
+      if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length) continue; // not more specific
       const overlaps = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end));
-      if (overlaps && b.confidence >= a.confidence * 0.5) { drop.add(a); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
+      // The words support the more specific code, so a coder reports it instead (with the better confidence).
+      if (overlaps) { drop.add(a); b.confidence = Math.max(a.confidence, b.confidence); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
     }
   }
   return cs.filter((c) => !drop.has(c));
