@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  Commands, Requests, type CodeCommandArgs, type Decision, type DocumentCoding, type ExportFormat, type RequestDef,
+  Commands, Requests, type CodeCommandArgs, type Decision, type ExportFormat, type RequestDef,
 } from '../common/protocol';
 import type { CodingResult } from '../coder/types';
 import { noteLanguages } from './client';
@@ -11,7 +11,7 @@ import { noteLanguages } from './client';
 export interface CommandContext {
   client(): LanguageClient;
   output: vscode.OutputChannel;
-  /** Opens the Code Explorer on a note or a code. Replaced by the webview panel when it lands (issue 8). */
+  /** Opens the Code Explorer (webview panel, src/extension/codeExplorerPanel.ts) on a note or a code. */
   openExplorer(args?: Partial<CodeCommandArgs>): Promise<void>;
 }
 
@@ -137,29 +137,4 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.acceptCode, decide('accepted')),
     vscode.commands.registerCommand(Commands.rejectCode, decide('rejected')),
   ];
-}
-
-/**
- * Interim Code Explorer: a quick pick of the note's suggestions; choosing one selects its evidence.
- * The webview panel (issue 8) replaces this.
- */
-export async function showNoteSummary(client: LanguageClient, args?: Partial<CodeCommandArgs>): Promise<void> {
-  const uri = activeNoteUri(args);
-  if (!uri) { void vscode.window.showInformationMessage('Clinical Coder: open a note first.'); return; }
-  const coding: DocumentCoding | null = await request(client, Requests.documentCoding, { uri });
-  if (!coding) { void vscode.window.showInformationMessage('Clinical Coder: this file is not a coded note.'); return; }
-  const items = coding.suggestions.map((s) => ({
-    label: `${s.decision === 'accepted' ? '$(check) ' : s.decision === 'rejected' ? '$(close) ' : ''}${s.code}`,
-    description: `${s.title} (${Math.round(s.confidence * 100)}%)`,
-    detail: s.evidence[0] ? `“${s.evidence[0].text.replace(/\s+/g, ' ')}”${s.status !== 'active' ? ` · ${s.status}` : ''}` : undefined,
-    picked: s.code === args?.code,
-    s,
-  }));
-  const chosen = await vscode.window.showQuickPick(items, { title: `ICD-10-CM codes for ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}`, matchOnDescription: true });
-  const e = chosen?.s.evidence[0];
-  if (!e) return;
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const editor = await vscode.window.showTextDocument(doc);
-  editor.selection = new vscode.Selection(doc.positionAt(e.start), doc.positionAt(e.end));
-  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
 }

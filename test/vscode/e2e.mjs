@@ -103,14 +103,17 @@ try {
     return `${await page.locator('.markers-panel .monaco-list-row').count()} rows`;
   });
 
-  await check('clicking the code lens opens the note summary', async () => {
+  await check('clicking the code lens opens the Code Explorer', async () => {
     await page.locator('.monaco-editor .codelens-decoration a', { hasText: 'ICD-10-CM:' }).first().click();
-    const item = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'E11.22' });
-    await item.first().waitFor({ timeout: 15000 });
-    await page.waitForTimeout(400); // let the quick pick finish fading in
-    await page.screenshot({ path: join(shots, '3-lens-summary.png') });
-    await page.keyboard.press('Escape');
-    return `${await page.locator('.quick-input-widget .monaco-list-row').count()} codes listed`;
+    // The Code Explorer webview panel (or, before it existed, a quick pick of the note's codes).
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Code Explorer' });
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'E11.22' });
+    await Promise.any([tab.first().waitFor({ timeout: 20000 }), pick.first().waitFor({ timeout: 20000 })])
+      .catch(() => { throw new Error('neither the Code Explorer panel nor the summary opened'); });
+    await page.waitForTimeout(1500); // let the webview (or quick pick) finish rendering
+    await page.screenshot({ path: join(shots, '3-code-explorer.png') });
+    if (await pick.count()) { await page.keyboard.press('Escape'); return 'note summary quick pick'; }
+    return 'Code Explorer panel';
   });
 } catch (e) {
   failed++;
