@@ -50,6 +50,11 @@ interface TableColumns {
 
 class BuildError extends Error {}
 function fail(msg: string): never { throw new BuildError(msg); }
+// Malformed input ends the build with the reason and no artifact (nothing is written until the end).
+process.on('uncaughtException', (e) => {
+  console.error(e instanceof BuildError ? `build-icd: ${e.message}` : e);
+  process.exit(1);
+});
 
 // ---------------------------------------------------------------------------------------------
 // Sources

@@ -24,7 +24,7 @@ export function decodeEntities(s: string): string {
 export function parseXml(xml: string, file = 'xml'): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
-  const re = /<(\/?)([A-Za-z_][\w.\-]*)((?:\s+[\w.\-:]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|([^<]+)|(<)/g;
+  const re = /<(\/?)([A-Za-z_][\w.-]*)((?:\s+[\w.\-:]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|([^<]+)|(<)/g;
   let m: RegExpExecArray | null;
   const lineAt = (pos: number) => xml.slice(0, pos).split('\n').length;
   while ((m = re.exec(xml))) {

@@ -4,7 +4,7 @@ export { IcdKnowledgeBase } from './knowledge-base';
 export { loadKnowledgeBase, artifactPath, IcdArtifactError } from './loader';
 export { IcdCodeError, parseCode, dotCode, undotCode, chapterCode } from './codes';
 export type { ParsedCode } from './codes';
-export { tokenize, phraseKey } from './text';
+export { tokenize, phraseKey, stem, expandAbbreviations, ABBREVIATIONS } from './text';
 export { NOTE_KINDS } from './artifact';
 export type { NoteKind } from './artifact';
 export type { CodeKind, IcdEntry, CodeNote, IndexHit, SearchHit, TableHit, KnowledgeBaseMeta } from './types';

@@ -7,7 +7,7 @@ import { IcdCodeError, parseCode, RANGE, inRange } from './codes';
 import { IndexTermMatcher, streamStarts, termTokensFromText } from './index-term-matcher';
 import type { TermTokens } from './index-term-matcher';
 import { LexicalIndex } from './lexical-index';
-import { TokenVocabulary } from './text';
+import { expandAbbreviations, TokenVocabulary } from './text';
 import type { CodeKind, CodeNote, IcdEntry, IndexHit, KnowledgeBaseMeta, SearchHit, TableHit } from './types';
 
 /** A header reference with more billable descendants than this stays a header in IndexHit.codes. */
@@ -380,7 +380,7 @@ export class IcdKnowledgeBase {
   /** Index entries for a term in any word order ("Heart attack" finds "Attack, heart"), best first. */
   lookupIndex(term: string, limit = 10): IndexHit[] {
     if (typeof term !== 'string' || !term.trim()) return [];
-    return this.matcher('index').match(term.slice(0, MAX_QUERY_CHARS), limit).map((r) => this.indexHit(this.index, r));
+    return this.matcher('index').match(expandAbbreviations(term.slice(0, MAX_QUERY_CHARS)), limit).map((r) => this.indexHit(this.index, r));
   }
 
   /** Same over the Index to External Causes (FY2025). */
@@ -593,7 +593,7 @@ export class IcdKnowledgeBase {
       return out;
     }
     const s = this.searchIndex();
-    const docs = s.index.search(q, limit * 3 + 10);
+    const docs = s.index.search(expandAbbreviations(q), limit * 3 + 10);
     // Ties and near-ties: titles over inclusion terms over index paths, billable codes first.
     const scored = docs.map(({ doc, score }) => {
       const row = s.docRow[doc];

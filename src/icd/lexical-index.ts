@@ -7,6 +7,9 @@ import type { TokenVocabulary } from './text';
 
 export interface ScoredDoc { doc: number; score: number }
 
+/** Most documents one query scores; posting lists are ordered shortest document first. */
+const MAX_CANDIDATES = 4000;
+
 export class LexicalIndex {
   private readonly vocab: TokenVocabulary;
   /** Postings of token t: docs[postStart[t] .. postStart[t + 1]). */
@@ -37,15 +40,24 @@ export class LexicalIndex {
       if (used + n > flat.length) { const bigger = new Int32Array(flat.length * 2 + n); bigger.set(flat.subarray(0, used)); flat = bigger; }
       for (let i = 0; i < n; i++) flat[used++] = tmp[i];
     }
-    // Pass 2: counting sort into posting lists (docs ascending within each list).
+    // Pass 2: counting sort into posting lists. Each list is ordered by document length (then
+    // id), so when a query must cap how many documents it considers, it keeps the shortest ones:
+    // those lose least to the extra-words penalty.
     const V = this.vocab.tokens.length;
     const start = new Int32Array(V + 1);
     for (let i = 0; i < used; i++) start[flat[i] + 1]++;
     for (let t = 0; t < V; t++) start[t + 1] += start[t];
     const fill = start.slice(0, V);
     const docs = new Int32Array(used);
-    let pos = 0;
-    for (let d = 0; d < count; d++) for (let k = 0; k < this.docLen[d]; k++) docs[fill[flat[pos++]]++] = d;
+    const docStart = new Int32Array(count + 1);
+    let maxLen = 0;
+    for (let d = 0; d < count; d++) { docStart[d + 1] = docStart[d] + this.docLen[d]; if (this.docLen[d] > maxLen) maxLen = this.docLen[d]; }
+    const byLen = new Int32Array(maxLen + 2);
+    for (let d = 0; d < count; d++) byLen[this.docLen[d] + 1]++;
+    for (let l = 0; l <= maxLen; l++) byLen[l + 1] += byLen[l];
+    const order = new Int32Array(count);
+    for (let d = 0; d < count; d++) order[byLen[this.docLen[d]]++] = d;
+    for (const d of order) for (let i = docStart[d]; i < docStart[d + 1]; i++) docs[fill[flat[i]]++] = d;
     this.postStart = start;
     this.postDocs = docs;
     this.acc = new Float64Array(count);
@@ -86,7 +98,7 @@ export class LexicalIndex {
     const total = weights.reduce((a, b) => a + b, 0);
     // Rare words first. A document first reached by word i can score at most the share of weight
     // still to come; once that is under half, later (common) words only add to documents already
-    // found, which is what keeps "left", "unspecified", "encounter" cheap.
+    // found. With the candidate cap this keeps "left", "unspecified", "encounter" cheap.
     const order = groups.map((_, i) => i).filter((i) => groups[i].length).sort((x, y) => weights[y] - weights[x]);
     const { acc, hits, postDocs, postStart } = this;
     let touched = this.touched;
@@ -94,26 +106,14 @@ export class LexicalIndex {
     let remaining = order.reduce((a, i) => a + weights[i], 0);
     for (const gi of order) {
       const w = weights[gi];
-      const admitNew = nTouched === 0 || remaining / total >= 0.5;
       const ids = groups[gi];
       const seen = ids.length > 1 ? new Set<number>() : undefined;
       for (const id of ids) {
-        const from = postStart[id], to = postStart[id + 1];
-        if (!admitNew && !seen && to - from > 8 * nTouched) {
-          // Long list, few candidates: look each candidate up (lists are sorted by doc).
-          for (let k = 0; k < nTouched; k++) {
-            const d = touched[k];
-            let lo = from, hi = to;
-            while (lo < hi) { const mid = (lo + hi) >> 1; if (postDocs[mid] < d) lo = mid + 1; else hi = mid; }
-            if (lo < to && postDocs[lo] === d) { acc[d] += w; hits[d]++; }
-          }
-          continue;
-        }
-        for (let i = from; i < to; i++) {
+        for (let i = postStart[id], end = postStart[id + 1]; i < end; i++) {
           const d = postDocs[i];
           if (seen) { if (seen.has(d)) continue; seen.add(d); }
           if (hits[d] === 0) {
-            if (!admitNew) continue;
+            if (nTouched >= MAX_CANDIDATES || (nTouched > 0 && remaining / total < 0.5)) continue;
             if (nTouched === touched.length) { const bigger = new Int32Array(touched.length * 2); bigger.set(touched); touched = this.touched = bigger; }
             touched[nTouched++] = d;
           }
