@@ -75,7 +75,8 @@ try {
     if (!onLine.length) throw new Error('no squiggle on the HPI line');
     const target = onLine[0];
     await page.mouse.move(target.x + Math.min(40, target.width / 2), lineBox.y + lineBox.height / 2);
-    const hover = page.locator('.monaco-hover', { hasText: 'E11.22' });
+    // The diagnostic part shows first; the language server's hover joins it a moment later.
+    const hover = page.locator('.monaco-hover', { hasText: 'E11.22' }).filter({ hasText: 'Evidence:' });
     await hover.first().waitFor({ state: 'visible', timeout: 15000 });
     const text = (await hover.first().innerText()).replace(/\s+/g, ' ');
     for (const want of ['E11.22 Type 2 diabetes mellitus with diabetic chronic kidney disease (91%)', 'Evidence:', 'Accept', 'Open in Code Explorer']) {
