@@ -1,0 +1,262 @@
+// `npm run bench:encoder`: retrieval quality of our encoder vs two baselines (char-trigram TF-IDF, USE-lite) on
+// (a) held-out Alphabetic Index main terms and (b) CodiEsp dev notes, then speed (load, per-sentence latency,
+// tokens/s vs the CPU's measured MatMul throughput, exact top-k). Flags: --no-use, --quick, --threads N, --model DIR.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseFlags } from '../command';
+import { resolveModelsDir, resolveProjectRoot, resolveSharedDataDir } from '../../common/paths';
+import { loadKnowledgeBase } from '../../icd';
+import { CodeEmbeddingIndex, defaultCodeIndexDir } from '../../encoder/code-index';
+import { buildCodeText, type CodeTextOptions } from '../../encoder/code-text';
+import { createOnnxEncoder, defaultEncoderDir, type OnnxEncoder } from '../../encoder/onnx-encoder';
+import { textRecipe } from '../../encoder/index-builder';
+import type { CodeHit, Encoder } from '../../encoder/types';
+import type { Benchmark } from './registry';
+import { loadCodiespDev, loadHeldOut, maxPool, noteRecall, rankMetrics, type DevNote, type NoteRecall, type RankMetrics } from './encoder/datasets';
+import { TrigramTfidf } from './encoder/tfidf-trigram';
+import { createUseLiteEncoder } from './encoder/use-lite';
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+interface System {
+  name: string;
+  /** Ranked codes for each query text (k deep). */
+  rank(queries: string[], k: number): Promise<string[][]>;
+  /** Per-sentence hit lists for the note evaluation. */
+  sentenceHits(sentences: string[], k: number): Promise<CodeHit[][]>;
+}
+
+function denseSystem(name: string, enc: Encoder, index: CodeEmbeddingIndex): System {
+  return {
+    name,
+    async rank(queries, k) {
+      return index.searchMany(await enc.embed(queries), k).map((h) => h.map((x) => x.code));
+    },
+    async sentenceHits(sentences, k) {
+      return index.searchMany(await enc.embed(sentences), k);
+    },
+  };
+}
+
+function tfidfSystem(tf: TrigramTfidf): System {
+  return {
+    name: 'tfidf-char3',
+    async rank(queries, k) {
+      return queries.map((q) => tf.search(q, k).map((h) => h.code));
+    },
+    async sentenceHits(sentences, k) {
+      return sentences.map((s) => tf.search(s, k));
+    },
+  };
+}
+
+/** Embeds code texts, reusing an existing index's vectors where the text is unchanged and the model is the same. */
+async function indexFor(enc: Encoder, codes: string[], texts: string[], reuse?: { index: CodeEmbeddingIndex; texts: string[] }, keepFloat32 = false, recipe = ''): Promise<{ index: CodeEmbeddingIndex; embedded: number }> {
+  const vectors: Float32Array[] = new Array(codes.length);
+  const todo: number[] = [];
+  const pos = reuse ? new Map(reuse.index.codes.map((c, i) => [c, i])) : undefined;
+  codes.forEach((c, i) => {
+    const j = pos?.get(c);
+    if (reuse && j !== undefined && reuse.texts[j] === texts[i] && reuse.index.meta.model === enc.id) vectors[i] = reuse.index.vector(c)!;
+    else todo.push(i);
+  });
+  const CH = 2048;
+  for (let s = 0; s < todo.length; s += CH) {
+    const ids = todo.slice(s, s + CH);
+    const v = await enc.embed(ids.map((i) => texts[i]));
+    ids.forEach((i, j) => { vectors[i] = v[j]; });
+    if (todo.length > CH && process.stdout.isTTY) process.stdout.write(`\r  ${enc.id}: embedded ${Math.min(s + CH, todo.length)}/${todo.length} code texts`);
+  }
+  if (todo.length > CH && process.stdout.isTTY) process.stdout.write('\n');
+  return { index: CodeEmbeddingIndex.fromVectors(codes, vectors, { model: enc.id, textRecipe: recipe }, keepFloat32), embedded: todo.length };
+}
+
+async function evalNotes(sys: System, notes: DevNote[], codeSet: Set<string>): Promise<NoteRecall & { ms: number }> {
+  const t0 = performance.now();
+  const cands: string[][] = [];
+  for (const n of notes) cands.push(maxPool(await sys.sentenceHits(n.sentences, 100), 50));
+  return { ...noteRecall(notes, cands, codeSet), ms: performance.now() - t0 };
+}
+
+/** Achieved GFLOP/s of a 256x512 @ 512x512 MatMul in onnxruntime (what this CPU gives a dense layer). */
+async function matmulGflops(threads: number): Promise<number | undefined> {
+  const file = path.join(resolveModelsDir(), 'train', 'matmul-peak.onnx');
+  if (!fs.existsSync(file)) return undefined;
+  const ort = await import('onnxruntime-node');
+  const s = await ort.InferenceSession.create(file, { intraOpNumThreads: threads, interOpNumThreads: 1 });
+  const n = 256, k = 512, m = 512;
+  const a = new ort.Tensor('float32', Float32Array.from({ length: n * k }, (_, i) => (i % 7) / 7), [n, k]);
+  const b = new ort.Tensor('float32', Float32Array.from({ length: k * m }, (_, i) => (i % 5) / 5), [k, m]);
+  for (let i = 0; i < 5; i++) await s.run({ A: a, B: b });
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = performance.now();
+    await s.run({ A: a, B: b });
+    times.push(performance.now() - t0);
+  }
+  await s.release();
+  return (2 * n * k * m) / (median(times) / 1000) / 1e9;
+}
+
+/** FLOPs per token of the encoder from its config (dense layers + attention at sequence length `seq`). */
+function flopsPerToken(cfg: Record<string, unknown>, seq: number): number {
+  const L = Number(cfg.num_hidden_layers ?? 0), D = Number(cfg.encoder_hidden_size ?? cfg.hidden_size), F = Number(cfg.intermediate_size ?? 0), O = Number(cfg.embedding_size ?? D);
+  return 2 * (L * (4 * D * D + 2 * D * F) + D * O) + L * 4 * seq * D;
+}
+
+function useCacheFile(): string {
+  return path.join(resolveProjectRoot(), '.cache', 'encoder-bench', 'use-lite.f16');
+}
+
+/** Precomputes the USE-lite baseline's embeddings (about 20 min on 2 cores) so bench runs only rank. */
+async function fillUseCache(): Promise<void> {
+  const kb = loadKnowledgeBase();
+  const held = loadHeldOut();
+  const codes = [...kb.billableCodes()].map((e) => e.code);
+  const texts = new Set<string>([...held.queries.map((q) => q.query)]);
+  const shared = resolveSharedDataDir();
+  if (shared) for (const n of loadCodiespDev(shared)) n.sentences.forEach((x) => texts.add(x));
+  for (const c of codes) texts.add(buildCodeText(kb, c, { excludeMainTerms: new Set(held.mainTerms) }));
+  for (const c of codes) texts.add(buildCodeText(kb, c));
+  const use = await createUseLiteEncoder(useCacheFile(), (d, t) => process.stdout.write(`\ruse-lite: ${d}/${t}`));
+  const all = [...texts];
+  for (let i = 0; i < all.length; i += 4096) await use.embed(all.slice(i, i + 4096));
+  use.save();
+  console.log(`\nuse-lite cache holds ${all.length} texts`);
+}
+
+export const encoderBenchmark: Benchmark = {
+  name: 'encoder',
+  summary: 'clinical concept encoder: held-out index terms + CodiEsp dev vs TF-IDF and USE-lite; load/latency/top-k',
+  async run(args) {
+    const { flags } = parseFlags(args, ['no-use', 'quick', 'fill-use-cache']);
+    if (flags.has('fill-use-cache')) return fillUseCache();
+    const threads = Number(flags.get('threads') ?? 2);
+    const modelDir = typeof flags.get('model') === 'string' ? String(flags.get('model')) : defaultEncoderDir();
+    const quick = flags.has('quick');
+    const withUse = !flags.has('no-use');
+    const out: Record<string, unknown> = { threads, cpu: os.cpus()[0]?.model, cores: os.cpus().length };
+
+    // ---- load
+    const tLoad0 = performance.now();
+    let enc: OnnxEncoder = await createOnnxEncoder({ modelDir, threads, batchSize: 32 });
+    const loadCold = performance.now() - tLoad0;
+    await enc.dispose();
+    const tLoad1 = performance.now();
+    enc = await createOnnxEncoder({ modelDir, threads, batchSize: 32 });
+    const loadWarm = performance.now() - tLoad1;
+    const cfg = JSON.parse(fs.readFileSync(path.join(modelDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    const onnxBytes = fs.statSync(path.join(modelDir, 'onnx', 'model.onnx')).size;
+    console.log(`model ${enc.id}: dim ${enc.dim}, ${(onnxBytes / 1e6).toFixed(1)} MB; load ${ms(loadCold)} (first in process, incl. onnxruntime), ${ms(loadWarm)} (again)`);
+    out.model = { id: enc.id, dim: enc.dim, onnxMB: onnxBytes / 1e6, loadMsCold: loadCold, loadMsWarm: loadWarm };
+
+    const kb = loadKnowledgeBase();
+    const codes = [...kb.billableCodes()].map((e) => e.code);
+    const codeSet = new Set(codes);
+    const held = loadHeldOut();
+    let queries = held.queries.filter((q) => codeSet.has(q.code));
+    if (quick) queries = queries.slice(0, 300);
+    const evalOpts: CodeTextOptions = { excludeMainTerms: new Set(held.mainTerms) };
+    const evalTexts = codes.map((c) => buildCodeText(kb, c, evalOpts));
+    const fullTexts = codes.map((c) => buildCodeText(kb, c));
+    console.log(`code set: ${codes.length} billable FY2026 codes; held-out split: ${held.mainTerms.length} main terms, ${queries.length} queries; ${evalTexts.filter((t, i) => t !== fullTexts[i]).length} code texts lose held-out synonyms`);
+
+    let shipped: CodeEmbeddingIndex | undefined;
+    try {
+      shipped = CodeEmbeddingIndex.load(defaultCodeIndexDir());
+    } catch (e) {
+      console.log(`(shipped code index not usable: ${(e as Error).message}; embedding all code texts)`);
+    }
+    const shippedReuse = shipped && shipped.meta.model === enc.id ? { index: shipped, texts: fullTexts } : undefined;
+
+    // ---- (a) held-out index terms
+    console.log('\n(a) held-out index main terms: query = term path, gold = billable code, ranked over all billable codes (MRR over top 100)');
+    const tA = performance.now();
+    const ours = await indexFor(enc, codes, evalTexts, shippedReuse, false, textRecipe(evalOpts));
+    const ours32 = await indexFor(enc, codes, evalTexts, undefined, true, textRecipe(evalOpts));
+    console.log(`  ours: ${ours.embedded} code texts embedded for the held-out variant (${((performance.now() - tA) / 1000).toFixed(1)} s incl. the fp32 copy)`);
+    const tfEval = new TrigramTfidf(codes, evalTexts);
+    const systemsA: System[] = [denseSystem('ours (fp16 index)', enc, ours.index), denseSystem('ours (fp32 index)', enc, ours32.index), tfidfSystem(tfEval)];
+    let use: (Encoder & { save(): void }) | undefined;
+    if (withUse) {
+      use = await createUseLiteEncoder(useCacheFile(), (d, t) => { if (t > 512 && process.stdout.isTTY) process.stdout.write(`\r  use-lite: ${d}/${t} new texts`); });
+      const useIdx = await indexFor(use, codes, evalTexts, undefined, false);
+      systemsA.push(denseSystem('use-lite', use, useIdx.index));
+    }
+    const resA: Record<string, RankMetrics & { ms: number }> = {};
+    for (const s of systemsA) {
+      const t0 = performance.now();
+      const ranked = await s.rank(queries.map((q) => q.query), 100);
+      resA[s.name] = { ...rankMetrics(ranked, queries.map((q) => q.code)), ms: performance.now() - t0 };
+      const r = resA[s.name];
+      console.log(`  ${s.name.padEnd(18)} R@1 ${pct(r.r1).padStart(6)}  R@10 ${pct(r.r10).padStart(6)}  MRR ${r.mrr.toFixed(3)}  (${(r.ms / queries.length).toFixed(2)} ms/query)`);
+    }
+    out.heldOut = resA;
+
+    // ---- (b) CodiEsp dev
+    const shared = resolveSharedDataDir();
+    if (!shared || !fs.existsSync(path.join(shared, 'codiesp', 'dev'))) {
+      console.log('\n(b) skipped: ../shared/data/codiesp/dev not found');
+    } else {
+      let notes = loadCodiespDev(shared);
+      if (quick) notes = notes.slice(0, 40);
+      const nSent = notes.reduce((a, n) => a + n.sentences.length, 0);
+      console.log(`\n(b) CodiEsp dev: ${notes.length} notes, ${nSent} sentences; recall of gold diagnosis codes in the top-50 per note (max-pool over sentences)`);
+      const oursFull = shipped && shipped.meta.model === enc.id ? shipped : (await indexFor(enc, codes, fullTexts)).index;
+      const systemsB: System[] = [denseSystem('ours', enc, oursFull), tfidfSystem(new TrigramTfidf(codes, fullTexts))];
+      if (use) systemsB.push(denseSystem('use-lite', use, (await indexFor(use, codes, fullTexts)).index));
+      const resB: Record<string, NoteRecall & { ms: number }> = {};
+      for (const s of systemsB) {
+        const r = (resB[s.name] = await evalNotes(s, notes, codeSet));
+        console.log(`  ${s.name.padEnd(18)} recall@50 exact ${pct(r.exact).padStart(6)}  category ${pct(r.category).padStart(6)}  (${r.goldCodes} gold codes, ${r.goldInCodeSet} are billable FY2026 codes; ${(r.ms / notes.length).toFixed(0)} ms/note)`);
+      }
+      out.codiespDev = resB;
+
+      // ---- speed on real sentences
+      const sentences = notes.flatMap((n) => n.sentences).slice(0, 1024);
+      const cold = await createOnnxEncoder({ modelDir, threads, batchSize: 32, cacheSize: 0 });
+      await cold.embed(sentences.slice(0, 64));
+      const before = { ...cold.stats };
+      const t0 = performance.now();
+      await cold.embed(sentences);
+      const wall = performance.now() - t0;
+      const tokens = cold.stats.tokens - before.tokens;
+      const padded = cold.stats.paddedTokens - before.paddedTokens;
+      const tokPerSec = tokens / (wall / 1000);
+      const avgSeq = padded / sentences.length;
+      const fpt = flopsPerToken(cfg, avgSeq);
+      const gflops = await matmulGflops(threads);
+      const achieved = (padded * fpt) / (wall / 1000) / 1e9;
+      console.log(`\nspeed (${threads} threads, batches of 32): ${ms(wall / sentences.length)} per sentence (${sentences.length} dev sentences, ${(tokens / sentences.length).toFixed(1)} tokens avg), ${Math.round(tokPerSec)} tokens/s`);
+      console.log(`  model: ${(fpt / 1e6).toFixed(2)} MFLOP/token -> ${achieved.toFixed(1)} GFLOP/s achieved incl. padding; onnxruntime MatMul on this CPU: ${gflops ? gflops.toFixed(1) : '?'} GFLOP/s -> FLOP bound ${gflops ? Math.round((gflops * 1e9) / fpt) : '?'} tokens/s, we reach ${gflops ? pct(achieved / gflops) : '?'} of it`);
+      out.speed = { msPerSentence: wall / sentences.length, tokensPerSec: tokPerSec, mflopPerToken: fpt / 1e6, achievedGflops: achieved, matmulGflops: gflops, paddingOverhead: padded / tokens };
+      await cold.dispose();
+    }
+
+    // ---- top-k
+    const idx = shipped ?? ours.index;
+    const qv = await enc.embed(queries.slice(0, 64).map((q) => q.query));
+    for (let i = 0; i < 3; i++) idx.search(qv[i], 10);
+    const times: number[] = [];
+    for (const q of qv) {
+      const t0 = performance.now();
+      idx.search(q, 10);
+      times.push(performance.now() - t0);
+    }
+    const tm0 = performance.now();
+    idx.searchMany(qv, 10);
+    const many = (performance.now() - tm0) / qv.length;
+    console.log(`top-10 over ${idx.size} codes x ${idx.dim} dims: ${ms(median(times))} median single query, ${ms(many)} per query in searchMany(${qv.length})`);
+    out.topk = { codes: idx.size, dim: idx.dim, msSingle: median(times), msPerQueryBatched: many };
+    use?.save();
+    await enc.dispose();
+    console.log(JSON.stringify({ bench: 'encoder', ...out }));
+  },
+};

@@ -1,0 +1,54 @@
+;; Dot products of a row-major [n, d] float32 matrix with nq float32 query vectors (d a multiple of 16):
+;; out[j * n + r] = sum_k m[r * d + k] * q[j * d + k]. Rows outer, queries inner, so the matrix streams from
+;; memory once per call. Four f32x4 accumulators per query keep the adders busy. Compiled into dot-simd-wasm.ts
+;; by scripts/build-dot-simd.mjs (wabt).
+(module
+  (memory (export "memory") 1)
+  (func (export "scores") (param $m i32) (param $q i32) (param $out i32) (param $n i32) (param $d i32) (param $nq i32)
+    (local $r i32) (local $j i32) (local $k i32) (local $row i32) (local $qv i32) (local $rowBytes i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s v128)
+    (local.set $rowBytes (i32.shl (local.get $d) (i32.const 2)))
+    (local.set $row (local.get $m))
+    (local.set $r (i32.const 0))
+    (block $rows_done
+      (loop $rows
+        (br_if $rows_done (i32.ge_u (local.get $r) (local.get $n)))
+        (local.set $j (i32.const 0))
+        (local.set $qv (local.get $q))
+        (block $qs_done
+          (loop $qs
+            (br_if $qs_done (i32.ge_u (local.get $j) (local.get $nq)))
+            (local.set $a0 (v128.const f32x4 0 0 0 0))
+            (local.set $a1 (v128.const f32x4 0 0 0 0))
+            (local.set $a2 (v128.const f32x4 0 0 0 0))
+            (local.set $a3 (v128.const f32x4 0 0 0 0))
+            (local.set $k (i32.const 0))
+            (block $ks_done
+              (loop $ks
+                (br_if $ks_done (i32.ge_u (local.get $k) (local.get $rowBytes)))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul
+                  (v128.load (i32.add (local.get $row) (local.get $k)))
+                  (v128.load (i32.add (local.get $qv) (local.get $k))))))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul
+                  (v128.load offset=16 (i32.add (local.get $row) (local.get $k)))
+                  (v128.load offset=16 (i32.add (local.get $qv) (local.get $k))))))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul
+                  (v128.load offset=32 (i32.add (local.get $row) (local.get $k)))
+                  (v128.load offset=32 (i32.add (local.get $qv) (local.get $k))))))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul
+                  (v128.load offset=48 (i32.add (local.get $row) (local.get $k)))
+                  (v128.load offset=48 (i32.add (local.get $qv) (local.get $k))))))
+                (local.set $k (i32.add (local.get $k) (i32.const 64)))
+                (br $ks)))
+            (local.set $s (f32x4.add (f32x4.add (local.get $a0) (local.get $a1)) (f32x4.add (local.get $a2) (local.get $a3))))
+            (f32.store
+              (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $n)) (local.get $r)) (i32.const 2)))
+              (f32.add
+                (f32.add (f32x4.extract_lane 0 (local.get $s)) (f32x4.extract_lane 1 (local.get $s)))
+                (f32.add (f32x4.extract_lane 2 (local.get $s)) (f32x4.extract_lane 3 (local.get $s)))))
+            (local.set $qv (i32.add (local.get $qv) (local.get $rowBytes)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $qs)))
+        (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rows)))))

@@ -1,0 +1,53 @@
+import { DOT_SIMD_WASM } from './dot-simd-wasm';
+
+const BLOCK = 16;
+
+/**
+ * Brute-force dot products of query vectors against a fixed [count, dim] matrix, in WebAssembly SIMD (the matrix
+ * lives in wasm memory; queries go in blocks of 16 so it streams from memory once per block). About 5x faster than
+ * plain JS loops; `create` returns undefined where SIMD is unavailable or dim is not a multiple of 16.
+ */
+export class SimdScorer {
+  private constructor(
+    private readonly scoresFn: (m: number, q: number, out: number, n: number, d: number, nq: number) => void,
+    private readonly memory: WebAssembly.Memory,
+    private readonly count: number,
+    private readonly dim: number,
+    private readonly qOff: number,
+    private readonly outOff: number,
+  ) {}
+
+  static create(matrix: Float32Array, count: number, dim: number): SimdScorer | undefined {
+    if (dim % 16 !== 0 || typeof WebAssembly === 'undefined') return undefined;
+    try {
+      const module = new WebAssembly.Module(Buffer.from(DOT_SIMD_WASM, 'base64'));
+      const inst = new WebAssembly.Instance(module, {});
+      const memory = inst.exports.memory as WebAssembly.Memory;
+      const mBytes = count * dim * 4;
+      const qOff = align(mBytes);
+      const outOff = align(qOff + BLOCK * dim * 4);
+      const total = outOff + BLOCK * count * 4;
+      const pages = Math.ceil(total / 65536) - memory.buffer.byteLength / 65536;
+      if (pages > 0) memory.grow(pages);
+      new Float32Array(memory.buffer, 0, count * dim).set(matrix.subarray(0, count * dim));
+      return new SimdScorer(inst.exports.scores as never, memory, count, dim, qOff, outOff);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Calls `each(j, scores)` for every query j with a view of its `count` scores (valid during the call only). */
+  scoreBlocks(queries: Float32Array[], each: (j: number, scores: Float32Array) => void): void {
+    for (let q0 = 0; q0 < queries.length; q0 += BLOCK) {
+      const block = queries.slice(q0, q0 + BLOCK);
+      const qv = new Float32Array(this.memory.buffer, this.qOff, block.length * this.dim);
+      block.forEach((q, j) => qv.set(q, j * this.dim));
+      this.scoresFn(0, this.qOff, this.outOff, this.count, this.dim, block.length);
+      for (let j = 0; j < block.length; j++) each(q0 + j, new Float32Array(this.memory.buffer, this.outOff + j * this.count * 4, this.count));
+    }
+  }
+}
+
+function align(n: number): number {
+  return Math.ceil(n / 64) * 64;
+}
