@@ -7,6 +7,7 @@ export { parseNote, sectionAt, sentenceAt, contextAt, MAX_ANALYZED_CHARS } from 
 export { detectSections, lookupSection, normalizeHeader } from './sections';
 export { segmentSentences, MAX_SENTENCE_CHARS } from './sentences';
 export { tokenize } from './tokenize';
+export { findTerm } from './findTerm';
 export { expandAbbreviations, lookupAbbreviation, abbreviationCount } from './abbreviations';
 export { ContextDetector, SentenceContext } from './context/ContextDetector';
 export type { TriggerSpec, TriggerCategory, Direction } from './context/lexicon';

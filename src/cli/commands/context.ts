@@ -4,26 +4,17 @@ import { parseFlags, UsageError, type CliCommand } from '../command';
 import { ContextDetector } from '../../note/context/ContextDetector';
 import { lookupSection } from '../../note/sections';
 import type { Section } from '../../note/types';
+import { findTerm } from '../../note/findTerm';
+
+export { findTerm };
 
 const DEFAULTS = { negation: 'affirmed', temporality: 'recent', experiencer: 'patient' } as const;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** First case-insensitive occurrence of `term` in `sentence` as [start, end), or undefined. */
-export function findTerm(sentence: string, term: string): [number, number] | undefined {
-  if (!term) return undefined;
-  const i = sentence.indexOf(term);
-  const m = new RegExp(escapeRegExp(term), 'iu').exec(sentence);
-  if (m) return [m.index, m.index + m[0].length];
-  return i >= 0 ? [i, i + term.length] : undefined;
-}
 
 export const contextCommand: CliCommand = {
   name: 'context',
   summary: 'Negation, temporality and experiencer of a term in a sentence (ConText), for JSONL batches',
   usage: 'clinical-coder context --jsonl FILE [--triggers]\n' +
+    '  The term is matched case-insensitively: its first whole-word occurrence, else its first occurrence.\n' +
     '  FILE has one {"sentence": "...", "term": "..."} per line (optional "section": a header name such as "Family History");\n' +
     '  "-" reads standard input. Writes one {"negation","temporality","experiencer"} line per input line, in order.\n' +
     '  --triggers adds the deciding triggers to each answer.',

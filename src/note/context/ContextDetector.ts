@@ -5,7 +5,10 @@
 // dimension the trigger nearest the target wins; with none, the section's default applies.
 import type { ContextResult, ContextTrigger, Experiencer, Negation, Section, SectionRole, Temporality } from '../types';
 import { contextTokens, phraseTokens, tokenKeys, type ContextToken } from './contextTokens';
-import { FUNCTION_WORDS, TRIGGER_SPECS, type Dimension, type TriggerCategory, type TriggerSpec } from './lexicon';
+import {
+  FUNCTION_WORDS, REPORTER_PREP_PAIRS, REPORTER_PREPS, REPORTER_SKIP, REPORTER_STATES, REPORTER_VERBS, TRIGGER_SPECS,
+  type Dimension, type TriggerCategory, type TriggerSpec,
+} from './lexicon';
 
 interface TrieNode { next: Map<string, TrieNode>; specs: TriggerSpec[] }
 
@@ -32,6 +35,9 @@ const RELATIVE = new Set(['which', 'which is', 'which was', 'who', 'whose', 'whe
 /** Cap on the work done per sentence: pathological "sentences" (a 1 MB line) are only read this far around the target. */
 const MAX_TOKENS_AROUND = 120;
 const MAX_CHARS_AROUND = 2000;
+/** Words allowed between a negation and the history word it absorbs: "denies any prior history of". */
+const ABSORBABLE = new Set(['any', 'a', 'an', 'the', 'significant', 'known', 'prior', 'previous', 'past', 'personal', 'ever', 'other', 'medical', 'remote']);
+const PAST = new Set(['had', 'died', 'deceased', 'diagnosed', 'suffered', 'was', 'were', 'succumbed', 'developed', 'underwent']);
 
 function buildTrie(specs: readonly TriggerSpec[]): TrieNode {
   const root: TrieNode = { next: new Map(), specs: [] };
@@ -90,8 +96,25 @@ export class ContextDetector {
     let i = 0;
     while (i < tokens.length) {
       const found = this.longestAt(tokens, i);
-      if (found) { out.push(found); i = found.endTok; } else i++;
+      if (!found) { i++; continue; }
+      out.push(found);
+      // A real trigger may hide the start of a longer one: "was negative for", "is unclear if", "was ruled out for".
+      // Keep triggers that begin inside this one and reach past it (pseudo-triggers hide everything inside them).
+      let end = found.endTok;
+      if (!found.specs.some((s) => s.category === 'pseudo')) {
+        for (let k = i + 1; k < found.endTok; k++) {
+          const inner = this.longestAt(tokens, k);
+          const dims = new Set(found.specs.map((s) => DIM[s.category]));
+          if (inner && inner.endTok > end && inner.specs.some((s) => dims.has(DIM[s.category]))
+            && !inner.specs.some((s) => s.category === 'pseudo' || s.category === 'terminate' || s.category === 'breaker')) {
+            out.push(inner);
+            end = inner.endTok;
+          }
+        }
+      }
+      i = end;
     }
+    out.sort((a, b) => a.startTok - b.startTok);
     return out;
   }
 
@@ -111,7 +134,7 @@ export class ContextDetector {
     ends.sort((a, b) => b.end - a.end);
     for (const e of ends) {
       const next = tokens[e.end];
-      const final = !next || (!next.word && next.norm !== '(' && next.norm !== '-') || next.norm === 'and' || next.norm === 'or';
+      const final = !next || (!next.word && next.norm !== '(' && next.norm !== '-' && next.norm !== "'") || next.norm === 'and' || next.norm === 'or';
       const specs = e.specs.filter((s) => !s.clauseFinal || final);
       if (specs.length) return { startTok: i, endTok: e.end, specs };
     }
@@ -157,11 +180,20 @@ export class SentenceContext {
       let bestDist = Infinity;
       for (const s of scoped) {
         if (s.dim !== dim) continue;
-        if (s.startTok < tEnd && tStart < s.endTok) continue; // the trigger is part of the target itself
-        const covers = s.forward ? s.endTok <= tStart && tStart < s.to : s.startTok >= tEnd && s.from < Math.max(tEnd, tStart + 1);
+        let covers: boolean;
+        if (s.startTok < tEnd && tStart < s.endTok) {
+          // A trigger overlapping the target ("no acute" in "no acute distress", "non-smoker") still applies
+          // when it begins before the target (forward) or ends after it (backward); one inside the target does not.
+          covers = s.forward ? s.startTok < tStart : s.endTok > tEnd && s.startTok > tStart;
+        } else {
+          covers = s.forward ? s.endTok <= tStart && tStart < s.to : s.startTok >= tEnd && s.from < Math.max(tEnd, tStart + 1);
+        }
         if (!covers) continue;
-        const dist = this.wordsBetween(s.forward ? s.endTok : tEnd, s.forward ? tStart : s.startTok);
-        const better = dist < bestDist || (dist === bestDist && best !== undefined && rank(s.category) > rank(best.category));
+        const dist = s.forward ? this.wordsBetween(Math.min(s.endTok, tStart), tStart) : this.wordsBetween(tEnd, Math.max(s.startTok, tEnd));
+        // "Recent" cues ("worsening", "new") only override history, never a hypothetical frame ("return if worsening pain").
+        if (best && best.category === 'hypothetical' && s.category === 'recent') continue;
+        const displace = best && s.category === 'hypothetical' && best.category === 'recent';
+        const better = displace || dist < bestDist || (dist === bestDist && best !== undefined && rank(s.category) > rank(best.category));
         if (better) { best = s; bestDist = dist; }
       }
       if (best) triggers.push(this.trigger(best));
@@ -178,11 +210,29 @@ export class SentenceContext {
     }
     const exp = pick('experiencer');
     let experiencer: Experiencer = exp?.category === 'other' ? 'other' : 'patient';
+    if (!tmp && exp?.category === 'other' && this.pastTenseBetween(exp, tStart, tEnd)) {
+      // "Father had an MI", "grandmother died of stroke": a relative's condition told in the past tense is history.
+      temporality = 'historical';
+      triggers.push({ text: 'past tense', start: 0, end: 0, kind: 'historical' });
+    }
     if (this.role === 'family' && exp?.category !== 'self') {
       if (!exp) triggers.push({ text: this.sectionKind ?? 'family_history', start: 0, end: 0, kind: 'section:family' });
       experiencer = 'other';
     }
     return { negation, temporality, experiencer, triggers };
+  }
+
+  private pastTenseBetween(exp: Scoped, tStart: number, tEnd: number): boolean {
+    const from = exp.forward ? exp.endTok : tEnd;
+    const to = exp.forward ? tStart : exp.startTok;
+    for (let k = Math.max(0, from); k < Math.min(to, this.tokens.length); k++) {
+      const w = this.tokens[k].norm;
+      const prev = this.tokens[k - 1]?.norm;
+      if (prev === 'has' || prev === 'have' || prev === 'is' || prev === 'are') continue; // "has had": present perfect
+      if (PAST.has(w) || (w === 'passed' && this.tokens[k + 1]?.norm === 'away')) return true;
+    }
+    // "Father deceased" / "died at 60" after the condition.
+    return false;
   }
 
   private trigger(s: Scoped): ContextTrigger {
@@ -211,6 +261,7 @@ export class SentenceContext {
         const dim = DIM[spec.category];
         if (!dim) continue;
         if (spec.historyWord && this.absorbedByNegation(ms, mi)) continue;
+        if (spec.familyWord && this.isReporter(m)) continue;
         const key = `${spec.category}:${spec.direction}`;
         const header = !!spec.header && this.atSentenceStart(m.startTok);
         if (spec.header && !header) continue;
@@ -230,13 +281,30 @@ export class SentenceContext {
     return out;
   }
 
+  /** "Mother reports...", "per his wife", "accompanied by her daughter": the relative is a source, not the experiencer. */
+  private isReporter(m: Match): boolean {
+    const t = this.tokens;
+    const n1 = t[m.endTok]?.norm;
+    const n2 = t[m.endTok + 1]?.norm;
+    if (n1 && REPORTER_VERBS.has(n1)) return true;
+    if ((n1 === 'is' || n1 === 'was' || n1 === 'are' || n1 === 'were') && n2 && REPORTER_STATES.has(n2)) return true;
+    if (n1 === 'at' && n2 === 'bedside') return true;
+    let k = m.startTok - 1;
+    while (k >= 0 && REPORTER_SKIP.has(t[k].norm)) k--;
+    if (k < 0) return false;
+    if (REPORTER_PREPS.has(t[k].norm)) return true;
+    return k > 0 && REPORTER_PREP_PAIRS.has(`${t[k - 1].norm} ${t[k].norm}`);
+  }
+
   /** "no history of", "denies any prior": the history word belongs to the negation. */
   private absorbedByNegation(ms: Match[], mi: number): boolean {
     const m = ms[mi];
     for (let j = mi - 1; j >= 0 && j >= mi - 2; j--) {
       const p = ms[j];
       if (!p.specs.some((s) => s.category === 'negated' && s.direction !== 'backward')) continue;
-      if (this.wordsBetween(p.endTok, m.startTok) <= 2) return true;
+      let ok = m.startTok - p.endTok <= 3;
+      for (let k = p.endTok; ok && k < m.startTok; k++) ok = ABSORBABLE.has(this.tokens[k].norm);
+      if (ok) return true;
     }
     return false;
   }
@@ -267,8 +335,11 @@ export class SentenceContext {
       }
       if (hit && hit.endTok > k + 1) {
         // Step over a multi-token match as a unit (its words still count).
-        for (let q = k + 1; q < hit.endTok; q++) if (toks[q].word) words++;
-        content++;
+        for (let q = k + 1; q < hit.endTok; q++) {
+          if (!toks[q].word) continue;
+          words++;
+          if (!FUNCTION_WORDS.has(toks[q].norm)) content++;
+        }
         k = hit.endTok;
         continue;
       }
@@ -288,7 +359,7 @@ export class SentenceContext {
     while (k >= 0) {
       const t = toks[k];
       if (t.norm === ';' || t.norm === '.') break;
-      if (t.norm === ',' && !listMode) break;
+      if (t.norm === ',' && !listMode && words > 0) break; // "breast cancer, in remission": the comma before the trigger is crossed
       if (t.norm === ':' && words > 0) break;
       if (t.norm === 'and' || t.norm === 'or') listMode = true;
       const hit = at.get(k);

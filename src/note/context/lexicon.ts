@@ -30,6 +30,8 @@ export interface TriggerSpec {
   dims?: Dimension[];
   /** History triggers that a directly preceding negation absorbs ("no history of X" is negated, not historical). */
   historyWord?: boolean;
+  /** A bare family noun: not an experiencer trigger when the relative is reporting ("mother reports", "per his wife"). */
+  familyWord?: boolean;
 }
 
 export type Dimension = 'negation' | 'temporality' | 'experiencer';
@@ -86,6 +88,19 @@ add('negated', 'backward', [
   'has not occurred', 'did not occur', 'never occurred', 'not apparent', 'no longer present', 'no longer seen',
   '(-)', '( - )', '-ve',
 ], { window: 8 });
+add('negated', 'forward', ['no family history of', 'no family hx of', 'no fh of', 'no fhx of', 'no known family history of',
+  'no significant family history of', 'denies family history of', 'denies any family history of', 'no family members with',
+  'no relatives with', 'no siblings with', 'no one in the family with', 'nobody in the family with', 'no first - degree relatives with',
+  'was negative for', 'is negative for', 'were negative for', 'are negative for', 'came back negative for', 'returned negative for',
+  'tested negative for', 'was ruled out for', 'been ruled out for', 'is ruled out for', 'were ruled out for',
+  'non - smoker', 'nonsmoker', 'non smoker', 'never smoker', 'never - smoker', 'non - drinker', 'nondrinker', 'non drinker',
+  'lifelong nonsmoker', 'abstains from', 'abstains', 'abstinent from', 'never used', 'never smoked', 'never drank',
+  'has never used', 'has never smoked', 'quit using', 'no use of', 'no longer uses', 'no longer drinks', 'no longer smokes',
+], { window: 12 });
+add('other', 'forward', ['no family history of', 'no family hx of', 'no fh of', 'no fhx of', 'no known family history of',
+  'no significant family history of', 'denies family history of', 'denies any family history of', 'no family members with',
+  'no relatives with', 'no siblings with', 'no one in the family with', 'nobody in the family with', 'no first - degree relatives with',
+], { window: 14 });
 add('negated', 'backward', ['no', 'not', 'none', 'nil', 'denied', 'denies', 'neg', 'negative', 'absent', 'ruled out'],
   { window: 6, clauseFinal: true });
 add('negated', 'backward', ['negative', 'neg', 'absent', 'resolved without', '( - )', '(-)'], { window: 3 });
@@ -127,8 +142,8 @@ add('pseudo', 'forward', [
 add('possible', 'forward', [
   'possible', 'possibly', 'probable', 'probably', 'likely', 'most likely', 'more likely', 'very likely', 'likely due to',
   'suspected', 'suspect', 'suspects', 'suspicion for', 'suspicion of', 'suspicious for', 'suspicious of', 'high suspicion for',
-  'concern for', 'concerns for', 'concerning for', 'concerned for', 'concern of', 'concerned about', 'worrisome for',
-  'worried about', 'worry for', 'question of', 'questionable', 'query', '?', 'r/o', 'r / o', 'ro', 'rule out', 'rule - out',
+  'concern for', 'concerns for', 'concerning for', 'concerned for', 'concern of', 'worrisome for',
+  'worry for', 'question of', 'questionable', 'query', '?', 'r/o', 'r / o', 'ro', 'rule out', 'rule - out',
   'to rule out', 'ruling out', 'rule him out for', 'rule her out for', 'evaluate for', 'evaluation for', 'eval for',
   'to evaluate for', 'evaluated for', 'being evaluated for', 'assess for', 'to assess for', 'to exclude', 'workup for',
   'work up for', 'work - up for', 'w/u for', 'cannot exclude', 'can not exclude', 'can\'t exclude', 'could not exclude',
@@ -148,8 +163,19 @@ add('possible', 'forward', [
   'unlikely', 'less likely', 'not likely', 'low suspicion for', 'low suspicion of', 'low probability of', 'low probability for',
   'low likelihood of', 'low concern for', 'low clinical suspicion for', 'would be concerned for', 'presumed to be',
   'presumed secondary to', 'suspicious', 'vs .',
-  'not excluded', 'not ruled out', 'has not been ruled out', 'not yet ruled out',
+  'not excluded', 'not ruled out', 'has not been ruled out', 'not yet ruled out', 'felt to represent', 'thought to represent',
+  'believed to represent', 'likely represents', 'probably represents', 'most likely represents', 'likely representing',
+  'possibly representing', 'may be related to', 'concerning for possible', 'not clear', 'unclear', 'unknown if',
+  'unknown whether', 'question if', 'questioning', 'cannot be certain', 'versus possible',
 ], { window: 10 });
+// "Uncertain etiology of the anemia": the cause is uncertain, not the condition.
+add('pseudo', 'forward', ['uncertain etiology', 'unclear etiology', 'unknown etiology', 'etiology unclear', 'etiology uncertain',
+  'etiology unknown', 'unclear cause', 'uncertain cause', 'unknown cause', 'cause unclear', 'cause unknown', 'unclear origin',
+  'unknown origin', 'of unclear significance', 'of uncertain significance', 'of undetermined significance', 'unclear source',
+  'not clear why', 'unclear why', 'unsure why', 'likely to benefit', 'unlikely to benefit', 'possible side effects',
+  'as soon as possible', 'if possible', 'when possible', 'where possible', 'whenever possible', 'possible discharge',
+  'possible discharge tomorrow', 'likely discharge', 'likely home', 'probable discharge', 'will likely', 'most likely will',
+], { window: 1 });
 add('possible', 'backward', [
   'cannot be excluded', 'can not be excluded', 'can\'t be excluded', 'could not be excluded', 'not excluded',
   'cannot be ruled out', 'can not be ruled out', 'can\'t be ruled out', 'could not be ruled out', 'not ruled out',
@@ -186,7 +212,10 @@ add('historical', 'forward', [
   'years ago', 'last year', 'in <year>', 'since <year>', 'during <year>', 'back in <year>', 'at age <num>', 'at the age of <num>',
   'at <num> years of age', 'in his <decade>', 'in her <decade>', 'in their <decade>', 'in the <decade>',
   'in his early <decade>', 'in her early <decade>', 'in his late <decade>', 'in her late <decade>', 'in his mid <decade>',
-  'in her mid <decade>', 'remission', 'in remission', 'history :', 'hx :', 'then',
+  'in her mid <decade>', 'in their early <decade>', 'in their late <decade>', 'remission', 'in remission',
+  'last pregnancy', 'prior pregnancy', 'previous pregnancy', 'in her last pregnancy', 'during her last pregnancy', 'last winter',
+  'last summer', 'last spring', 'last fall', 'last month', 'a year ago', 'the year before', 'in college', 'in high school',
+  'while in the military', 'during his military service', 'in his youth', 'in her youth', 'as a young adult', 'history :', 'hx :', 'then',
   ...cross(NUMWORD, LONG_UNITS, ['ago']), ...cross(['over', 'more than'], NUMWORD, LONG_UNITS, ['ago']),
   ...cross(['in'], ['<month>'], ['<year>', '']), ...cross(['<month>'], ['<year>']),
 ], { window: 12, historyWord: true });
@@ -200,7 +229,11 @@ add('historical', 'backward', [
   'has healed', 'years ago', 'last year', 'in <year>', 'in the past', 'as a child', 'in childhood', 'during childhood',
   'as an infant', 'as a teenager', 'in adolescence', 'at age <num>', 'at the age of <num>', 'age <num>', 'in his <decade>',
   'in her <decade>', 'in the <decade>', 'in his early <decade>', 'in her early <decade>', 'in his late <decade>',
-  'in her late <decade>', '( <year> )', 'previously', 'in the distant past', 'remotely', 'long ago', ...cross(NUMWORD, LONG_UNITS, ['ago']), ...cross(['over', 'more than'], NUMWORD, LONG_UNITS, ['ago']),
+  'in her late <decade>', 'in their <decade>', 'in their early <decade>', 'in their late <decade>', '( <year> )', 'previously',
+  'in the distant past', 'remotely', 'long ago', 'last pregnancy', 'prior pregnancy', 'previous pregnancy', 'in her last pregnancy',
+  'during her last pregnancy', 'with her last pregnancy', 'with prior pregnancies', 'last winter', 'last summer', 'last spring',
+  'last fall', 'last month', 'a year ago', 'in college', 'in high school', 'in his youth', 'in her youth', 'in the military',
+  'while in the military', 'as a young adult', 'as a young man', 'as a young woman', 'in her teens', 'in his teens', ...cross(NUMWORD, LONG_UNITS, ['ago']), ...cross(['over', 'more than'], NUMWORD, LONG_UNITS, ['ago']),
   ...cross(['in'], ['<month>'], ['<year>', '']), ...cross(['<month>'], ['<year>']), 'back in <year>', 'since <year>',
 ], { window: 7 });
 // Section-like lead-ins inside a sentence: the scope runs to the sentence end.
@@ -253,7 +286,8 @@ add('recent', 'both', [
   'for the past', 'for the last', 'x <num> days', 'x <num> weeks', 'x <num> d', 'x <num> wks', 'for <num> days',
   'for <num> weeks', 'for a week', 'for a few days', 'for several days', 'for two days', 'for three days',
   ...cross(NUMWORD, SHORT_UNITS, ['ago']), ...cross(NUMWORD, ['week', 'weeks', 'wk', 'wks'], ['ago']), 'earlier today',
-  'now with', 'now has', 'this visit', 'at this visit', 'since last week',
+  'now with', 'now has', 'this visit', 'at this visit', 'since last week', 'this pregnancy', 'current pregnancy',
+  'during this pregnancy', 'this hospitalization', 'during this admission', 'this episode', 'this encounter',
 ], { window: 8, backWindow: 4 });
 
 // ---------------------------------------------------------------- temporality: hypothetical
@@ -282,7 +316,7 @@ add('hypothetical', 'forward', [
   'reviewed signs of',
 ], { window: 10 });
 add('hypothetical', 'backward', [
-  'prophylaxis', 'ppx', 'precautions', 'screening', 'screen', 'vaccine', 'vaccination', 'vaccines', 'shot', 'immunization',
+  'prophylaxis', 'ppx', 'precautions', 'screening', 'vaccine', 'vaccination', 'vaccines', 'shot', 'immunization',
   'booster', 'prevention', 'risk', 'risk reduction', 'risk factors', 'if needed', 'if it occurs',
   'if present', 'if worse', 'if worsening', 'if it recurs', 'if recurs', 'if develops',
   'as needed', 'prn', 'p.r.n.', 'precaution', 'warning signs', 'risk assessment',
@@ -311,23 +345,23 @@ const FAMILY = ['mother', 'father', 'mom', 'dad', 'mum', 'mommy', 'daddy', 'pare
   'mother - in - law', 'father - in - law', 'sister - in - law', 'brother - in - law', 'daughter - in - law', 'son - in - law',
   'baby', 'infant', 'newborn', 'fetus', 'twins', 'offspring', 'ancestors', 'other family', 'maternal side', 'paternal side',
   'family'];
-const DET = ['', 'his', 'her', 'their', 'the', 'a', 'one', 'patient \' s', 'pt \' s', 'both', 'two', 'multiple', 'several',
-  'many', 'maternal', 'paternal', 'his maternal', 'her maternal', 'his paternal', 'her paternal', 'older', 'younger',
-  'his older', 'her older', 'his younger', 'her younger', 'biological', 'her biological', 'his biological', 'a maternal',
-  'a paternal', 'one maternal', 'one paternal'];
+const DET = ['', 'his', 'her', 'their', 'the', 'a', 'patient \' s', 'both', 'two', 'several', 'multiple', 'maternal', 'paternal',
+  'his maternal', 'her maternal', 'his paternal', 'her paternal', 'older', 'younger'];
 const NOT_BARE = new Set(['family', 'baby', 'infant', 'newborn', 'fetus', 'child', 'children', 'kid', 'kids', 'twin', 'twins']);
 const famNouns = FAMILY.filter((f) => !NOT_BARE.has(f));
 add('other', 'forward', [
-  ...famNouns, ...cross(['maternal', 'paternal'], famNouns), ...famNouns.map((f) => `${f} \' s`),
+  ...cross(['maternal', 'paternal'], famNouns), ...famNouns.map((f) => `${f} \' s`),
   'family history', 'family history of', 'family history significant for', 'family history notable for',
   'family history positive for', 'family history is significant for', 'family history is positive for', 'family hx',
   'family hx of', 'fam hx', 'fhx', 'fhx of', 'fh', 'fh of', 'fh :', 'fhx :', 'family history :', 'family medical history',
-  'maternal', 'paternal', 'family', 'in the family', 'familial history', 'positive family history of',
+  'maternal', 'paternal', 'family', 'in the family', 'runs in the family', 'runs in family', 'familial history', 'positive family history of',
   'strong family history of', 'no family history of', 'family members with', 'other family members', 'mother and father',
   'fetus', 'her baby', 'her infant', 'her fetus', 'her newborn',
   ...cross(['his', 'her', 'their', 'patient \' s', 'pt \' s', 'both', 'all', 'two', 'three', 'several', 'one of her',
     'one of his', 'her twin', 'his twin'], ['child', 'children', 'kid', 'kids', 'twin', 'sons', 'daughters']),
 ], { window: 14 });
+// Bare family nouns: an experiencer trigger unless the relative is only reporting or accompanying (see REPORTER_* below).
+add('other', 'forward', famNouns, { window: 14, familyWord: true });
 add('other', 'forward', ['family history :', 'fh :', 'fhx :', 'family hx :', 'fam hx :', 'family history', 'fhx', 'fh'],
   { window: 40, header: true });
 // Trailing family words: "colon cancer in his father", "breast cancer (mother)", "DM - mother".
@@ -339,15 +373,26 @@ add('other', 'backward', [
   'family history', 'familial',
 ], { window: 8 });
 add('other', 'backward', cross(['', ','], DET, famNouns), { window: 5, clauseFinal: true });
-// Family member as a reporter or companion, not as the one with the condition.
-const REPORT = ['reports', 'reported', 'report', 'states', 'stated', 'says', 'said', 'notes', 'noted', 'noticed',
+// Family member as a reporter or companion, not as the one with the condition ("mother reports", "per his wife").
+// Applied as a rule in the detector to bare family nouns, so the lexicon does not multiply out every combination.
+export const REPORTER_VERBS = new Set(['reports', 'reported', 'report', 'states', 'stated', 'says', 'said', 'notes', 'noted', 'noticed',
   'notices', 'observed', 'observes', 'describes', 'described', 'endorses', 'denies', 'denied', 'brought', 'brings', 'called',
-  'calls', 'witnessed', 'witnesses', 'found', 'finds', 'is concerned', 'was concerned', 'is worried', 'was worried',
-  'concerned', 'worried', 'thinks', 'believes', 'feels that', 'requested', 'requests', 'at bedside', 'is at bedside',
-  'was at bedside', 'present', 'is present', 'provided', 'provides', 'gave', 'gives', 'confirms', 'confirmed', 'tells',
-  'told', 'answered', 'helps', 'assists', 'drove', 'is here', 'accompanies', 'accompanied'];
+  'calls', 'witnessed', 'witnesses', 'found', 'finds', 'concerned', 'worried', 'thinks', 'believes', 'feels', 'requested',
+  'requests', 'provided', 'provides', 'gave', 'gives', 'confirms', 'confirmed', 'tells', 'told', 'answered', 'helps', 'assists',
+  'drove', 'accompanies', 'accompanied', 'relates', 'related', 'explains', 'explained', 'adds', 'added', 'mentions', 'mentioned',
+  'expresses', 'expressed', 'agrees', 'agreed', 'consents', 'consented', 'declined', 'declines', 'wants', 'wishes', 'asks', 'asked']);
+/** "(is|was) ___" after a family noun that marks a reporter/companion. */
+export const REPORTER_STATES = new Set(['concerned', 'worried', 'present', 'here', 'at', 'available', 'aware', 'updated', 'reachable']);
+export const REPORTER_PREPS = new Set(['per', 'by', 'from', 'via', 'informed', 'updated', 'called', 'contacted', 'paged']);
+export const REPORTER_PREP_PAIRS = new Set(['according to', 'spoke with', 'spoke to', 'talked to', 'talked with', 'discussed with',
+  'reviewed with', 'consent from', 'obtained from', 'history from', 'accompanied by', 'here with', 'presents with',
+  'presented with', 'is with', 'came with', 'arrived with', 'present with', 'along with', 'together with', 'discussion with',
+  'conversation with', 'meeting with', 'call to', 'call with', 'called by', 'phone with', 'conference with', 'updated the']);
+export const REPORTER_SKIP = new Set(['his', 'her', 'their', 'the', 'patient', 'pt', "'", 's', 'a', 'maternal', 'paternal', 'older', 'younger']);
 add('pseudo', 'forward', [
-  ...cross(DET, famNouns, REPORT), ...cross(['per', 'according to', 'by', 'from', 'with', 'via', 'to', 'called', 'informed'], DET, famNouns),
+  'per family', 'per the family', 'according to family', 'according to the family', 'family reports', 'family states',
+  'family notes', 'family members report', 'family member reports', 'family is concerned', 'family concerned', 'family noticed',
+  'family noted', 'family says', 'family denies', 'by family', 'from family', 'by the family', 'family brought',
   'as a child', 'as children', 'child - pugh', 'child pugh', 'child abuse', 'childbearing', 'child bearing', 'family medicine',
   'family practice', 'family physician', 'family doctor', 'family planning', 'family meeting', 'family conference',
   'family at bedside', 'family is at bedside', 'family was updated', 'family updated', 'updated family', 'spoke with family',
@@ -355,6 +400,7 @@ add('pseudo', 'forward', [
   'lives with family', 'family aware', 'family is aware', 'partner status', 'partners', 'sexual partners',
   'contact information', 'contacted', 'contact', 'friendly', 'friend \' s house', 'friends \' house',
 ], { window: 1 });
+add('negated', 'forward', ['family denies', 'family denied'], { window: 12 });
 // The patient named as subject ("patient has", "she herself"): ends a family scope, wins when nearer.
 add('self', 'forward', ['patient', 'the patient', 'pt', 'pt.', 'he', 'she', 'himself', 'herself', 'personal history',
   'personal history of', 'personally', 'patient \' s own', 'he himself', 'she herself', 'the pt'], { window: 14 });
@@ -369,22 +415,23 @@ add('terminate', 'forward', [
   'remarkable for', 'notable for', '+ for', 'is positive for', 'which is', 'which was', 'otherwise', 'aside', 'still has',
   'still', 'instead', 'now', 'now with', 'now has', 'currently', 'today', 'who', 'whose', 'where', 'then', 'after which',
   'thus', 'therefore', 'hence', 'likely secondary to', 'secondary to', 'due to', 'caused by', 'resulting in',
-  'leading to', 'treated with', 'started on', 'placed on',
+  'leading to',
 ], { dims: ['negation', 'temporality'] });
 add('terminate', 'forward', ['but', 'however', 'although', 'though', 'whereas', 'while', ';', 'except', 'except for',
-  'unlike', 'as opposed to', 'as well as the patient', 'in contrast'], { dims: ['experiencer'] });
+  'unlike', 'as opposed to', 'as well as the patient', 'in contrast', 'and he', 'and she', 'and the patient', 'and patient',
+  'and pt', 'while he', 'while she'], { dims: ['experiencer'] });
 
 // ---------------------------------------------------------------- clause breakers (a new assertion begins)
 add('breaker', 'forward', ['has', 'have', 'had', 'is', 'was', 'are', 'were', 'shows', 'showed', 'reveals', 'revealed',
   'demonstrates', 'demonstrated', 'developed', 'develops', 'underwent', 'takes', 'uses', 'he', 'she', 'they', 'we',
   'patient', 'pt', 'positive', 'present', 'found', 'there is', 'there are', 'appreciated', 'seen', 'noted',
   'and has', 'and is', 'and was', 'and had', 'and reports', 'and complains', 'and endorses', 'and notes', 'and states',
-  'he has', 'she has', 'he had', 'she had', 'he is', 'she is', 'did have', 'does have', 'do have', 'did', 'does']);
+  'did have', 'does have', 'do have', 'did', 'does']);
 
 export const TRIGGER_SPECS: readonly TriggerSpec[] = specs;
 
 /** Tokens that count as "content" for the breaker rule (anything that is not a function word). */
-export const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'any', 'ever', 'having', 'been', 'be', 'that', 'of', 'for', 'to',
+export const FUNCTION_WORDS = new Set(['child', 'baby', 'infant', 'boy', 'girl', 'man', 'woman', 'gentleman', 'lady', 'a', 'an', 'the', 'any', 'ever', 'having', 'been', 'be', 'that', 'of', 'for', 'to',
   'in', 'on', 'at', 'or', 'and', 'nor', 'she', 'he', 'they', 'her', 'his', 'their', 'him', 'them', 'it', 'its', 'patient',
   'pt', 'does', 'did', 'do', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'with', 'signs', 'sign', 'symptoms', 'evidence',
   'history', 'hx', 'recent', 'current', 'new', 'significant', 'acute', 'definite', 'obvious', 'known', 'further', 'other',
