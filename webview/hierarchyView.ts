@@ -14,6 +14,13 @@ export interface HierarchyEvents {
   error(e: unknown): void;
 }
 
+/** Runs fn when the page is idle (after the next paint), or within 300 ms. */
+export function whenIdle(fn: () => void): void {
+  const ric = (window as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+  if (ric) ric(fn, { timeout: 300 });
+  else setTimeout(fn, 30);
+}
+
 export function nodeLabel(n: TreeNode): { key: string; title: string } {
   if (n.kind === 'chapter' || n.kind === 'block') return { key: n.range ?? n.code, title: n.title };
   return { key: n.code, title: n.title };
@@ -28,6 +35,9 @@ export class HierarchyView {
   private readonly resultsStatus: HTMLElement;
   private readonly items = new Map<string, TreeItem>();
   private readonly loads = new Map<string, Promise<void>>();
+  /** Children fetched ahead of time (one level below what is on screen), so expanding needs no round trip. */
+  private readonly prefetched = new Map<string, TreeNode[]>();
+  private readonly prefetching = new Set<string>();
   private readonly expandedSet = new Set<string>();
   private selectedItem: TreeItem | undefined;
   private searchSeq = 0;
@@ -92,6 +102,7 @@ export class HierarchyView {
   async init(expanded: string[] = [], selected?: string): Promise<void> {
     const roots = await request('clinicalCoder/explorer/roots', {});
     this.appendNodes(this.tree, roots, 0);
+    this.prefetch(roots);
     // Parents were recorded before their children, so opening in order rebuilds the tree.
     for (const code of expanded) {
       const item = this.items.get(code);
@@ -111,6 +122,8 @@ export class HierarchyView {
     }, el('span', { class: `node-key kind-${n.kind}` }, key), ' ', el('span', { class: 'node-title' }, title)) as TreeItem;
     if (n.billable) item.appendChild(el('span', { slot: 'decoration', class: 'billable-mark', title: 'Billable code' }, 'B'));
     item.dataset.level = String(level);
+    // Straight into the parent's "children" slot: saves the item a second slot change (and the tree a re-render).
+    if (level > 0) item.setAttribute('slot', 'children');
     this.items.set(n.code, item);
     return item;
   }
@@ -127,13 +140,38 @@ export class HierarchyView {
     if (p) return p;
     const item = this.items.get(code);
     if (!item) return Promise.resolve();
-    p = request('clinicalCoder/explorer/children', { code }).then((children) => {
+    const insert = (children: TreeNode[]) => {
       const level = Number(item.dataset.level ?? 0) + 1;
       this.appendNodes(item, children, level);
       performance.mark('explorer:expanded', { detail: { code, count: children.length } });
-    }).catch((e) => { this.loads.delete(code); this.events.error(e); });
+      this.prefetch(children);
+    };
+    const ready = this.prefetched.get(code);
+    if (ready) {
+      this.prefetched.delete(code);
+      insert(ready);
+      p = Promise.resolve();
+    } else {
+      p = request('clinicalCoder/explorer/children', { code }).then(insert).catch((e) => { this.loads.delete(code); this.events.error(e); });
+    }
     this.loads.set(code, p);
     return p;
+  }
+
+  /** Asks, in the background, for the children of the given nodes that have some. */
+  private prefetch(nodes: TreeNode[]): void {
+    const codes = nodes.filter((n) => n.hasChildren && !this.loads.has(n.code) && !this.prefetched.has(n.code) && !this.prefetching.has(n.code)).map((n) => n.code);
+    if (!codes.length) return;
+    for (const c of codes) this.prefetching.add(c);
+    // After the frame that shows the new rows has been painted.
+    whenIdle(() => {
+      request('clinicalCoder/explorer/childrenMany', { codes }).then((byCode) => {
+        for (const c of codes) {
+          this.prefetching.delete(c);
+          if (!this.loads.has(c) && Array.isArray(byCode[c])) this.prefetched.set(c, byCode[c]);
+        }
+      }).catch(() => { for (const c of codes) this.prefetching.delete(c); });
+    });
   }
 
   /** Opens every ancestor of the code (root first) and selects it. `path` is root → code. */

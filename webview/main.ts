@@ -14,7 +14,7 @@ import type { Evidence } from '../src/coder/types';
 import { el } from './dom';
 import { loadState, onHostMessage, post, request, saveState } from './host';
 import { DetailView, type Choice } from './detailView';
-import { HierarchyView } from './hierarchyView';
+import { HierarchyView, whenIdle } from './hierarchyView';
 import { SummaryView } from './summaryView';
 
 const TABS: ExplorerViewState['tab'][] = ['hierarchy', 'detail', 'summary'];
@@ -28,8 +28,11 @@ class ExplorerApp {
   private readonly detail: DetailView;
   private readonly summary: SummaryView;
   private detailSeq = 0;
+  /** Selected in the tree but not yet shown in the Code tab. */
+  private pendingDetail: string | undefined;
   private summarySeq = 0;
   private restoring = true;
+  private persistQueued = false;
   /** The active note's latest coding (null: not coded; undefined: not asked yet). */
   private coding: DocumentCoding | null | undefined;
 
@@ -37,7 +40,12 @@ class ExplorerApp {
     const reveal = (uri: string, ev: Evidence) => post({ type: 'reveal', uri, start: ev.start, end: ev.end });
     const decide = (uri: string, codes: string[], decision: Choice) => void this.decide(uri, codes, decision);
     this.hierarchy = new HierarchyView({
-      select: (code, activate) => void this.showCode(code, { switchTab: activate, revealInTree: false }),
+      // Browsing the tree only notes the code; its detail is built when the Code tab is shown or the
+      // user activates the node (Enter, double-click). Keeps expanding and arrowing through the tree fast.
+      select: (code, activate) => {
+        if (activate) void this.showCode(code, { switchTab: true, revealInTree: false });
+        else { this.pendingDetail = code; this.persist(); }
+      },
       stateChanged: () => this.persist(),
       error: (e) => this.showError(e),
     });
@@ -55,6 +63,9 @@ class ExplorerApp {
     this.tabs.addEventListener('vsc-tabs-select', (ev) => {
       const i = (ev as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex;
       this.tab = TABS[i] ?? 'hierarchy';
+      if (this.tab === 'detail' && this.pendingDetail && this.pendingDetail !== this.detail.code) {
+        void this.showCode(this.pendingDetail, { switchTab: false, revealInTree: false });
+      }
       this.persist();
     });
     root.append(this.notice, this.tabs);
@@ -116,6 +127,7 @@ class ExplorerApp {
 
   async showCode(code: string, opts: { switchTab: boolean; revealInTree: boolean }): Promise<void> {
     const seq = ++this.detailSeq;
+    this.pendingDetail = undefined;
     try {
       const d = await request('clinicalCoder/explorer/detail', { code });
       if (seq !== this.detailSeq) return;
@@ -161,11 +173,19 @@ class ExplorerApp {
     } catch (e) { this.showError(e); }
   }
 
+  /** Saves the view state when the page is idle (it changes on every keystroke and expansion). */
   private persist(): void {
+    if (this.restoring || this.persistQueued) return;
+    this.persistQueued = true;
+    whenIdle(() => this.persistNow());
+  }
+
+  persistNow(): void {
+    this.persistQueued = false;
     if (this.restoring) return;
     saveState({
       v: 1, tab: this.tab, query: this.hierarchy.query, expanded: this.hierarchy.expanded,
-      selected: this.hierarchy.selected, detailCode: this.detail.code, note: this.note,
+      selected: this.hierarchy.selected, detailCode: this.pendingDetail ?? this.detail.code, note: this.note,
     });
   }
 
@@ -184,3 +204,6 @@ class ExplorerApp {
 const root = document.getElementById('app') ?? document.body;
 const app = new ExplorerApp(root);
 void app.start();
+// Hidden or closing: write the state now rather than when idle.
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') app.persistNow(); });
+window.addEventListener('pagehide', () => app.persistNow());

@@ -91,6 +91,8 @@ export interface SearchResponse {
 export interface ExplorerRequestMap {
   'clinicalCoder/explorer/roots': { params: Record<string, never>; result: TreeNode[] };
   'clinicalCoder/explorer/children': { params: { code: string }; result: TreeNode[] };
+  /** Look-ahead: the children of several nodes at once (the tree prefetches one level below what is shown). */
+  'clinicalCoder/explorer/childrenMany': { params: { codes: string[] }; result: Record<string, TreeNode[]> };
   'clinicalCoder/explorer/detail': { params: { code: string }; result: CodeDetail | null };
   'clinicalCoder/explorer/search': { params: { text: string; limit?: number }; result: SearchResponse };
   'clinicalCoder/documentCoding': { params: UriParams; result: DocumentCoding | null };
@@ -104,6 +106,7 @@ export type ResultOf<M extends ExplorerMethod> = ExplorerRequestMap[M]['result']
 export const EXPLORER_METHODS: readonly ExplorerMethod[] = [
   'clinicalCoder/explorer/roots',
   'clinicalCoder/explorer/children',
+  'clinicalCoder/explorer/childrenMany',
   'clinicalCoder/explorer/detail',
   'clinicalCoder/explorer/search',
   'clinicalCoder/documentCoding',

@@ -48,6 +48,8 @@ export interface ExplorerKnowledgeBase {
   chapters(): readonly unknown[];
   /** 7th-character options of a code: array of {char,title}, a Map or a record char → title. */
   sevenCharacters?(code: string): unknown;
+  /** Builds the lazy search structures now (the first search would otherwise pay for it). */
+  warmUp?(): unknown;
 }
 
 export interface ExplorerDeps {
@@ -234,7 +236,9 @@ export class ExplorerService {
 
 type Handler<M extends keyof ExplorerRequestMap> = (params: ExplorerRequestMap[M]['params']) => Promise<ExplorerRequestMap[M]['result']>;
 
-type ExplorerOwnMethod = 'clinicalCoder/explorer/roots' | 'clinicalCoder/explorer/children' | 'clinicalCoder/explorer/detail' | 'clinicalCoder/explorer/search';
+type ExplorerOwnMethod = 'clinicalCoder/explorer/roots' | 'clinicalCoder/explorer/children' | 'clinicalCoder/explorer/childrenMany'
+  | 'clinicalCoder/explorer/detail' | 'clinicalCoder/explorer/search';
+const MAX_PREFETCH = 100;
 
 /** All request handlers, keyed by method; the connection-free core of registerExplorerRequests. */
 export function createExplorerHandlers(deps: ExplorerDeps = DEFAULT_DEPS): { [M in ExplorerOwnMethod]: Handler<M> } {
@@ -251,9 +255,22 @@ export function createExplorerHandlers(deps: ExplorerDeps = DEFAULT_DEPS): { [M 
     if (typeof p?.code !== 'string' || !p.code.trim()) throw new Error('Code Explorer: the request names no code.');
     return p.code.trim();
   };
+  // The knowledge base builds its search index and reverse index map on first use (~1 s): do it
+  // right after the panel has its chapters, so the first keystroke and first detail are fast.
+  let warmed = false;
+  const warmSoon = (kb: ExplorerKnowledgeBase | undefined) => {
+    if (warmed || !kb) return;
+    warmed = true;
+    setTimeout(() => { try { kb.warmUp?.(); kb.indexPaths('A00.0'); } catch { /* a failing warm-up only costs speed */ } }, 20);
+  };
   return {
-    'clinicalCoder/explorer/roots': async () => (await svc()).roots(),
+    'clinicalCoder/explorer/roots': async () => { const s = await svc(); warmSoon(serviceKb); return s.roots(); },
     'clinicalCoder/explorer/children': async (p) => (await svc()).children(code(p)),
+    'clinicalCoder/explorer/childrenMany': async (p) => {
+      const s = await svc();
+      const codes = Array.isArray(p?.codes) ? p.codes.filter((c): c is string => typeof c === 'string').slice(0, MAX_PREFETCH) : [];
+      return Object.fromEntries(codes.map((c) => [c, s.children(c)]));
+    },
     'clinicalCoder/explorer/search': async (p) => (await svc()).search(String(p?.text ?? ''), p?.limit),
     'clinicalCoder/explorer/detail': async (p) => (await svc()).detail(code(p)),
   };

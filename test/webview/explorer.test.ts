@@ -47,8 +47,8 @@ test('opens on the chapters under a strict CSP, with no remote requests and no e
   await ep.close();
 });
 
-test('expands chapter › block › category › subcategory › code on demand, by mouse and keyboard; billable codes marked', { skip }, async () => {
-  const ep = await open();
+for (const noPrefetch of [false, true]) test(`expands chapter › block › category › subcategory › code on demand, by mouse and keyboard; billable codes marked${noPrefetch ? ' (no look-ahead)' : ''}`, { skip }, async () => {
+  const ep = await open({ noPrefetch });
   const { page } = ep;
   await page.click(label('CH04'));
   await page.waitForSelector(item('E08-E13'));
@@ -67,9 +67,15 @@ test('expands chapter › block › category › subcategory › code on demand,
   assert.match((await page.getAttribute(item('E11.22'), 'aria-label'))!, /^E11\.22 Type 2 diabetes mellitus with diabetic chronic kidney disease, billable$/);
   assert.equal(await page.getAttribute('vscode-tree', 'role'), 'tree');
   assert.equal(await page.getAttribute(item('E11.22'), 'role'), 'treeitem');
-  // Each level was asked for exactly once.
-  const childReqs = ep.posted.filter((m) => m.type === 'request' && m.method === 'clinicalCoder/explorer/children').map((m) => (m as { params: { code: string } }).params.code);
-  assert.deepEqual(childReqs, ['CH04', 'E08-E13', 'E11', 'E11.2']);
+  // Each level was fetched once: on expansion, or ahead of time by the one-level look-ahead.
+  const reqs = (method: string) => ep.posted.flatMap((m) => (m.type === 'request' && m.method === method ? [m.params as { code?: string; codes?: string[] }] : []));
+  const direct = reqs('clinicalCoder/explorer/children').map((p) => p.code!);
+  const ahead = reqs('clinicalCoder/explorer/childrenMany').flatMap((p) => p.codes!);
+  const asked = [...direct, ...ahead];
+  assert.equal(new Set(direct).size, direct.length, `fetched twice: ${direct.join(' ')}`);
+  if (!noPrefetch) assert.deepEqual(direct.filter((c) => ahead.includes(c)), [], 'prefetched levels are not fetched again');
+  for (const c of ['CH04', 'E08-E13', 'E11', 'E11.2']) assert.ok(noPrefetch ? direct.includes(c) : asked.includes(c), `${c} never fetched`);
+  assert.ok(!asked.includes('E11.22') && !asked.includes('E10.9'), 'leaves are never fetched');
   // Enter on a code opens its detail.
   await page.click(label('E11.22'));
   await page.keyboard.press('Enter');
@@ -250,7 +256,8 @@ test('view state is saved with setState and restored on reload (hidden/shown pan
   await ep.send({ type: 'showCode', code: 'S72.001A' });
   await ep.page.waitForFunction(() => document.querySelector('vscode-tree-item[data-code="S72.001A"]')?.hasAttribute('selected'));
   await ep.page.click('vscode-tab-header[data-tab="summary"]');
-  await ep.page.waitForTimeout(50);
+  // State is written when the page is idle (at most ~300 ms later).
+  for (let i = 0; i < 50 && ep.states.at(-1)?.tab !== 'summary'; i++) await ep.page.waitForTimeout(20);
   const state = ep.states.at(-1)!;
   await ep.close();
   assert.equal(state.tab, 'summary');

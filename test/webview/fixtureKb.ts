@@ -2,6 +2,7 @@
 // test/webview/fixtures/kb.json, so the browser tests run without the shipped artifact.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from './harness';
 import type { ExplorerEntry, ExplorerKbHit, ExplorerKbNote, ExplorerKnowledgeBase } from '../../src/server/explorerRequests';
 
 interface FixtureFile {
@@ -62,5 +63,5 @@ export class FixtureKnowledgeBase implements ExplorerKnowledgeBase {
 }
 
 export function loadFixtureKb(): FixtureKnowledgeBase {
-  return new FixtureKnowledgeBase(JSON.parse(readFileSync(join(__dirname, 'fixtures', 'kb.json'), 'utf8')) as FixtureFile);
+  return new FixtureKnowledgeBase(JSON.parse(readFileSync(join(ROOT, 'test', 'webview', 'fixtures', 'kb.json'), 'utf8')) as FixtureFile);
 }

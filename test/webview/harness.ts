@@ -12,7 +12,18 @@ import type {
 import { renderExplorerHtml } from '../../src/extension/explorerHtml';
 import { createExplorerHandlers, type ExplorerKnowledgeBase } from '../../src/server/explorerRequests';
 
-export const ROOT = resolve(__dirname, '..', '..');
+/** The project root: the nearest folder above this file (or the working directory) holding webview/main.ts. */
+function findRoot(): string {
+  for (const start of [__dirname, process.cwd()]) {
+    let dir = resolve(start);
+    for (let i = 0; i < 6; i++) {
+      if (existsSync(join(dir, 'webview', 'main.ts')) && existsSync(join(dir, 'package.json'))) return dir;
+      dir = resolve(dir, '..');
+    }
+  }
+  return resolve(__dirname, '..', '..');
+}
+export const ROOT = findRoot();
 export const DIST = join(ROOT, 'dist');
 const ORIGIN = 'http://explorer.test';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -101,6 +112,8 @@ export interface ExplorerFixture {
   state?: ExplorerViewState;
   theme?: Theme;
   viewport?: { width: number; height: number };
+  /** Answer the tree's look-ahead requests with nothing (measures expansion with a round trip). */
+  noPrefetch?: boolean;
 }
 
 /** One loaded Code Explorer page and everything the fake host saw. */
@@ -117,7 +130,7 @@ export class ExplorerPage {
     const page = await browser.newPage({ viewport: fx.viewport ?? { width: 520, height: 900 } });
     page.setDefaultTimeout(8000);
     const ep = new ExplorerPage(page);
-    const handlers = createExplorerHandlers({ knowledgeBase: () => fx.kb }) as Record<string, (p: unknown) => Promise<unknown>>;
+    const handlers = createExplorerHandlers({ knowledgeBase: () => fx.kb }) as unknown as Record<string, (p: unknown) => Promise<unknown>>;
     const codings = fx.codings ?? new Map<string, DocumentCoding>();
     page.on('pageerror', (e) => ep.pageErrors.push(String(e)));
 
@@ -128,7 +141,8 @@ export class ExplorerPage {
       if (m.type !== 'request') return [];
       try {
         let result: unknown;
-        if (handlers[m.method]) result = await handlers[m.method](m.params);
+        if (m.method === 'clinicalCoder/explorer/childrenMany' && fx.noPrefetch) result = {};
+        else if (handlers[m.method]) result = await handlers[m.method](m.params);
         else if (m.method === 'clinicalCoder/documentCoding') result = codings.get((m.params as { uri: string }).uri) ?? null;
         else if (m.method === 'clinicalCoder/decide') {
           const p = m.params as DecideParams;
@@ -149,11 +163,13 @@ export class ExplorerPage {
     await page.addInitScript(`(${STUB_SOURCE})(${JSON.stringify({ state: fx.state, theme })});`);
 
     const html = renderExplorerHtml({ cspSource: ORIGIN, nonce: 'TESTnonce0123456789abcdefABCDEF01', scriptUri: `${ORIGIN}/dist/webview.js`, styleUri: `${ORIGIN}/dist/webview.css` });
+    const js = readFileSync(join(DIST, 'webview.js'));
+    const css = readFileSync(join(DIST, 'webview.css'));
     await page.route('**/*', async (route) => {
       const url = route.request().url();
       if (url === `${ORIGIN}/index.html`) return route.fulfill({ status: 200, contentType: 'text/html', body: html });
-      if (url === `${ORIGIN}/dist/webview.js`) return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(join(DIST, 'webview.js')) });
-      if (url === `${ORIGIN}/dist/webview.css`) return route.fulfill({ status: 200, contentType: 'text/css', body: readFileSync(join(DIST, 'webview.css')) });
+      if (url === `${ORIGIN}/dist/webview.js`) return route.fulfill({ status: 200, contentType: 'text/javascript', body: js });
+      if (url === `${ORIGIN}/dist/webview.css`) return route.fulfill({ status: 200, contentType: 'text/css', body: css });
       ep.blockedRequests.push(url);
       return route.abort();
     });
