@@ -483,10 +483,14 @@ function resolveSees(t: TermColumns, stats: string, fallback?: TermColumns) {
   for (let i = 0; i < t.parent.length; i++) {
     const ref = t.see[i] || t.seeAlso[i];
     if (!ref) continue;
+    // "see Neoplasm, ... by site", "see Table of Drugs and Chemicals": the tables, not index terms.
+    if (/^(see\s+(also\s+)?)?(neoplasm\b|table of)/i.test(ref)) { bump(`${stats}.seeToTables`); continue; }
+    // "see condition", "see also specific condition": an instruction, not a term.
+    if (/^(see\s+(also\s+)?)?(specific\s+)?condition\b/i.test(ref)) { bump(`${stats}.seeGeneric`); continue; }
     const r = resolveSee(t, ref);
     if (r.row >= 0 && r.row !== i) {
       t.seeTarget[i] = r.row;
-      bump(r.complete ? `${stats}.seeResolved` : `${stats}.seeResolvedToMainTermOnly`);
+      bump(r.complete ? `${stats}.seeResolved` : `${stats}.seeResolvedPartially`);
     } else if (fallback && resolveSee(fallback, ref).complete) bump(`${stats}.seeResolvedInDiseaseIndex`);
     else bump(`${stats}.seeUnresolved`);
   }
