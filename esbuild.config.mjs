@@ -19,7 +19,7 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: nodeExternal },
   { ...common, entryPoints: { server: 'src/server/server.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: nodeExternal },
-  { ...common, entryPoints: { cli: 'src/cli/cli.ts', bench: 'src/cli/bench.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: nodeExternal,
+  { ...common, entryPoints: { cli: 'src/cli/cli.ts', bench: 'src/cli/bench.ts', 'coder-worker': 'src/cli/coder-worker.ts' }, platform: 'node', format: 'cjs', target: 'node20', outdir: 'dist', external: nodeExternal,
     banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { webview: 'webview/main.ts' }, platform: 'browser', format: 'iife', target: 'es2022', outdir: 'dist' },
 ];

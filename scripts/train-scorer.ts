@@ -10,11 +10,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveModelsDir, resolveSharedDataDir } from '../src/common/paths';
-import { CodingEngine } from '../src/coder/engine';
+import { CodingEngine, LEXICON_CACHE } from '../src/coder/engine';
+import { knowledgeBaseFingerprint } from '../src/coder/term-lexicon';
+import * as zlib from 'node:zlib';
 import { CodePriors, type PriorsData } from '../src/coder/priors';
 import { LearnedLexicon, keyNgrams, type LearnedPhrase } from '../src/coder/learned-lexicon';
 import { FEATURE_NAMES } from '../src/coder/features';
 import { LogisticScorer, trainLogistic, type ScorerModel } from '../src/coder/scorer';
+import { GbdtScorer, trainGbdt, type GbdtModel } from '../src/coder/gbdt';
 import { evaluate, parseGold, codeKey } from '../src/coder/eval/metrics';
 import type { IcdKnowledgeBase } from '../src/icd/knowledge-base';
 import { normKeys } from '../src/coder/normalize';
@@ -176,6 +179,9 @@ export async function trainScorer(opts: { kb?: IcdKnowledgeBase; out?: string; u
   const priorsData = buildPriors(train, views);
   const phrases = mineLearnedPhrases(kb, train, views);
   fs.mkdirSync(out, { recursive: true });
+  // The matching lexicon, cached so the engine starts without re-deriving it from the knowledge base.
+  const lexJson = JSON.stringify(base.lexicon.serialize(knowledgeBaseFingerprint(kb)));
+  fs.writeFileSync(path.join(out, LEXICON_CACHE), zlib.gzipSync(Buffer.from(lexJson), { level: 9 }));
   fs.writeFileSync(path.join(out, 'priors.json'), JSON.stringify(priorsData));
   fs.writeFileSync(path.join(out, 'learned-lexicon.json'), JSON.stringify({ format: 'clinical-coder/learned-lexicon', trainedOn: 'CodiEsp train (diagnoses)', phrases: phrases.map((p) => [p.keys, p.code, p.support, p.precision]) }));
   const finalEngine = base.withModels({ priors: new CodePriors(priorsData), learned: new LearnedLexicon(phrases) });
@@ -184,17 +190,25 @@ export async function trainScorer(opts: { kb?: IcdKnowledgeBase; out?: string; u
     const { X, y } = data.get(m)!;
     const pos = y.filter((v) => v === 1).length;
     log(`${m ? 'encoder' : 'lexical'} scorer: ${X.length} training candidates, ${pos} positive (${((100 * pos) / X.length).toFixed(1)}%)`);
-    const fitted = trainLogistic(X, y, FEATURE_NAMES, { l2: 1e-3, epochs: 300, lr: 0.05 });
-    const model: ScorerModel = { ...fitted, threshold: { mentions: 0.5, billing: 0.5 }, trainedOn: 'CodiEsp train (diagnoses), 5-fold cross-fitted priors' };
-    const scorer = new LogisticScorer(model, FEATURE_NAMES);
-    const eng = finalEngine.withModels(m ? { scorer, lexicalScorer: null } : { scorer: null, lexicalScorer: scorer });
-    const tuned = await evalEngine(eng, dev, m);
+    const trainedOn = 'CodiEsp train (diagnoses), 5-fold cross-fitted priors and phrases';
+    const lr: ScorerModel = { ...trainLogistic(X, y, FEATURE_NAMES, { l2: 1e-3, epochs: 300, lr: 0.05 }), threshold: { mentions: 0.5, billing: 0.5 }, trainedOn };
+    const gb: GbdtModel = { ...trainGbdt(X, y, FEATURE_NAMES, { rounds: 150, depth: 4, rate: 0.1, minLeaf: 20 }), threshold: { mentions: 0.5, billing: 0.5 }, trainedOn };
+    const file = m ? 'scorer.json' : 'scorer-lexical.json';
+    let best: { model: ScorerModel | GbdtModel; tuned: Awaited<ReturnType<typeof evalEngine>> } | undefined;
+    // Model family and threshold are the only choices made on dev.
+    for (const model of [lr, gb]) {
+      const scorer = model.format === 'clinical-coder/scorer' ? new LogisticScorer(model, FEATURE_NAMES) : new GbdtScorer(model, FEATURE_NAMES);
+      const eng = finalEngine.withModels(m ? { scorer, lexicalScorer: null } : { scorer: null, lexicalScorer: scorer });
+      const tuned = await evalEngine(eng, dev, m);
+      log(`  ${file} ${model.format}: dev micro-F1 ${tuned.report.micro.f1.toFixed(4)} at threshold ${tuned.threshold}`);
+      if (!best || tuned.report.micro.f1 > best.tuned.report.micro.f1) best = { model, tuned };
+    }
+    const { model, tuned } = best!;
     model.threshold = { mentions: tuned.threshold, billing: tuned.threshold };
     model.metrics = { devMentions: tuned.report };
-    const file = m ? 'scorer.json' : 'scorer-lexical.json';
-    fs.writeFileSync(path.join(out, file), JSON.stringify(model, null, 1));
-    results[file] = { threshold: tuned.threshold, microF1: tuned.report.micro.f1, p: tuned.report.micro.precision, r: tuned.report.micro.recall, categoryF1: tuned.report.category.f1, map: tuned.report.map };
-    log(`${file}: dev threshold ${tuned.threshold}: ${JSON.stringify(results[file])}`);
+    fs.writeFileSync(path.join(out, file), JSON.stringify(model));
+    results[file] = { family: model.format, threshold: tuned.threshold, microF1: tuned.report.micro.f1, p: tuned.report.micro.precision, r: tuned.report.micro.recall, categoryF1: tuned.report.category.f1, map: tuned.report.map };
+    log(`${file}: ${JSON.stringify(results[file])}`);
   }
   log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${phrases.length} learned phrases; wrote ${out}`);
   return results;

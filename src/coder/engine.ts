@@ -2,17 +2,21 @@
 // candidates -> learned scorer -> coding rules -> ranked suggestions with evidence.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
 import { loadKnowledgeBase } from '../icd/loader';
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
 import { ContextDetector } from '../note/context/ContextDetector';
-import type { Encoder } from '../encoder/types';
-import type { CodeEmbeddingIndex } from '../encoder/code-index';
+import type { Encoder, CodeEmbeddingIndex } from '../encoder/index';
 import { resolveModelsDir } from '../common/paths';
 import type { CodingOptions, CodingPolicy, CodingResult, Evidence, MatchReason, Suggestion, SuggestionStatus } from './types';
-import { TermLexicon } from './term-lexicon';
+import { TermLexicon, knowledgeBaseFingerprint, type SerializedLexicon } from './term-lexicon';
 import { LearnedLexicon, type LearnedPhrase } from './learned-lexicon';
 import { CodePriors, type PriorsData } from './priors';
 import { LogisticScorer, type ScorerModel } from './scorer';
+import { GbdtScorer, type GbdtModel } from './gbdt';
+
+/** Either scorer family: a probability per candidate plus the tuned thresholds. */
+export type Scorer = { score(x: Float64Array): number; readonly model: { threshold: { mentions: number; billing: number } } };
 import { analyzeSentence, sentenceKey, type Mention, type SentenceAnalysis } from './mentions';
 import { computeFeatures, type CodeCandidate, type PlacedMention, type SpanStats } from './features';
 import { viewNote } from './note-adapter';
@@ -31,7 +35,7 @@ export interface EngineCreateOptions {
   /** Training only: override the shipped priors / learned phrases / scorer. */
   priors?: CodePriors;
   learned?: LearnedLexicon | null;
-  scorer?: LogisticScorer | null;
+  scorer?: Scorer | null;
 }
 
 const SCORER_DIR = 'scorer';
@@ -56,9 +60,9 @@ export class CodingEngine {
     readonly lexicon: TermLexicon,
     readonly learned: LearnedLexicon | undefined,
     readonly priors: CodePriors,
-    readonly scorer: LogisticScorer | undefined,
+    readonly scorer: Scorer | undefined,
     /** Scorer trained without encoder features, used when the encoder is off or unavailable. */
-    readonly lexicalScorer: LogisticScorer | undefined,
+    readonly lexicalScorer: Scorer | undefined,
     private readonly encoder: Encoder | undefined,
     private readonly codeIndex: CodeEmbeddingIndex | undefined,
     readonly startupWarnings: string[],
@@ -67,7 +71,7 @@ export class CodingEngine {
   get hasEncoder(): boolean { return !!(this.encoder && this.codeIndex); }
 
   /** A sibling engine sharing the knowledge base, lexicon and encoder but with other learned parts (training). */
-  withModels(parts: { learned?: LearnedLexicon | null; priors?: CodePriors; scorer?: LogisticScorer | null; lexicalScorer?: LogisticScorer | null }): CodingEngine {
+  withModels(parts: { learned?: LearnedLexicon | null; priors?: CodePriors; scorer?: Scorer | null; lexicalScorer?: Scorer | null }): CodingEngine {
     return new CodingEngine(this.kb, this.lexicon,
       parts.learned === undefined ? this.learned : parts.learned ?? undefined,
       parts.priors ?? this.priors,
@@ -81,8 +85,8 @@ export class CodingEngine {
     const warn = (m: string) => { warnings.push(m); opts.onWarning?.(m); };
     const modelsDir = opts.modelsDir ?? resolveModelsDir();
     const kb = opts.kb ?? loadKnowledgeBase(modelsDir);
-    const lexicon = TermLexicon.fromKnowledgeBase(kb);
     const scorerDir = path.join(modelsDir, SCORER_DIR);
+    const lexicon = loadLexicon(kb, scorerDir, warn);
     const readJson = <T>(file: string): T | undefined => {
       const p = path.join(scorerDir, file);
       try { return JSON.parse(fs.readFileSync(p, 'utf8')) as T; } catch (e) {
@@ -95,20 +99,17 @@ export class CodingEngine {
     let learned: LearnedLexicon | undefined;
     if (opts.learned !== undefined) learned = opts.learned ?? undefined;
     else { const d = readJson<{ phrases: [string, string, number, number][] }>('learned-lexicon.json'); if (d) learned = new LearnedLexicon(d.phrases.map(([keys, code, support, precision]): LearnedPhrase => ({ keys, code, support, precision }))); }
-    let scorer: LogisticScorer | undefined, lexicalScorer: LogisticScorer | undefined;
+    let scorer: Scorer | undefined, lexicalScorer: Scorer | undefined;
     if (opts.scorer !== undefined) scorer = lexicalScorer = opts.scorer ?? undefined;
     else {
-      const m = readJson<ScorerModel>('scorer.json');
-      if (m && m.format === 'clinical-coder/scorer') scorer = new LogisticScorer(m, FEATURE_NAMES_FALLBACK);
-      const l = readJson<ScorerModel>('scorer-lexical.json');
-      if (l && l.format === 'clinical-coder/scorer') lexicalScorer = new LogisticScorer(l, FEATURE_NAMES_FALLBACK);
+      scorer = loadScorer(readJson<ScorerModel | GbdtModel>('scorer.json'));
+      lexicalScorer = loadScorer(readJson<ScorerModel | GbdtModel>('scorer-lexical.json'));
       if (!scorer && !lexicalScorer) warn('no trained scorer in models/scorer: confidences are heuristic (run "npm run train:scorer")');
     }
     let encoder: Encoder | undefined, codeIndex: CodeEmbeddingIndex | undefined;
     if (opts.encoder !== null) {
       try {
-        const { createOnnxEncoder } = await import('../encoder/onnx-encoder');
-        const { CodeEmbeddingIndex: Index } = await import('../encoder/code-index');
+        const { createOnnxEncoder, CodeEmbeddingIndex: Index } = await import('../encoder/index');
         const enc = opts.encoder ?? (await createOnnxEncoder());
         const idx = opts.codeIndex ?? Index.load();
         encoder = enc; codeIndex = idx;
@@ -122,12 +123,20 @@ export class CodingEngine {
   }
 
   /** The scorer for a call: the encoder-aware one when encoder features are present. */
-  scorerFor(useEncoder: boolean): LogisticScorer | undefined {
+  scorerFor(useEncoder: boolean): Scorer | undefined {
     return useEncoder && this.hasEncoder ? this.scorer ?? this.lexicalScorer : this.lexicalScorer ?? this.scorer;
   }
 
   defaultThreshold(policy: CodingPolicy, useEncoder = true): number {
     return this.scorerFor(useEncoder)?.model.threshold[policy] ?? 0.5;
+  }
+
+  private cacheHits = 0;
+  private cacheMisses = 0;
+
+  /** Sentence-cache counters (incremental re-coding reuses the analyses of unchanged sentences). */
+  cacheStats(): { hits: number; misses: number; size: number } {
+    return { hits: this.cacheHits, misses: this.cacheMisses, size: this.sentenceCache.size };
   }
 
   /** Sentences and per-sentence analyses (cached by sentence text, section and abbreviations). */
@@ -136,7 +145,8 @@ export class CodingEngine {
     const analyses = view.sentences.map((s) => {
       const key = sentenceKey(s, view.abbreviations);
       let a = this.sentenceCache.get(key);
-      if (!a) { a = analyzeSentence(s, view.abbreviations, this.lexicon, this.learned, this.detector, (this.neoplasm ??= new NeoplasmMatcher(this.kb))); this.sentenceCache.set(key, a); }
+      if (a) this.cacheHits++;
+      else { this.cacheMisses++; a = analyzeSentence(s, view.abbreviations, this.lexicon, this.learned, this.detector, (this.neoplasm ??= new NeoplasmMatcher(this.kb))); this.sentenceCache.set(key, a); }
       return a;
     });
     return { view, analyses };
@@ -237,6 +247,28 @@ export class CodingEngine {
 
 import { FEATURE_NAMES as FEATURE_NAMES_FALLBACK } from './features';
 import type { RuledCandidate, ScoredCandidate } from './rules/types';
+
+export const LEXICON_CACHE = 'lexicon.json.gz';
+
+/** The shipped lexicon when it was built from this knowledge base; otherwise built now (seconds). */
+function loadLexicon(kb: IcdKnowledgeBase, scorerDir: string, warn: (m: string) => void): TermLexicon {
+  const file = path.join(scorerDir, LEXICON_CACHE);
+  if (fs.existsSync(file)) {
+    try {
+      const d = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as SerializedLexicon;
+      if (d.fingerprint === knowledgeBaseFingerprint(kb)) return TermLexicon.deserialize(d);
+    } catch (e) {
+      warn(`ignoring ${file}: ${(e as Error).message}; building the lexicon from the knowledge base`);
+    }
+  }
+  return TermLexicon.fromKnowledgeBase(kb);
+}
+
+function loadScorer(m: ScorerModel | GbdtModel | undefined): Scorer | undefined {
+  if (m?.format === 'clinical-coder/scorer') return new LogisticScorer(m, FEATURE_NAMES_FALLBACK);
+  if (m?.format === 'clinical-coder/scorer-gbdt') return new GbdtScorer(m, FEATURE_NAMES_FALLBACK);
+  return undefined;
+}
 
 function reasonOf(m: PlacedMention): MatchReason {
   if (m.source === 'learned') return 'learned';

@@ -2,6 +2,9 @@
 // both agree: case, accents, British/translated spellings, plurals and common adjective/noun
 // pairs ("renal" ~ "kidney") fold to one key.
 
+/** Bump when normalisation changes: the shipped lexicon cache is keyed by it. */
+export const NORMALIZER_VERSION = 2;
+
 export interface NormToken {
   /** Normalised key. */
   key: string;
@@ -14,7 +17,7 @@ export interface NormToken {
 export const MATCH_STOPWORDS = new Set([
   'a', 'an', 'the', 'of', 'and', 'or', 'to', 'by', 'for', 'in', 'on', 'at', 'as', 'is', 'are', 'was', 'were', 'be', 'from',
   'with', 'due', 'nec', 'nos', 'unspecified', 'specified', 'other', 'than', 'into', 'its', 'his', 'her', 'their', 'this', 'that',
-  'which', 'who', 'has', 'had', 'have', 'not', 'but', 'also', 'both', 'all', 'any', 'such', 'so', 'site', 'type',
+  'which', 'who', 'has', 'had', 'have', 'not', 'but', 'also', 'both', 'all', 'any', 'such', 'so', 'site',
 ]);
 
 // Spelling variants (British, and the Spanish-to-English translation habits of case reports).

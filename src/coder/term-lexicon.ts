@@ -3,7 +3,7 @@
 // the billable code it leads to. Each entry is filed under its rarest key, so matching a sentence
 // only looks at entries whose rarest key occurs in it.
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
-import { normKeys } from './normalize';
+import { NORMALIZER_VERSION, normKeys } from './normalize';
 
 export type EntrySource = 'index' | 'inclusion' | 'title';
 
@@ -52,8 +52,60 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[]): string {
   return best;
 }
 
+export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
+export const LEXICON_VERSION = 1;
+/** Entries with more required words than this never match a real sentence in full. */
+const MAX_KEYS = 10;
+
+/** Identifies the knowledge-base content a lexicon was built from. */
+export function knowledgeBaseFingerprint(kb: IcdKnowledgeBase): string {
+  return `N${NORMALIZER_VERSION}:FY${kb.meta.fiscalYear}:${kb.meta.sources.map((s) => s.sha256.slice(0, 16)).join(',')}:${kb.meta.counts.billableCodes ?? ''}`;
+}
+
+/** Compact columnar form for the shipped cache (models/scorer/lexicon.json.gz). */
+export interface SerializedLexicon {
+  format: string; version: number; fingerprint: string;
+  vocab: string[]; strings: string[];
+  /** Per entry: key ids joined by ' '; optional ids after '|'. */
+  keys: string[];
+  /** Per entry: [code, alternatives, manifestation, text] as ids into `strings`; then source, depth, needsMore. */
+  refs: number[];
+}
+
 export class TermLexicon {
   readonly entries: LexiconEntry[] = [];
+
+  serialize(fingerprint: string): SerializedLexicon {
+    const vocab: string[] = [], vid = new Map<string, number>();
+    const strings: string[] = [], sid = new Map<string, number>();
+    const v = (k: string) => { let i = vid.get(k); if (i === undefined) { i = vocab.length; vocab.push(k); vid.set(k, i); } return i.toString(36); };
+    const str = (x: string) => { let i = sid.get(x); if (i === undefined) { i = strings.length; strings.push(x); sid.set(x, i); } return i; };
+    const keys: string[] = [], refs: number[] = [];
+    const SRC: EntrySource[] = ['index', 'inclusion', 'title'];
+    for (const e of this.entries) {
+      keys.push(e.keys.map(v).join(' ') + (e.optional.length ? '|' + e.optional.map(v).join(' ') : ''));
+      refs.push(str(e.code), str((e.alternatives ?? []).join(' ')), str((e.manifestation ?? []).join(' ')), str(e.text), SRC.indexOf(e.source), e.depth, e.needsMoreSpecificity ? 1 : 0);
+    }
+    return { format: LEXICON_FORMAT, version: LEXICON_VERSION, fingerprint, vocab, strings, keys, refs };
+  }
+
+  static deserialize(d: SerializedLexicon): TermLexicon {
+    if (d.format !== LEXICON_FORMAT || d.version !== LEXICON_VERSION) throw new Error(`lexicon cache format ${d.format} v${d.version} is not ${LEXICON_FORMAT} v${LEXICON_VERSION}`);
+    const lex = new TermLexicon();
+    const SRC: EntrySource[] = ['index', 'inclusion', 'title'];
+    const ids = (s: string) => (s ? s.split(' ').map((x) => d.vocab[parseInt(x, 36)]) : []);
+    const list = (i: number) => (d.strings[i] ? d.strings[i].split(' ') : undefined);
+    for (let i = 0; i < d.keys.length; i++) {
+      const [req, opt = ''] = d.keys[i].split('|');
+      const r = i * 7;
+      lex.entries.push({
+        keys: ids(req), optional: ids(opt), code: d.strings[d.refs[r]], alternatives: list(d.refs[r + 1]), manifestation: list(d.refs[r + 2]),
+        text: d.strings[d.refs[r + 3]], source: SRC[d.refs[r + 4]], depth: d.refs[r + 5], needsMoreSpecificity: d.refs[r + 6] === 1,
+      });
+    }
+    lex.finish();
+    return lex;
+  }
   /** Rarest key -> entry ids. */
   private readonly byAnchor = new Map<string, number[]>();
   private readonly keyFreq = new Map<string, number>();
@@ -62,7 +114,7 @@ export class TermLexicon {
     const lex = new TermLexicon();
     const seen = new Set<string>();
     const add = (e: LexiconEntry) => {
-      if (!e.keys.length) return;
+      if (!e.keys.length || e.keys.length > MAX_KEYS) return;
       const sig = `${e.code}|${e.keys.join(' ')}|${e.source}`;
       if (seen.has(sig)) return;
       seen.add(sig);

@@ -3,6 +3,8 @@ import { lspCommand } from './lsp';
 import { contextCommand } from './context';
 import { lookupCommand } from './lookup';
 import { searchCommand } from './search';
+import { codeCommand } from './code';
+import { evalCommand } from './eval';
 
 /** Every `clinical-coder` subcommand, in the order `--help` lists them. Add new ones here. */
 export const commands: CliCommand[] = [
@@ -10,4 +12,6 @@ export const commands: CliCommand[] = [
   lspCommand,
   lookupCommand,
   searchCommand,
+  codeCommand,
+  evalCommand,
 ];

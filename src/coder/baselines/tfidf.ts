@@ -4,7 +4,7 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 
 /** Trigrams this common carry no signal and make the inverted lists long. */
-const MAX_DF_FRACTION = 0.02;
+const MAX_DF_FRACTION = 0.01;
 
 function trigrams(s: string): Map<string, number> {
   const t = ` ${s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;

@@ -1,0 +1,123 @@
+// Coding rules on synthetic notes (written for these tests; no CodiEsp text).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CodingEngine } from '../../../src/coder/index';
+import type { CodingOptions, Suggestion } from '../../../src/coder/types';
+import { resolveModelsDir } from '../../../src/common/paths';
+
+const kbPresent = fs.existsSync(path.join(resolveModelsDir(), 'icd10cm'));
+let engine: CodingEngine;
+
+before(async () => {
+  if (kbPresent) engine = await CodingEngine.create({ encoder: null });
+});
+
+async function code(text: string, opts: CodingOptions = {}): Promise<Suggestion[]> {
+  return (await engine.code(text, { useEncoder: false, ...opts })).suggestions;
+}
+const codes = (s: Suggestion[]) => s.map((x) => x.code);
+const find = (s: Suggestion[], c: string) => s.find((x) => x.code === c);
+
+test('specificity: a documented CKD stage gives the stage code, not the unspecified one', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Assessment: chronic kidney disease stage 4.', { policy: 'billing' });
+  assert.ok(codes(s).includes('N18.4'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('N18.9'));
+});
+
+test('specificity: an unspecified code offers the specific ones, with what to document', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Osteoarthritis of the knee.', { policy: 'billing', threshold: 0 });
+  const oa = s.find((x) => x.code.startsWith('M17'));
+  assert.ok(oa, codes(s).join(' '));
+  assert.ok(oa.alternatives.some((a) => a.reason === 'specify laterality'), JSON.stringify(oa.alternatives));
+});
+
+test('combination code: type 2 diabetes and CKD stage 3a -> E11.22 plus the stage code (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Type 2 diabetes mellitus.\nChronic kidney disease stage 3a.', { policy: 'billing' });
+  assert.ok(codes(s).includes('E11.22'), codes(s).join(' '));
+  assert.ok(codes(s).includes('N18.31'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('E11.9'), 'the uncomplicated diabetes code is replaced');
+  assert.ok(find(s, 'E11.22')!.notes?.some((n) => /use additional code/i.test(n)), JSON.stringify(find(s, 'E11.22')!.notes));
+});
+
+test('history: personal history is a Z code under billing and the condition itself under mentions', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const note = 'Past medical history: breast cancer, treated in 2015.\nAssessment: hypertension.';
+  const billing = await code(note, { policy: 'billing', threshold: 0 });
+  assert.ok(codes(billing).includes('Z85.3'), codes(billing).join(' '));
+  assert.ok(!billing.some((x) => x.code.startsWith('C50') && x.status === 'active'));
+  const all = await code(note, { policy: 'billing', threshold: 0, all: true });
+  assert.equal(all.find((x) => x.code.startsWith('C50'))?.status, 'historical');
+  const mentions = await code(note, { policy: 'mentions', threshold: 0 });
+  assert.ok(mentions.some((x) => x.code.startsWith('C50') && x.status === 'active'), codes(mentions).join(' '));
+});
+
+test('family history: a relative\'s condition is Z80-Z84 under billing, never the patient\'s own code', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Family history: mother has type 2 diabetes.', { policy: 'billing', threshold: 0, all: true });
+  assert.equal(find(s, 'Z83.3')?.status, 'active', codes(s).join(' '));
+  const own = s.filter((x) => x.code.startsWith('E11'));
+  assert.ok(own.length && own.every((x) => x.status === 'family'), JSON.stringify(own.map((x) => [x.code, x.status])));
+});
+
+test('negation: denied symptoms are not active; with --all they come back as negated', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const note = 'The patient denies chest pain. She has a cough.';
+  const active = await code(note, { policy: 'mentions', threshold: 0 });
+  assert.ok(!active.some((x) => x.code.startsWith('R07')), codes(active).join(' '));
+  const all = await code(note, { policy: 'mentions', threshold: 0, all: true });
+  assert.equal(all.find((x) => x.code.startsWith('R07'))?.status, 'negated');
+  assert.ok(active.some((x) => x.code.startsWith('R05')), codes(active).join(' '));
+});
+
+test('Excludes1: type 1 and type 2 diabetes are not reported together under billing', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  assert.ok(engine.kb.excludes1Conflicts(['E10.9', 'E11.9']).length > 0, 'knowledge base has the E10/E11 Excludes1 note');
+  const note = 'Type 1 diabetes mellitus.\nType 2 diabetes mellitus.';
+  const billing = await code(note, { policy: 'billing', threshold: 0 });
+  const active = codes(billing).filter((c) => /^E1[01]\./.test(c));
+  assert.equal(active.length, 1, active.join(' '));
+  const all = await code(note, { policy: 'billing', threshold: 0, all: true });
+  assert.ok(all.some((x) => x.notes?.some((n) => /Excludes1/.test(n))));
+  const mentions = await code(note, { policy: 'mentions', threshold: 0 });
+  const both = mentions.filter((x) => /^E1[01]\./.test(x.code));
+  assert.equal(both.length, 2, codes(mentions).join(' '));
+  assert.ok(both.every((x) => x.notes?.some((n) => /Excludes1 conflict/.test(n))));
+});
+
+test('evidence offsets point at the words, every code is valid and billable, confidences are probabilities', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const note = 'HPI: 67 yo man with HTN and COPD, here for worsening shortness of breath.\r\nPlan: continue inhalers. 🙂 Follow up in 2 weeks.';
+  const s = await code(note, { policy: 'billing', threshold: 0, all: true });
+  assert.ok(s.length > 0);
+  for (const x of s) {
+    assert.ok(engine.kb.isBillable(x.code), `${x.code} billable in FY2026`);
+    assert.ok(x.confidence >= 0 && x.confidence <= 1);
+    for (const e of x.evidence) assert.equal(note.slice(e.start, e.end), e.text);
+  }
+  assert.ok(codes(s).includes('I10'), codes(s).join(' '));
+  assert.ok(codes(s).some((c) => c.startsWith('J44')), codes(s).join(' '));
+});
+
+test('incremental: re-coding after an edit reuses unchanged sentences and equals a fresh run', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const a = 'Assessment:\n1. Essential hypertension.\n2. Iron deficiency anemia.\n3. Gout of the right foot.';
+  const b = a.replace('Iron deficiency anemia', 'Acute appendicitis');
+  await code(a);
+  const before = engine.cacheStats();
+  const edited = await code(b);
+  const after = engine.cacheStats();
+  assert.ok(after.hits - before.hits >= 2, `hits ${after.hits - before.hits}`);
+  assert.equal(after.misses - before.misses, 1);
+  const fresh = await (await CodingEngine.create({ kb: engine.kb, encoder: null })).code(b, { useEncoder: false });
+  assert.deepEqual(edited, fresh.suggestions);
+});
+
+test('bad input: empty, whitespace and binary-like text give no suggestions and no exception', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  for (const x of ['', '   \n\t', '\u0000\u0001\u0002', 'x'.repeat(100000)]) assert.ok(Array.isArray(await code(x)));
+});
