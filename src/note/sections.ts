@@ -109,8 +109,14 @@ export function normalizeHeader(s: string): string {
 /** The section type a header names, if any. */
 export function lookupSection(title: string): { kind: string; role: SectionRole } | undefined {
   const key = normalizeHeader(title);
-  const hit = LOOKUP.get(key) ?? LOOKUP.get(key.replace(/ (section|hx)$/, '')) ?? LOOKUP.get(key.replace(/s$/, ''));
-  return hit ? { kind: hit.kind, role: hit.role } : undefined;
+  // Exact name, then without generic tails ("Disposition notes") or qualifiers ("Pertinent labs", "Admission meds").
+  const tail = key.replace(/ (notes?|section|list|details|information|info|summary|review|data|findings)$/, '');
+  const head = key.replace(/^(admission|admitting|discharge|current|brief|pertinent|final|preliminary|interval|relevant|significant|updated|prior|patient|the|active|new|recent) /, '');
+  for (const k of [key, tail, head, head.replace(/ (notes?|section|list|details|information|info)$/, ''), key.replace(/s$/, ''), tail.replace(/s$/, '')]) {
+    const hit = LOOKUP.get(k);
+    if (hit) return { kind: hit.kind, role: hit.role };
+  }
+  return undefined;
 }
 
 interface Header { start: number; end: number; bodyStart: number; title: string; kind: string; role: SectionRole }

@@ -35,6 +35,7 @@ const RELATIVE = new Set(['which', 'which is', 'which was', 'who', 'whose', 'whe
 /** Cap on the work done per sentence: pathological "sentences" (a 1 MB line) are only read this far around the target. */
 const MAX_TOKENS_AROUND = 120;
 const MAX_CHARS_AROUND = 2000;
+const MAX_LIST_WORDS = 40;
 /** Words allowed between a negation and the history word it absorbs: "denies any prior history of". */
 const ABSORBABLE = new Set(['any', 'a', 'an', 'the', 'significant', 'known', 'prior', 'previous', 'past', 'personal', 'ever', 'other', 'medical', 'remote']);
 const PAST = new Set(['had', 'died', 'deceased', 'diagnosed', 'suffered', 'was', 'were', 'succumbed', 'developed', 'underwent']);
@@ -175,31 +176,7 @@ export class SentenceContext {
     this.allScopes ??= this.scopes();
     const scoped = this.allScopes;
     const triggers: ContextTrigger[] = [];
-    const pick = (dim: Dimension): Scoped | undefined => {
-      let best: Scoped | undefined;
-      let bestDist = Infinity;
-      for (const s of scoped) {
-        if (s.dim !== dim) continue;
-        let covers: boolean;
-        if (s.startTok < tEnd && tStart < s.endTok) {
-          // A trigger overlapping the target ("no acute" in "no acute distress", "non-smoker") still applies
-          // when it begins before the target (forward) or ends after it (backward); one inside the target does not.
-          covers = s.forward ? s.startTok < tStart : s.endTok > tEnd && s.startTok > tStart;
-        } else {
-          covers = s.forward ? s.endTok <= tStart && tStart < s.to : s.startTok >= tEnd && s.from < Math.max(tEnd, tStart + 1);
-        }
-        if (!covers) continue;
-        const dist = s.forward ? this.wordsBetween(Math.min(s.endTok, tStart), tStart) : this.wordsBetween(tEnd, Math.max(s.startTok, tEnd));
-        // "Recent" cues ("worsening", "new") only override history, never a hypothetical frame ("return if worsening pain").
-        if (best && best.category === 'hypothetical' && s.category === 'recent') continue;
-        const displace = best && s.category === 'hypothetical' && best.category === 'recent';
-        const better = displace || dist < bestDist || (dist === bestDist && best !== undefined && rank(s.category) > rank(best.category));
-        if (better) { best = s; bestDist = dist; }
-      }
-      if (best) triggers.push(this.trigger(best));
-      return best;
-    };
-
+    const pick = (dim: Dimension): Scoped | undefined => this.pick(scoped, dim, tStart, tEnd, triggers);
     const neg = pick('negation');
     const negation: Negation = neg ? (neg.category === 'negated' ? 'negated' : 'possible') : 'affirmed';
     const tmp = pick('temporality');
@@ -220,6 +197,31 @@ export class SentenceContext {
       experiencer = 'other';
     }
     return { negation, temporality, experiencer, triggers };
+  }
+
+  private pick(scoped: Scoped[], dim: Dimension, tStart: number, tEnd: number, triggers: ContextTrigger[]): Scoped | undefined {
+    let best: Scoped | undefined;
+    let bestDist = Infinity;
+    for (const s of scoped) {
+      if (s.dim !== dim) continue;
+      let covers: boolean;
+      if (s.startTok < tEnd && tStart < s.endTok) {
+        // A trigger overlapping the target ("no acute" in "no acute distress", "non-smoker") still applies
+        // when it begins before the target (forward) or ends after it (backward); one inside the target does not.
+        covers = s.forward ? s.startTok < tStart : s.endTok > tEnd && s.startTok > tStart;
+      } else {
+        covers = s.forward ? s.endTok <= tStart && tStart < s.to : s.startTok >= tEnd && s.from < Math.max(tEnd, tStart + 1);
+      }
+      if (!covers) continue;
+      const dist = s.forward ? this.wordsBetween(Math.min(s.endTok, tStart), tStart) : this.wordsBetween(tEnd, Math.max(s.startTok, tEnd));
+      // "Recent" cues ("worsening", "new") only override history, never a hypothetical frame ("return if worsening pain").
+      if (best && best.category === 'hypothetical' && s.category === 'recent') continue;
+      const displace = best && s.category === 'hypothetical' && best.category === 'recent';
+      const better = displace || dist < bestDist || (dist === bestDist && best !== undefined && rank(s.category) > rank(best.category));
+      if (better) { best = s; bestDist = dist; }
+    }
+    if (best) triggers.push(this.trigger(best));
+    return best;
   }
 
   private pastTenseBetween(exp: Scoped, tStart: number, tEnd: number): boolean {
@@ -261,7 +263,7 @@ export class SentenceContext {
         const dim = DIM[spec.category];
         if (!dim) continue;
         if (spec.historyWord && this.absorbedByNegation(ms, mi)) continue;
-        if (spec.familyWord && this.isReporter(m)) continue;
+        if (spec.category === 'other' && !spec.header && this.isReporter(m)) continue;
         const key = `${spec.category}:${spec.direction}`;
         const header = !!spec.header && this.atSentenceStart(m.startTok);
         if (spec.header && !header) continue;
@@ -318,6 +320,9 @@ export class SentenceContext {
     const toks = this.tokens;
     let words = 0;
     let content = 0;
+    // The word budget applies per list item, so "denies fever, chills, ..., dysuria" stays in scope to the end;
+    // MAX_LIST_WORDS caps the whole run.
+    let segment = 0;
     let k = m.endTok;
     while (k < toks.length) {
       const t = toks[k];
@@ -328,9 +333,11 @@ export class SentenceContext {
         if (hit.specs.some((s) => s.category === 'terminate' && (!s.dims || s.dims.includes(dim)))) break;
         if (dim !== 'experiencer' && content > 0 && hit.specs.some((s) => s.category === 'breaker')) break;
       }
+      if (t.norm === ',' || t.norm === '/' || t.norm === 'or' || t.norm === 'and' || t.norm === 'nor') segment = 0;
       if (t.word) {
         words++;
-        if (words > window) break;
+        segment++;
+        if (window < 8 ? words > window : segment > window || words > MAX_LIST_WORDS) break;
         if (!FUNCTION_WORDS.has(t.norm)) content++;
       }
       if (hit && hit.endTok > k + 1) {

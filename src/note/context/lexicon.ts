@@ -383,11 +383,12 @@ export const REPORTER_VERBS = new Set(['reports', 'reported', 'report', 'states'
   'expresses', 'expressed', 'agrees', 'agreed', 'consents', 'consented', 'declined', 'declines', 'wants', 'wishes', 'asks', 'asked']);
 /** "(is|was) ___" after a family noun that marks a reporter/companion. */
 export const REPORTER_STATES = new Set(['concerned', 'worried', 'present', 'here', 'at', 'available', 'aware', 'updated', 'reachable']);
-export const REPORTER_PREPS = new Set(['per', 'by', 'from', 'via', 'informed', 'updated', 'called', 'contacted', 'paged']);
+export const REPORTER_PREPS = new Set(['per', 'by', 'from', 'via', 'informed', 'updated', 'called', 'contacted', 'paged', 'like', 'unlike']);
 export const REPORTER_PREP_PAIRS = new Set(['according to', 'spoke with', 'spoke to', 'talked to', 'talked with', 'discussed with',
   'reviewed with', 'consent from', 'obtained from', 'history from', 'accompanied by', 'here with', 'presents with',
   'presented with', 'is with', 'came with', 'arrived with', 'present with', 'along with', 'together with', 'discussion with',
-  'conversation with', 'meeting with', 'call to', 'call with', 'called by', 'phone with', 'conference with', 'updated the']);
+  'conversation with', 'meeting with', 'call to', 'call with', 'called by', 'phone with', 'conference with', 'updated the',
+  'similar to', 'as did', 'as does', 'as has', 'just like', 'same as']);
 export const REPORTER_SKIP = new Set(['his', 'her', 'their', 'the', 'patient', 'pt', "'", 's', 'a', 'maternal', 'paternal', 'older', 'younger']);
 add('pseudo', 'forward', [
   'per family', 'per the family', 'according to family', 'according to the family', 'family reports', 'family states',
@@ -399,6 +400,9 @@ add('pseudo', 'forward', [
   'discussed with family', 'with family', 'family support', 'supportive family', 'lives with', 'lives alone', 'married',
   'lives with family', 'family aware', 'family is aware', 'partner status', 'partners', 'sexual partners',
   'contact information', 'contacted', 'contact', 'friendly', 'friend \' s house', 'friends \' house',
+  // A pronoun inside a relative's clause is the relative, not the patient: "his father had a stroke when he was 60".
+  'when he was', 'when she was', 'when he', 'when she', 'told she', 'told he', 'was told she', 'was told he', 'before he',
+  'before she', 'after he', 'after she', 'until he', 'until she',
 ], { window: 1 });
 add('negated', 'forward', ['family denies', 'family denied'], { window: 12 });
 // The patient named as subject ("patient has", "she herself"): ends a family scope, wins when nearer.
