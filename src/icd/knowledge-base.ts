@@ -259,7 +259,9 @@ export class IcdKnowledgeBase {
       block: blockRow >= 0 ? { range: this.codes[blockRow], title: this.title(blockRow) } : { range: '', title: '' },
     };
     if (this.parent[row] >= 0) e.parent = this.codes[this.parent[row]];
-    this.entries[row] = e;
+    // Entries are cached and shared by every caller: freeze them so none can alter another's view.
+    Object.freeze(e.children); Object.freeze(e.chapter); Object.freeze(e.block);
+    this.entries[row] = Object.freeze(e);
     return e;
   }
 
@@ -490,18 +492,26 @@ export class IcdKnowledgeBase {
     return this.tableLookup('drug', substance, limit);
   }
 
+  /** Every row of the Neoplasm or Drug table, in table order. */
+  *tableEntries(which: 'neoplasm' | 'drug'): Iterable<TableHit> {
+    const t = which === 'neoplasm' ? this.neoplasm : this.drug;
+    for (let r = 0; r < t.parent.length; r++) yield this.tableHit(t, r);
+  }
+
+  private tableHit(t: CellTable, row: number): TableHit {
+    const path: string[] = [];
+    for (let r = row; r >= 0; r = t.parent[r]) path.push(t.title.get(r));
+    const vals = t.cells.get(row).split('|');
+    const hit: TableHit = { path: path.reverse(), cells: Object.fromEntries(t.headings.map((h, i) => [h, vals[i] ?? ''])) };
+    if (!t.see.isEmpty(row)) hit.see = t.see.get(row);
+    if (!t.seeAlso.isEmpty(row)) hit.seeAlso = t.seeAlso.get(row);
+    return hit;
+  }
+
   private tableLookup(which: 'neoplasm' | 'drug', text: string, limit: number): TableHit[] {
     if (typeof text !== 'string' || !text.trim()) return [];
     const t = which === 'neoplasm' ? this.neoplasm : this.drug;
-    return this.matcher(which).match(text.slice(0, MAX_QUERY_CHARS), limit).map((row) => {
-      const path: string[] = [];
-      for (let r = row; r >= 0; r = t.parent[r]) path.push(t.title.get(r));
-      const vals = t.cells.get(row).split('|');
-      const hit: TableHit = { path: path.reverse(), cells: Object.fromEntries(t.headings.map((h, i) => [h, vals[i] ?? ''])) };
-      if (!t.see.isEmpty(row)) hit.see = t.see.get(row);
-      if (!t.seeAlso.isEmpty(row)) hit.seeAlso = t.seeAlso.get(row);
-      return hit;
-    });
+    return this.matcher(which).match(text.slice(0, MAX_QUERY_CHARS), limit).map((row) => this.tableHit(t, row));
   }
 
   // -------------------------------------------------------------------------------------------

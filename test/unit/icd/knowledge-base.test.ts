@@ -42,6 +42,13 @@ test('E11.22: title, kind, and ancestors nearest first up to chapter 4', () => {
   assert.equal(kb.isBillable('E11.2'), false);
 });
 
+test('entries are shared and frozen, so one caller cannot change another\'s', () => {
+  const e = kb.get('E11.2')!;
+  assert.equal(kb.get('e112'), e);
+  assert.throws(() => { (e as { longTitle: string }).longTitle = 'x'; }, TypeError);
+  assert.throws(() => { (e.children as string[]).push('X'); }, TypeError);
+});
+
 test('chapters and nested blocks are entries too', () => {
   const ch = kb.get('CH02')!;
   assert.equal(ch.kind, 'chapter');
@@ -151,6 +158,8 @@ test('Neoplasm and Drug tables are lookup tables by site / substance', () => {
   assert.deepEqual(lung.path, ['Neoplasm, neoplastic', 'lung', 'upper lobe']);
   assert.equal(lung.cells['Malignant Primary'], 'C34.1');
   assert.equal(lung.cells['Malignant Secondary'], 'C78.0');
+  assert.equal([...kb.tableEntries('neoplasm')].length, kb.meta.counts.neoplasmRows);
+  assert.equal([...kb.tableEntries('drug')].length, kb.meta.counts.drugRows);
   const [acet] = kb.drugTable('acetaminophen');
   assert.equal(acet.cells['Poisoning Accidental (unintentional)'], 'T39.1X1');
   assert.equal(acet.cells['Adverse effect'], 'T39.1X5');
