@@ -113,16 +113,45 @@ export class ArtifactWriter {
   }
 }
 
-/** A column of strings decoded from UTF-8 on access. */
+/** A column of strings decoded from UTF-8 on access (offsets computed on first use). */
 export class StringColumn {
-  constructor(private readonly buf: Buffer, private readonly start: Uint32Array) {}
-  get length(): number { return this.start.length - 1; }
+  private start_: Uint32Array | undefined;
+  constructor(private readonly buf: Buffer, private readonly lensAt: number, readonly length: number, private readonly end: number, private readonly name: string) {}
+
+  private get start(): Uint32Array {
+    if (this.start_) return this.start_;
+    const n = this.length;
+    const lens = new Uint16Array(this.buf.buffer, this.buf.byteOffset + this.lensAt, n);
+    const start = new Uint32Array(n + 1);
+    let pos = this.lensAt + n * 2;
+    for (let i = 0; i < n; i++) { start[i] = pos; pos += lens[i]; }
+    start[n] = pos;
+    if (pos > this.end) throw new Error(`section ${this.name} is corrupt (string lengths overrun it)`);
+    return (this.start_ = start);
+  }
+
   get(i: number): string {
-    const a = this.start[i], b = this.start[i + 1];
+    const start = this.start;
+    const a = start[i], b = start[i + 1];
     return a === b ? '' : this.buf.toString('utf8', a, b);
   }
-  isEmpty(i: number): boolean { return this.start[i] === this.start[i + 1]; }
-  all(): string[] { return Array.from({ length: this.length }, (_, i) => this.get(i)); }
+
+  isEmpty(i: number): boolean { const start = this.start; return start[i] === start[i + 1]; }
+
+  /** Every string; one decode of the whole column when it is pure ASCII (codes), else one per string. */
+  all(): string[] {
+    const start = this.start;
+    const n = this.length;
+    const bytes = this.buf.subarray(start[0], start[n]);
+    let ascii = true;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] > 127) { ascii = false; break; }
+    if (!ascii) return Array.from({ length: n }, (_, i) => this.get(i));
+    const text = bytes.toString('latin1');
+    const out = new Array<string>(n);
+    const base = start[0];
+    for (let i = 0; i < n; i++) out[i] = text.slice(start[i] - base, start[i + 1] - base);
+    return out;
+  }
 }
 
 export class ArtifactReader {
@@ -170,12 +199,7 @@ export class ArtifactReader {
 
   strings(name: string): StringColumn {
     const s = this.section(name, 'str');
-    const lens = new Uint16Array(this.buf.buffer, this.at(s), s.count);
-    const start = new Uint32Array(s.count + 1);
-    let pos = this.base + s.offset + s.count * 2;
-    for (let i = 0; i < s.count; i++) { start[i] = pos; pos += lens[i]; }
-    start[s.count] = pos;
-    if (pos > this.base + s.offset + s.bytes) throw new Error(`section ${name} is corrupt (string lengths overrun it)`);
-    return new StringColumn(this.buf, start);
+    if (s.count * 2 > s.bytes) throw new Error(`section ${name} is corrupt (too short for its string lengths)`);
+    return new StringColumn(this.buf, this.base + s.offset, s.count, this.base + s.offset + s.bytes, name);
   }
 }
