@@ -123,7 +123,7 @@ function resolve(a: AmbiguousAbbreviation, tokens: Token[], i: number, start: nu
   const lo = Math.max(0, i - CUE_WINDOW);
   const hi = Math.min(tokens.length, i + CUE_WINDOW + 1);
   a.senses.forEach((s, si) => {
-    const cues = new Set(s.cues);
+    const cues = cueSet(s);
     for (let k = lo; k < hi; k++) {
       if (k === i) continue;
       const w = tokens[k].norm;
@@ -152,6 +152,13 @@ function resolve(a: AmbiguousAbbreviation, tokens: Token[], i: number, start: nu
   const m: AbbreviationMatch = { start, end, text: written, expansion: a.senses[chosen].expansion, alternatives, ambiguous: !settled };
   if (settled) m.resolvedBy = why[best] || 'context';
   return m;
+}
+
+const CUE_SETS = new WeakMap<object, Set<string>>();
+function cueSet(sense: { cues: string[] }): Set<string> {
+  let set = CUE_SETS.get(sense);
+  if (!set) { set = new Set(sense.cues); CUE_SETS.set(sense, set); }
+  return set;
 }
 
 function idx(a: AmbiguousAbbreviation, expansion: string): number {

@@ -28,6 +28,7 @@ export function tokenize(text: string, from = 0, to = text.length, max = Infinit
 }
 
 export function normalizeToken(raw: string): string {
-  if (raw.length === 1 || raw.length === 2) return normalizeChar(raw).toLowerCase();
-  return raw.toLowerCase().replace(/[’‘]/g, "'");
+  if (raw.length <= 2) return normalizeChar(raw).toLowerCase();
+  const lower = raw.toLowerCase();
+  return lower.indexOf('\u2019') >= 0 || lower.indexOf('\u2018') >= 0 ? lower.replace(/[\u2018\u2019]/g, "'") : lower;
 }

@@ -4,7 +4,7 @@
 // ("but", "however", ";"), at a new clause ("... and has ..."), or after a word budget. Within each
 // dimension the trigger nearest the target wins; with none, the section's default applies.
 import type { ContextResult, ContextTrigger, Experiencer, Negation, Section, SectionRole, Temporality } from '../types';
-import { contextTokens, phraseTokens, tokenKeys, type ContextToken } from './contextTokens';
+import { contextTokens, isMonth, phraseTokens, tokenKeys, type ContextToken } from './contextTokens';
 import {
   FUNCTION_WORDS, REPORTER_PREP_PAIRS, REPORTER_PREPS, REPORTER_SKIP, REPORTER_STATES, REPORTER_VERBS, TRIGGER_SPECS,
   type Dimension, type TriggerCategory, type TriggerSpec,
@@ -125,7 +125,15 @@ export class ContextDetector {
     const walk = (node: TrieNode, k: number, depth: number): void => {
       if (node.specs.length && depth > 0) ends.push({ end: k, specs: node.specs });
       if (k >= tokens.length || depth > 12) return;
-      for (const key of tokenKeys(tokens[k].norm)) {
+      const norm = tokens[k].norm;
+      const c = norm.charCodeAt(0);
+      if (c >= 97 && c <= 122 && !isMonth(norm)) {
+        // Fast path: a plain lower-case word has only itself as a key.
+        const child = node.next.get(norm);
+        if (child) walk(child, k + 1, depth + 1);
+        return;
+      }
+      for (const key of tokenKeys(norm)) {
         const child = node.next.get(key);
         if (child) walk(child, k + 1, depth + 1);
       }

@@ -44,9 +44,14 @@ export function phraseTokens(phrase: string): string[] {
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
+export function isMonth(norm: string): boolean {
+  return MONTHS.has(norm);
+}
+
 /** The lexicon keys a token can match: itself, plus number classes. */
 export function tokenKeys(norm: string): string[] {
   const c = norm.charCodeAt(0);
+  if (c >= 97 && c <= 122 && !MONTHS.has(norm)) return [norm];
   if (c >= 48 && c <= 57) {
     if (/^\d+$/.test(norm)) return /^(19[2-9]\d|20[0-4]\d)$/.test(norm) ? [norm, '<year>', '<num>'] : [norm, '<num>'];
     if (/^(\d0s|19\d0s|20\d0s)$/.test(norm)) return [norm, '<decade>'];
