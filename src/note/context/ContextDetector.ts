@@ -6,7 +6,7 @@
 import type { ContextResult, ContextTrigger, Experiencer, Negation, Section, SectionRole, Temporality } from '../types';
 import { contextTokens, isMonth, phraseTokens, tokenKeys, type ContextToken } from './contextTokens';
 import {
-  FUNCTION_WORDS, REPORTER_PREP_PAIRS, REPORTER_PREPS, REPORTER_SKIP, REPORTER_STATES, REPORTER_VERBS, TRIGGER_SPECS,
+  FUNCTION_WORDS, NEGATABLE_UNCERTAINTY, REPORTER_PREP_PAIRS, REPORTER_PREPS, REPORTER_SKIP, REPORTER_STATES, REPORTER_VERBS, TRIGGER_SPECS,
   type Dimension, type TriggerCategory, type TriggerSpec,
 } from './lexicon';
 
@@ -224,7 +224,10 @@ export class SentenceContext {
       const dist = s.forward ? this.wordsBetween(Math.min(s.endTok, tStart), tStart) : this.wordsBetween(tEnd, Math.max(s.startTok, tEnd));
       // "Recent" cues ("worsening", "new") only override history, never a hypothetical frame ("return if worsening pain").
       if (best && best.category === 'hypothetical' && s.category === 'recent') continue;
-      const displace = best && s.category === 'hypothetical' && best.category === 'recent';
+      // A later verdict beats an earlier suspicion: "suspected gallstones were not seen".
+      const displace = best && ((s.category === 'hypothetical' && best.category === 'recent')
+        || (s.category === 'negated' && !s.forward && best.category === 'possible' && best.forward));
+      if (best && best.category === 'negated' && !best.forward && s.category === 'possible' && s.forward) continue;
       const better = displace || dist < bestDist || (dist === bestDist && best !== undefined && rank(s.category) > rank(best.category));
       if (better) { best = s; bestDist = dist; }
     }
@@ -287,6 +290,14 @@ export class SentenceContext {
           out.push({ category: spec.category, dim, startTok: m.startTok, endTok: m.endTok, from, to: m.startTok, forward: false });
         }
       }
+    }
+    // "No focal consolidation to suggest pneumonia", "no findings suspicious for malignancy": the negation
+    // carries through the uncertainty word to what it would have suggested.
+    for (const sc of out) {
+      if (sc.category !== 'possible' || !sc.forward) continue;
+      const phrase = this.tokens.slice(sc.startTok, sc.endTok).map((t) => t.norm).join(' ');
+      if (!NEGATABLE_UNCERTAINTY.has(phrase)) continue;
+      if (out.some((n) => n.category === 'negated' && n.forward && n.endTok <= sc.startTok && sc.startTok < n.to)) sc.category = 'negated';
     }
     return out;
   }

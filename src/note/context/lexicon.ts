@@ -36,6 +36,11 @@ export interface TriggerSpec {
 
 export type Dimension = 'negation' | 'temporality' | 'experiencer';
 
+/** Uncertainty words that a negation before them turns into negation: "no consolidation to suggest pneumonia". */
+export const NEGATABLE_UNCERTAINTY = new Set(['suggest', 'to suggest', 'suggesting', 'suggests', 'suggestive of', 'to indicate',
+  'concerning for', 'worrisome for', 'suspicious for', 'suspicious of', 'suspicion for', 'suspicion of', 'concern for',
+  'consistent with', 'indicative of', 'may represent', 'could represent', 'likely', 'possible', 'probable', 'evidence of']);
+
 const specs: TriggerSpec[] = [];
 function add(category: TriggerCategory, direction: Direction, phrases: string[], extra: Partial<TriggerSpec> = {}): void {
   for (const phrase of phrases) specs.push({ phrase, category, direction, ...extra });
@@ -163,9 +168,9 @@ add('possible', 'forward', [
   'unlikely', 'less likely', 'not likely', 'low suspicion for', 'low suspicion of', 'low probability of', 'low probability for',
   'low likelihood of', 'low concern for', 'low clinical suspicion for', 'would be concerned for', 'presumed to be',
   'presumed secondary to', 'suspicious', 'vs .',
-  'not excluded', 'not ruled out', 'has not been ruled out', 'not yet ruled out', 'felt to represent', 'thought to represent',
+  'not excluded', 'not ruled out', 'has not been ruled out', 'not yet ruled out', 'to suggest', 'to indicate', 'felt to represent', 'thought to represent',
   'believed to represent', 'likely represents', 'probably represents', 'most likely represents', 'likely representing',
-  'possibly representing', 'may be related to', 'concerning for possible', 'not clear', 'unclear', 'unknown if',
+  'possibly representing', 'may be related to', 'suggestion of', 'a suggestion of', 'slight suggestion of', 'concerning for possible', 'not clear', 'unclear', 'unknown if',
   'unknown whether', 'question if', 'questioning', 'cannot be certain', 'versus possible',
 ], { window: 10 });
 // "Uncertain etiology of the anemia": the cause is uncertain, not the condition.
@@ -202,7 +207,7 @@ add('historical', 'forward', [
   'past history of', 'past history', 'prior history of', 'previous history of', 'personal history of', 'known history of',
   'significant history of', 'remote history of', 'long history of', 'long - standing history of', 'longstanding history of',
   'extensive history of', 'a history of', 'medical history of', 'medical history significant for', 'medical history notable for',
-  'past medical history of', 'past medical history significant for', 'past medical history notable for', 'pmh of',
+  'used to', 'used to have', 'in the past had', 'past medical history of', 'past medical history significant for', 'past medical history notable for', 'pmh of',
   'pmh significant for', 'pmh notable for', 'pmhx of', 'past surgical history of', 'previously', 'prior',
   'former', 'formerly', 'status post', 's/p', 's / p', 'sp', 'post - surgical',
   'in the past', 'past episode of', 'past episodes of', 'prior episode of', 'prior episodes of',
@@ -217,7 +222,8 @@ add('historical', 'forward', [
   'last summer', 'last spring', 'last fall', 'last month', 'a year ago', 'the year before', 'in college', 'in high school',
   'while in the military', 'during his military service', 'in his youth', 'in her youth', 'as a young adult', 'history :', 'hx :', 'then',
   ...cross(NUMWORD, LONG_UNITS, ['ago']), ...cross(['over', 'more than'], NUMWORD, LONG_UNITS, ['ago']),
-  ...cross(['in'], ['<month>'], ['<year>', '']), ...cross(['<month>'], ['<year>']),
+  ...cross(['in'], ['<month>'], ['<year>', '']), ...cross(['<month>'], ['<year>']), ...cross(['<num>', 'several', 'many', 'three',
+    'four', 'five', 'six', 'eight', 'ten'], ['weeks', 'wks'], ['ago']),
 ], { window: 12, historyWord: true });
 add('historical', 'forward', ['old', 'ex', 'ex -', 'quit', 'resolved', 'healed', 'childhood', 'post', 'past'],
   { window: 3, historyWord: true });
@@ -226,6 +232,8 @@ add('historical', 'backward', ['survivor', 'survivors'], { window: 4 });
 add('historical', 'backward', ['<year>'], { window: 3 });
 add('historical', 'backward', [
   'in remission', 'remission', 'resolved', 'has resolved', 'have resolved', 'since resolved', 'now resolved', 'healed',
+  'is gone', 'are gone', 'has gone away', 'went away', 'has subsided', 'have subsided', 'subsided', 'has cleared', 'cleared',
+  'has since resolved', 'resolved spontaneously', 'completely resolved', 'fully resolved', 'since cleared',
   'has healed', 'years ago', 'last year', 'in <year>', 'in the past', 'as a child', 'in childhood', 'during childhood',
   'as an infant', 'as a teenager', 'in adolescence', 'at age <num>', 'at the age of <num>', 'age <num>', 'in his <decade>',
   'in her <decade>', 'in the <decade>', 'in his early <decade>', 'in her early <decade>', 'in his late <decade>',
@@ -235,6 +243,7 @@ add('historical', 'backward', [
   'last fall', 'last month', 'a year ago', 'in college', 'in high school', 'in his youth', 'in her youth', 'in the military',
   'while in the military', 'as a young adult', 'as a young man', 'as a young woman', 'in her teens', 'in his teens', ...cross(NUMWORD, LONG_UNITS, ['ago']), ...cross(['over', 'more than'], NUMWORD, LONG_UNITS, ['ago']),
   ...cross(['in'], ['<month>'], ['<year>', '']), ...cross(['<month>'], ['<year>']), 'back in <year>', 'since <year>',
+  ...cross(['<num>', 'several', 'many', 'three', 'four', 'five', 'six', 'eight', 'ten'], ['weeks', 'wks'], ['ago']),
 ], { window: 7 });
 // Section-like lead-ins inside a sentence: the scope runs to the sentence end.
 add('historical', 'forward', [
@@ -266,7 +275,7 @@ add('pseudo', 'forward', [
   'post - covid', 'post covid', 'past few days', 'past several days', 'past <num> days', 'past week', 'past <num> weeks',
   'past few weeks', 'past couple of days', 'past couple days', 'past day', 'past 24 hours', 'past <num> hours',
   'past two days', 'past three days', 'past two weeks', 'past hour', 'past night', 'since then', 'by then',
-  'ex - wife', 'ex - husband', 'ex wife', 'ex husband', 'old age', 'treated with', 'treated for', 'being treated',
+  'old age', 'treated with', 'treated for', 'being treated',
   'being treated for', 'to be treated', 'will be treated', 'currently treated', 'treated today', 'was treated today',
   'untreated', 'not treated', 'treated in the ed', 'treated in the emergency department', 'quit date', 'sp02', 'spo2',
   'diagnosed in the ed', 'diagnosed today', 'diagnosed yesterday', 'remission induction', 'old infarct is', 'years of age',
@@ -285,7 +294,8 @@ add('recent', 'both', [
   'past <num> days', 'past week', 'past <num> weeks', 'past few weeks', 'past two weeks', 'past 24 hours', 'past <num> hours',
   'for the past', 'for the last', 'x <num> days', 'x <num> weeks', 'x <num> d', 'x <num> wks', 'for <num> days',
   'for <num> weeks', 'for a week', 'for a few days', 'for several days', 'for two days', 'for three days',
-  ...cross(NUMWORD, SHORT_UNITS, ['ago']), ...cross(NUMWORD, ['week', 'weeks', 'wk', 'wks'], ['ago']), 'earlier today',
+  ...cross(NUMWORD, SHORT_UNITS, ['ago']), ...cross(['a', 'one', '1', '2', 'two', 'a couple of', 'couple of', 'couple', 'few', 'a few'],
+    ['week', 'weeks', 'wk', 'wks'], ['ago']), 'earlier today',
   'now with', 'now has', 'this visit', 'at this visit', 'since last week', 'this pregnancy', 'current pregnancy',
   'during this pregnancy', 'this hospitalization', 'during this admission', 'this episode', 'this encounter',
 ], { window: 8, backWindow: 4 });
@@ -344,6 +354,9 @@ const FAMILY = ['mother', 'father', 'mom', 'dad', 'mum', 'mommy', 'daddy', 'pare
   'household contacts', 'sick contact', 'sick contacts', 'contacts', 'close contact', 'close contacts', 'donor', 'the donor',
   'mother - in - law', 'father - in - law', 'sister - in - law', 'brother - in - law', 'daughter - in - law', 'son - in - law',
   'baby', 'infant', 'newborn', 'fetus', 'twins', 'offspring', 'ancestors', 'other family', 'maternal side', 'paternal side',
+  'ex - wife', 'ex - husband', 'ex wife', 'ex husband', 'ex - boyfriend', 'ex - girlfriend', 'ex - partner', 'ex - spouse',
+  'significant other', 'stepdaughter', 'stepson', 'foster mother', 'foster father', 'adoptive mother', 'adoptive father',
+  'birth mother', 'birth father', 'biological mother', 'biological father',
   'family'];
 const DET = ['', 'his', 'her', 'their', 'the', 'a', 'patient \' s', 'both', 'two', 'several', 'multiple', 'maternal', 'paternal',
   'his maternal', 'her maternal', 'his paternal', 'her paternal', 'older', 'younger'];
@@ -366,7 +379,7 @@ add('other', 'forward', ['family history :', 'fh :', 'fhx :', 'family hx :', 'fa
   { window: 40, header: true });
 // Trailing family words: "colon cancer in his father", "breast cancer (mother)", "DM - mother".
 add('other', 'backward', [
-  ...cross(['in', 'of', 'for', 'affecting'], DET, FAMILY), ...cross(['(', '-', ':', '=', 'in'], DET, famNouns),
+  ...cross(['in', 'affecting', 'among'], DET, FAMILY), ...cross(['(', '-', ':', '=', 'in'], DET, famNouns),
   'runs in the family', 'runs in family', 'run in the family', 'in the family', 'in family', 'in multiple family members',
   'on his mother \' s side', 'on her mother \' s side', 'on his father \' s side', 'on her father \' s side',
   'on the maternal side', 'on the paternal side', 'on maternal side', 'on paternal side', 'maternal side', 'paternal side',
