@@ -572,6 +572,35 @@ const inclusionKind = NOTE_KINDS.indexOf('inclusionTerm');
 const tokInclusion = tokenStream(notes.kind.flatMap((k, i) => (k === inclusionKind ? [texts[notes.text[i]]] : [])));
 const tokIndexTitle = tokenStream(index.title, true);
 const tokIndexNemod = tokenStream(index.nemod);
+// Search documents for index terms: (term, code row) for each code a term leads to (its own, else
+// its see target's), and each term's path tokens (its and its ancestors' title words, deduplicated).
+const indexDocTerm: number[] = [], indexDocNode: number[] = [];
+for (let t = 0; t < index.parent.length; t++) {
+  let refs = index.codes[t];
+  if (!refs && index.see[t] && index.seeTarget[t] >= 0) refs = index.codes[index.seeTarget[t]];
+  for (const c of refs ? refs.split(' ') : []) {
+    const node = nodeOf.get(c);
+    if (node === undefined) fail(`internal: index code ${c} has no node`);
+    indexDocTerm.push(t); indexDocNode.push(node);
+  }
+}
+const tokIndexPath: number[] = [];
+{
+  const own: number[][] = [];
+  let pos = 0;
+  for (let t = 0; t < index.parent.length; t++) {
+    const ids: number[] = [];
+    for (; tokIndexTitle[pos] !== TOKEN_END; pos++) if (tokIndexTitle[pos] !== TOKEN_VARIANT && !ids.includes(tokIndexTitle[pos])) ids.push(tokIndexTitle[pos]);
+    pos++;
+    own.push(ids);
+  }
+  for (let t = 0; t < index.parent.length; t++) {
+    const path: number[] = [];
+    for (let x = t; x >= 0; x = index.parent[x]) for (const id of own[x]) if (!path.includes(id)) path.push(id);
+    tokIndexPath.push(...path, TOKEN_END);
+  }
+}
+counts.searchDocuments = codeRows.length + tokInclusion.filter((x) => x === TOKEN_END).length + indexDocTerm.length;
 if (vocab.tokens.length >= TOKEN_VARIANT) fail(`search vocabulary too large for u16 token ids (${vocab.tokens.length})`);
 counts.searchVocabulary = vocab.tokens.length;
 
@@ -607,6 +636,9 @@ w.u16('tok.title', tokTitle);
 w.u16('tok.inclusion', tokInclusion);
 w.u16('tok.indexTitle', tokIndexTitle);
 w.u16('tok.indexNemod', tokIndexNemod);
+w.u16('tok.indexPath', tokIndexPath);
+w.i32('search.indexDocTerm', indexDocTerm);
+w.i32('search.indexDocNode', indexDocNode);
 const raw = w.toBuffer({
   format: ARTIFACT_FORMAT, version: ARTIFACT_VERSION, fiscalYear: 2026, sources, counts: sortedCounts,
   chapterRanges: chapters.map((c) => c.range),

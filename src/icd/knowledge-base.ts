@@ -1,7 +1,7 @@
 // The ICD-10-CM knowledge base over a loaded artifact (see artifact.ts). Loading only maps typed
 // columns; strings are decoded when asked for, and entries, the search index and the index-term
 // matchers are built on first use (or by warmUp()).
-import { NOTE_KINDS, TERM_NEEDS_MORE_SPECIFICITY, TITLE_SUFFIX, TOKEN_VARIANT } from './artifact';
+import { NOTE_KINDS, TERM_NEEDS_MORE_SPECIFICITY, TITLE_SUFFIX } from './artifact';
 import type { ArtifactReader, StringColumn } from './artifact';
 import { IcdCodeError, parseCode, RANGE, inRange } from './codes';
 import { IndexTermMatcher, streamStarts, termTokensFromText } from './index-term-matcher';
@@ -527,48 +527,34 @@ export class IcdKnowledgeBase {
     const inclStarts = streamStarts(inclStream);
     const nCodes = this.nodeCount - this.firstCodeRow;
     if (titleStarts.length - 1 !== nCodes) throw new Error('title token stream does not match the code rows');
-    // Documents: code titles, inclusion terms, index terms (one per code they lead to).
-    const rows: number[] = [];
-    const sources: number[] = [];
-    const refs: number[] = []; // doc -> stream doc (title / inclusion) or index term row
-    for (let i = 0; i < nCodes; i++) { rows.push(this.firstCodeRow + i); sources.push(0); refs.push(i); }
+    // Documents: code titles, inclusion terms, index terms (one per code row a term leads to; the
+    // build listed these pairs and each term's path words).
     const inclusionNotes: number[] = []; // k-th inclusion term -> note row
-    for (let i = 0; i < this.noteNode.length; i++) {
-      if (this.noteKind[i] !== INCLUSION) continue;
-      if (this.noteNode[i] >= this.firstCodeRow) { rows.push(this.noteNode[i]); sources.push(1); refs.push(inclusionNotes.length); }
-      inclusionNotes.push(i);
-    }
+    for (let i = 0; i < this.noteNode.length; i++) if (this.noteKind[i] === INCLUSION) inclusionNotes.push(i);
+    const inclDocs = inclusionNotes.filter((i) => this.noteNode[i] >= this.firstCodeRow).length;
+    const docTerm = this.r.i32('search.indexDocTerm');
+    const docNode = this.r.i32('search.indexDocNode');
+    const n = nCodes + inclDocs + docTerm.length;
+    const rows = new Int32Array(n), refs = new Int32Array(n), sources = new Uint8Array(n);
+    let d = 0;
+    for (let i = 0; i < nCodes; i++, d++) { rows[d] = this.firstCodeRow + i; refs[d] = i; }
+    inclusionNotes.forEach((note, k) => { if (this.noteNode[note] >= this.firstCodeRow) { rows[d] = this.noteNode[note]; sources[d] = 1; refs[d++] = k; } });
+    for (let i = 0; i < docTerm.length; i++, d++) { rows[d] = docNode[i]; sources[d] = 2; refs[d] = docTerm[i]; }
+    const pathStream = this.r.u16('tok.indexPath');
+    const pathStarts = streamStarts(pathStream);
+    const streams = [[titleStream, titleStarts], [inclStream, inclStarts], [pathStream, pathStarts]] as const;
+    let capacity = 0;
+    for (let k = 0; k < n; k++) { const starts = streams[sources[k]][1]; capacity += starts[refs[k] + 1] - starts[refs[k]] - 1; }
+    const index = new LexicalIndex(vocab, n, (doc, out) => {
+      const [stream, starts] = streams[sources[doc]];
+      for (let i = starts[refs[doc]], end = starts[refs[doc] + 1] - 1; i < end; i++) out.push(stream[i]);
+    }, capacity);
     const ix = this.index;
-    const terms = this.indexTokens();
-    for (let t = 0; t < ix.size; t++) {
-      let codes = ix.codes.get(t);
-      if (!codes && !ix.see.isEmpty(t) && ix.seeTarget[t] >= 0) codes = ix.codes.get(ix.seeTarget[t]);
-      if (!codes) continue;
-      for (const c of codes.split(' ')) {
-        const r = this.rowOf.get(c);
-        if (r === undefined) continue;
-        rows.push(r); sources.push(2); refs.push(t);
-      }
-    }
-    const pathTokens = (t: number, out: number[]) => {
-      for (let x = t; x >= 0; x = ix.parent[x]) {
-        for (let i = terms.titleStart[x]; i < terms.titleStart[x + 1]; i++) {
-          const id = terms.titles[i];
-          if (id < TOKEN_VARIANT && !out.includes(id)) out.push(id);
-        }
-      }
-    };
-    const index = new LexicalIndex(vocab, rows.length, (d, out) => {
-      const src = sources[d];
-      if (src === 2) { pathTokens(refs[d], out); return; }
-      const [stream, starts] = src === 0 ? [titleStream, titleStarts] : [inclStream, inclStarts];
-      for (let i = starts[refs[d]], end = starts[refs[d] + 1] - 1; i < end; i++) out.push(stream[i]);
-    });
-    const docSource = Uint8Array.from(sources);
-    const docRef = Int32Array.from(refs);
+    const docSource = sources;
+    const docRef = refs;
     const inclusionText = (k: number) => this.noteTexts.get(this.noteText[inclusionNotes[k]]);
     this.search_ = {
-      index, docRow: Int32Array.from(rows), docSource,
+      index, docRow: rows, docSource,
       docText: (d) => (docSource[d] === 0 ? this.title(this.firstCodeRow + docRef[d]) : docSource[d] === 1 ? inclusionText(docRef[d]) : ix.path(docRef[d]).join(', ')),
     };
     return this.search_;

@@ -23,13 +23,16 @@ export class LexicalIndex {
   private touched = new Int32Array(4096);
   readonly size: number;
 
-  /** Document d's distinct token ids are appended to `out` by `tokensOf(d, out)`, for d < count. */
-  constructor(vocab: TokenVocabulary, count: number, tokensOf: (d: number, out: number[]) => void) {
+  /**
+   * Document d's distinct token ids are appended to `out` by `tokensOf(d, out)`, for d < count;
+   * `capacity` (total tokens, if known) spares growing the scratch buffer.
+   */
+  constructor(vocab: TokenVocabulary, count: number, tokensOf: (d: number, out: number[]) => void, capacity = 1 << 20) {
     this.vocab = vocab;
     this.size = count;
     this.docLen = new Uint16Array(count);
     // Pass 1: token ids of every document, flat.
-    let flat = new Int32Array(1 << 20);
+    let flat = new Int32Array(Math.max(16, capacity));
     let used = 0;
     const tmp: number[] = [];
     for (let d = 0; d < count; d++) {
