@@ -8,17 +8,20 @@ import { ContextDetector } from './context/ContextDetector';
 
 /** Characters analysed per note; the rest is kept in `text` (offsets stay valid) but not segmented. */
 export const MAX_ANALYZED_CHARS = 2_000_000;
+/** Characters analysed when the text looks binary. */
+export const MAX_BINARY_CHARS = 200_000;
 
 export function parseNote(text: string): Note {
   const src = typeof text === 'string' ? text : '';
   const warnings: string[] = [];
   if (typeof text !== 'string') warnings.push('Input was not a string; treated as an empty note.');
   try {
-    const limit = Math.min(src.length, MAX_ANALYZED_CHARS);
+    const binary = inspectEncoding(src, warnings);
+    // Binary junk tokenizes into a token per byte: analyse less of it.
+    const limit = Math.min(src.length, binary ? MAX_BINARY_CHARS : MAX_ANALYZED_CHARS);
     if (src.length > limit) {
       warnings.push(`Note is ${src.length} characters; only the first ${limit} were analysed. Split very large documents into separate notes.`);
     }
-    inspectEncoding(src, warnings);
     const sections = detectSections(src, limit);
     const sentences = segmentSentences(src, sections, limit);
     const tokens = sentences.flatMap((s) => s.tokens);
@@ -31,9 +34,10 @@ export function parseNote(text: string): Note {
   }
 }
 
-function inspectEncoding(text: string, warnings: string[]): void {
+/** Returns true when the text looks binary (many control characters). */
+function inspectEncoding(text: string, warnings: string[]): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  if (!sample) return;
+  if (!sample) return false;
   let control = 0;
   let replacement = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -41,8 +45,10 @@ function inspectEncoding(text: string, warnings: string[]): void {
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 127) control++;
     else if (c === 0xfffd) replacement++;
   }
-  if (control > sample.length * 0.01) warnings.push('Text contains control characters; it may be a binary file rather than a clinical note.');
+  const binary = control > sample.length * 0.01;
+  if (binary) warnings.push('Text contains control characters; it may be a binary file rather than a clinical note.');
   if (replacement > 0) warnings.push('Text contains U+FFFD replacement characters; it was probably not valid UTF-8. Re-save the file as UTF-8.');
+  return binary;
 }
 
 /** The section holding `offset` (binary search; sections are sorted and contiguous). */

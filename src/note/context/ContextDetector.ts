@@ -120,6 +120,10 @@ export class ContextDetector {
   }
 
   private longestAt(tokens: ContextToken[], i: number): Match | undefined {
+    // Most tokens start no trigger: answer that without allocating.
+    const first = tokens[i].norm;
+    const c0 = first.charCodeAt(0);
+    if (c0 >= 97 && c0 <= 122 && !this.trie.next.has(first) && !isMonth(first)) return undefined;
     // Depth-first over the trie; a token may match several keys (itself, <num>, <year>...).
     const ends: { end: number; specs: TriggerSpec[] }[] = [];
     const walk = (node: TrieNode, k: number, depth: number): void => {
