@@ -91,7 +91,7 @@ export function mineLearnedPhrases(kb: IcdKnowledgeBase, docs: Doc[], views: Doc
       if (k < 2) continue;
       const precision = k / n;
       const base = (codeFreq.get(c) ?? 0) / docs.length;
-      if (precision < 0.25 || precision < 4 * base) continue;
+      if (precision < 0.25 || precision < 2 * base) continue;
       const code = c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
       if (!kb.isBillable(code)) continue; // never learn a code that is not valid in FY2026
       // A phrase must share a word stem with the code's own texts, unless the evidence is strong:

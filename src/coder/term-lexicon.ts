@@ -59,7 +59,10 @@ const MAX_KEYS = 10;
 
 /** Identifies the knowledge-base content a lexicon was built from. */
 export function knowledgeBaseFingerprint(kb: IcdKnowledgeBase): string {
-  return `N${NORMALIZER_VERSION}:FY${kb.meta.fiscalYear}:${kb.meta.sources.map((s) => s.sha256.slice(0, 16)).join(',')}:${kb.meta.counts.billableCodes ?? ''}`;
+  // Counts change whenever the build resolves references differently, so they key the cache too.
+  let h = 2166136261;
+  for (const ch of JSON.stringify(kb.meta.counts)) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return `N${NORMALIZER_VERSION}:FY${kb.meta.fiscalYear}:${kb.meta.sources.map((s) => s.sha256.slice(0, 16)).join(',')}:${h.toString(16)}`;
 }
 
 /** Compact columnar form for the shipped cache (models/scorer/lexicon.json.gz). */
