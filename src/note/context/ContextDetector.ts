@@ -6,7 +6,7 @@
 import type { ContextResult, ContextTrigger, Experiencer, Negation, Section, SectionRole, Temporality } from '../types';
 import { contextTokens, isMonth, phraseTokens, tokenKeys, type ContextToken } from './contextTokens';
 import {
-  FUNCTION_WORDS, NEGATABLE_UNCERTAINTY, REPORTER_PREP_PAIRS, REPORTER_PREPS, REPORTER_SKIP, REPORTER_STATES, REPORTER_VERBS, TRIGGER_SPECS,
+  FUNCTION_WORDS, NEGATABLE_UNCERTAINTY, REPORTER_PREP_PAIRS, SOFT_TERMINATORS, REPORTER_PREPS, REPORTER_SKIP, REPORTER_STATES, REPORTER_VERBS, TRIGGER_SPECS,
   type Dimension, type TriggerCategory, type TriggerSpec,
 } from './lexicon';
 
@@ -285,7 +285,8 @@ export class SentenceContext {
         if (seen.has(key) && !header) continue;
         seen.add(key);
         const window = spec.window ?? DEFAULT_WINDOW[dim];
-        if (spec.direction !== 'backward') {
+        const afterWord = m.startTok > 0 && this.tokens[m.startTok - 1].word;
+        if (spec.direction !== 'backward' && !(spec.prefixOnly && afterWord)) {
           const to = header ? this.tokens.length : this.forwardEnd(m, dim, window, at);
           out.push({ category: spec.category, dim, startTok: m.startTok, endTok: m.endTok, from: m.endTok, to, forward: true });
         }
@@ -349,12 +350,13 @@ export class SentenceContext {
     let k = m.endTok;
     while (k < toks.length) {
       const t = toks[k];
-      if (t.norm === ';' || (t.norm === '.' && words > 0 && k + 1 < toks.length && toks[k + 1].word && /^\p{Lu}/u.test(this.text[toks[k + 1].start]))) break;
+      if (t.norm === ';' || (t.norm === '.' && k + 1 < toks.length && toks[k + 1].word && toks[k + 1].start > t.end && /^\p{Lu}/u.test(this.text[toks[k + 1].start]))) break;
       if (t.norm === ':' && words > 0) break;
       const hit = at.get(k);
-      if (hit && words > 0) {
-        if (hit.specs.some((s) => s.category === 'terminate' && (!s.dims || s.dims.includes(dim)))) break;
-        if (dim !== 'experiencer' && content > 0 && hit.specs.some((s) => s.category === 'breaker')) break;
+      if (hit && hit.startTok > m.endTok - 1) {
+        const term = hit.specs.find((s) => s.category === 'terminate' && (!s.dims || s.dims.includes(dim)));
+        if (term && (words > 0 || !SOFT_TERMINATORS.has(term.phrase))) break;
+        if (words > 0 && dim !== 'experiencer' && content > 0 && hit.specs.some((s) => s.category === 'breaker')) break;
       }
       if (t.norm === ',' || t.norm === '/' || t.norm === 'or' || t.norm === 'and' || t.norm === 'nor') segment = 0;
       if (t.word) {

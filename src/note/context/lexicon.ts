@@ -30,6 +30,8 @@ export interface TriggerSpec {
   dims?: Dimension[];
   /** History triggers that a directly preceding negation absorbs ("no history of X" is negated, not historical). */
   historyWord?: boolean;
+  /** Only a forward trigger at the start of a clause ("(-) fever"), not after a word ("fever (-), cough"). */
+  prefixOnly?: boolean;
   /** A bare family noun: not an experiencer trigger when the relative is reporting ("mother reports", "per his wife"). */
   familyWord?: boolean;
 }
@@ -79,7 +81,6 @@ add('negated', 'forward', [
   'not currently', 'no current', 'no active', 'no acute', 'no residual', 'no recurrent', 'no recurrence of',
   'no episodes of', 'no further episodes of', 'no significant', 'without significant', 'no obvious', 'no apparent',
   'no frank', 'no gross', 'no overt', 'no focal', 'no clear', 'no clear evidence of', 'no appreciable', 'not any',
-  'negative',
 ], { window: 12 });
 // Post-position negation: "pneumonia was ruled out", "chest pain: denied", "HIV negative".
 add('negated', 'backward', [
@@ -110,8 +111,8 @@ add('negated', 'backward', ['no', 'not', 'none', 'nil', 'denied', 'denies', 'neg
   { window: 6, clauseFinal: true });
 add('negated', 'backward', ['negative', 'neg', 'absent', 'resolved without', '( - )', '(-)'], { window: 3 });
 add('negated', 'backward', ['free', 'free of'], { window: 2 });
-add('negated', 'forward', ['negative', 'neg', '(-)', '( - )', 'negatives :', 'pertinent negatives :', 'pertinent negatives',
-  'negative :', 'denies :'], { window: 12 });
+add('negated', 'forward', ['negative', 'neg', '(-)', '( - )'], { window: 12, prefixOnly: true });
+add('negated', 'forward', ['negatives :', 'pertinent negatives :', 'pertinent negatives', 'negative :', 'denies :'], { window: 12 });
 add('negated', 'forward', ['not'], { window: 8 });
 
 // Pseudo-negation: contains "no"/"not"/"negative" but negates nothing about the condition that follows.
@@ -432,7 +433,7 @@ add('terminate', 'forward', [
   'remarkable for', 'notable for', '+ for', 'is positive for', 'which is', 'which was', 'otherwise', 'aside', 'still has',
   'still', 'instead', 'now', 'now with', 'now has', 'currently', 'today', 'who', 'whose', 'where', 'then', 'after which',
   'thus', 'therefore', 'hence', 'likely secondary to', 'secondary to', 'due to', 'caused by', 'resulting in',
-  'leading to',
+  'leading to', 'yes', 'present', '(+)', '( + )', '+', 'pos', 'positive',
 ], { dims: ['negation', 'temporality'] });
 add('terminate', 'forward', ['but', 'however', 'although', 'though', 'whereas', 'while', ';', 'except', 'except for',
   'unlike', 'as opposed to', 'as well as the patient', 'in contrast', 'and he', 'and she', 'and the patient', 'and patient',
@@ -448,6 +449,12 @@ add('breaker', 'forward', ['has', 'have', 'had', 'is', 'was', 'are', 'were', 'sh
 export const TRIGGER_SPECS: readonly TriggerSpec[] = specs;
 
 /** Tokens that count as "content" for the breaker rule (anything that is not a function word). */
+/** Terminators that only end a scope once a word separates them from the trigger ("denies currently having"). */
+export const SOFT_TERMINATORS = new Set(['currently', 'now', 'today', 'still', 'then', 'reports', 'reported', 'reporting', 'notes', 'noted',
+  'states', 'describes', 'endorses', 'endorsed', 'endorsing', 'admits', 'since', 'when', 'where', 'who', 'whose', 'which', 'so',
+  'present', 'positive', 'yes', 'pos', 'due to', 'secondary to', 'likely secondary to', 'caused by', 'because', 'because of',
+  'resulting in', 'leading to', 'thus', 'therefore', 'hence', 'after which', 'significant for', 'notable for', 'remarkable for']);
+
 export const FUNCTION_WORDS = new Set(['child', 'baby', 'infant', 'boy', 'girl', 'man', 'woman', 'gentleman', 'lady', 'a', 'an', 'the', 'any', 'ever', 'having', 'been', 'be', 'that', 'of', 'for', 'to',
   'in', 'on', 'at', 'or', 'and', 'nor', 'she', 'he', 'they', 'her', 'his', 'their', 'him', 'them', 'it', 'its', 'patient',
   'pt', 'does', 'did', 'do', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'with', 'signs', 'sign', 'symptoms', 'evidence',
