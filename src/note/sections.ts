@@ -170,7 +170,7 @@ function matchHeader(text: string, lineStart: number, contentEnd: number, nextLi
   const line = text.slice(lineStart, contentEnd);
   const m = HEADER_RE.exec(line);
   if (!m) return undefined;
-  const rawTitle = m[2].replace(/[\s.,\-]+$/, '');
+  const rawTitle = m[2].replace(/[\s.,-]+$/, '');
   if (!rawTitle) return undefined;
   const hasColon = /[:：]/.test(m[3]);
   const titleStart = lineStart + m[1].length;

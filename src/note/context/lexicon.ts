@@ -364,7 +364,7 @@ const DET = ['', 'his', 'her', 'their', 'the', 'a', 'patient \' s', 'both', 'two
 const NOT_BARE = new Set(['family', 'baby', 'infant', 'newborn', 'fetus', 'child', 'children', 'kid', 'kids', 'twin', 'twins']);
 const famNouns = FAMILY.filter((f) => !NOT_BARE.has(f));
 add('other', 'forward', [
-  ...cross(['maternal', 'paternal'], famNouns), ...famNouns.map((f) => `${f} \' s`),
+  ...cross(['maternal', 'paternal'], famNouns), ...famNouns.map((f) => `${f} ' s`),
   'family history', 'family history of', 'family history significant for', 'family history notable for',
   'family history positive for', 'family history is significant for', 'family history is positive for', 'family hx',
   'family hx of', 'fam hx', 'fhx', 'fhx of', 'fh', 'fh of', 'fh :', 'fhx :', 'family history :', 'family medical history',

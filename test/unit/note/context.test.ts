@@ -220,3 +220,35 @@ test('robust to odd input: empty sentence, spans out of range, very long sentenc
   const r = detector.detect(long, long.length - 5, long.length);
   assert.equal(typeof r.negation, 'string');
 });
+
+test('ROS shorthand: (-)/(+) markers, "Fever: no.", positives end a negation', () => {
+  assert.equal(neg('(-) fever, (+) cough.', 'fever'), 'negated');
+  assert.equal(neg('(-) fever, (+) cough.', 'cough'), 'affirmed');
+  assert.equal(neg('fever (-), cough (+)', 'fever'), 'negated');
+  assert.equal(neg('fever (-), cough (+)', 'cough'), 'affirmed');
+  assert.equal(neg('Fever: no. Chills: yes.', 'fever'), 'negated');
+  assert.equal(neg('Fever: no. Chills: yes.', 'chills'), 'affirmed');
+  assert.equal(neg('ROS negative except for fatigue.', 'fatigue'), 'affirmed');
+  assert.equal(neg('Negative for fever, positive for cough.', 'cough'), 'affirmed');
+});
+
+test('negation carries through "to suggest"/"suspicious for"; a later negative verdict beats a suspicion', () => {
+  assert.equal(neg('No focal consolidation to suggest pneumonia.', 'pneumonia'), 'negated');
+  assert.equal(neg('No findings suspicious for malignancy.', 'malignancy'), 'negated');
+  assert.equal(neg('Suspected gallstones were not seen on ultrasound.', 'gallstones'), 'negated');
+  assert.equal(neg('Findings suggest pneumonia.', 'pneumonia'), 'possible');
+});
+
+test('weeks ago: up to two weeks is recent, longer is history', () => {
+  assert.equal(tmp('Fever 2 weeks ago.', 'fever'), 'recent');
+  assert.equal(tmp('Pneumonia 6 weeks ago.', 'pneumonia'), 'historical');
+  assert.equal(tmp('Chest pain 3 days ago.', 'chest pain'), 'recent');
+});
+
+test('relatives: pronouns inside their clause, comparisons, past tense', () => {
+  assert.equal(exp('His father had a stroke when he was 60.', 'stroke'), 'other');
+  assert.equal(exp('He has asthma like his father.', 'asthma'), 'patient');
+  assert.equal(tmp('Grandmother had Alzheimer disease.', 'Alzheimer disease'), 'historical');
+  assert.equal(tmp('Her roommate has had similar diarrhea.', 'diarrhea'), 'recent', '"has had" is not past tense');
+  assert.equal(exp('Her ex-husband had HIV.', 'HIV'), 'other');
+});
