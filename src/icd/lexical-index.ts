@@ -16,6 +16,11 @@ export class LexicalIndex {
   private readonly postStart: Int32Array;
   private readonly postDocs: Int32Array;
   private readonly docLen: Uint16Array;
+  /** Forward index: tokens of doc d are fwd[fwdStart[d] .. fwdStart[d + 1]). */
+  private readonly fwd: Uint16Array;
+  private readonly fwdStart: Int32Array;
+  /** Scratch: query group (1-based) of each vocabulary id during a query, else 0. */
+  private readonly groupOf: Uint8Array;
   private sortedVocab: string[] | undefined;
   private readonly acc: Float64Array;
   private readonly hits: Uint16Array;
@@ -31,8 +36,9 @@ export class LexicalIndex {
     this.vocab = vocab;
     this.size = count;
     this.docLen = new Uint16Array(count);
-    // Pass 1: token ids of every document, flat.
-    let flat = new Int32Array(Math.max(16, capacity));
+    // Pass 1: token ids of every document, flat (kept as the forward index; ids fit in u16).
+    if (vocab.tokens.length > 0xfffe) throw new Error('vocabulary too large for u16 token ids');
+    let flat = new Uint16Array(Math.max(16, capacity));
     let used = 0;
     const tmp: number[] = [];
     for (let d = 0; d < count; d++) {
@@ -40,7 +46,7 @@ export class LexicalIndex {
       tokensOf(d, tmp);
       const n = Math.min(tmp.length, 65535);
       this.docLen[d] = n;
-      if (used + n > flat.length) { const bigger = new Int32Array(flat.length * 2 + n); bigger.set(flat.subarray(0, used)); flat = bigger; }
+      if (used + n > flat.length) { const bigger = new Uint16Array(flat.length * 2 + n); bigger.set(flat.subarray(0, used)); flat = bigger; }
       for (let i = 0; i < n; i++) flat[used++] = tmp[i];
     }
     // Pass 2: counting sort into posting lists. Each list is ordered by document length (then
@@ -61,6 +67,9 @@ export class LexicalIndex {
     const order = new Int32Array(count);
     for (let d = 0; d < count; d++) order[byLen[this.docLen[d]]++] = d;
     for (const d of order) for (let i = docStart[d]; i < docStart[d + 1]; i++) docs[fill[flat[i]]++] = d;
+    this.fwd = used === flat.length ? flat : flat.slice(0, used);
+    this.fwdStart = docStart;
+    this.groupOf = new Uint8Array(V);
     this.postStart = start;
     this.postDocs = docs;
     this.acc = new Float64Array(count);
@@ -107,7 +116,11 @@ export class LexicalIndex {
     let touched = this.touched;
     let nTouched = 0;
     let remaining = order.reduce((a, i) => a + weights[i], 0);
-    for (const gi of order) {
+    let next = 0;
+    // Phase 1: walk posting lists while documents may still be admitted.
+    for (; next < order.length; next++) {
+      if (nTouched > 0 && (nTouched >= MAX_CANDIDATES || remaining / total < 0.5)) break;
+      const gi = order[next];
       const w = weights[gi];
       const ids = groups[gi];
       const seen = ids.length > 1 ? new Set<number>() : undefined;
@@ -116,6 +129,8 @@ export class LexicalIndex {
           const d = postDocs[i];
           if (seen) { if (seen.has(d)) continue; seen.add(d); }
           if (hits[d] === 0) {
+            // In the first list every later entry is new too: once full, the rest can be skipped.
+            if (nTouched >= MAX_CANDIDATES && next === 0 && !seen) break;
             if (nTouched >= MAX_CANDIDATES || (nTouched > 0 && remaining / total < 0.5)) continue;
             if (nTouched === touched.length) { const bigger = new Int32Array(touched.length * 2); bigger.set(touched); touched = this.touched = bigger; }
             touched[nTouched++] = d;
@@ -125,6 +140,26 @@ export class LexicalIndex {
         }
       }
       remaining -= w;
+    }
+    // Phase 2: the remaining (common) words only add to candidates, so read each candidate's own
+    // few tokens instead of scanning long posting lists.
+    if (next < order.length) {
+      const { groupOf, fwd, fwdStart } = this;
+      for (let k = next; k < order.length; k++) for (const id of groups[order[k]]) groupOf[id] = k - next + 1;
+      for (let c = 0; c < nTouched; c++) {
+        const d = touched[c];
+        let mask = 0;
+        for (let i = fwdStart[d], end = fwdStart[d + 1]; i < end; i++) {
+          const g = groupOf[fwd[i]];
+          if (g === 0) continue;
+          const bit = 2 ** (g - 1);
+          if (Math.floor(mask / bit) % 2 === 1) continue;
+          mask += bit;
+          acc[d] += weights[order[next + g - 1]];
+          hits[d]++;
+        }
+      }
+      for (let k = next; k < order.length; k++) for (const id of groups[order[k]]) groupOf[id] = 0;
     }
     // Keep the best `limit` in a small sorted array (limit is small; most docs are rejected at once).
     const best: ScoredDoc[] = [];

@@ -132,6 +132,10 @@ export const icdBenchmark: Benchmark = {
     const cpu = process.cpuUsage(cpu0);
     const cpuMsPerQuery = +((cpu.user + cpu.system) / 1000 / queries.length).toFixed(3);
     const sc = stats(searchCpuMs);
+    // Each query's fastest of 5 runs: the cost of the query itself, free of pre-emption by other
+    // processes (robust on a busy shared machine; equal to wall-clock on an idle one).
+    const searchMinMs = queries.map((q) => { let best = Infinity; for (let r = 0; r < 5; r++) best = Math.min(best, time(() => kb.search(q, 10))[1]); return best; });
+    const sm = stats(searchMinMs);
     const lookupMs: number[] = [];
     for (const q of queries.slice(0, 1000)) lookupMs.push(time(() => kb.lookupIndex(q, 10))[1]);
     const codes = [...kb.allCodes()].map((e) => e.code);
@@ -140,10 +144,11 @@ export const icdBenchmark: Benchmark = {
     const s = stats(searchMs), l = stats(lookupMs), g = stats(getMs);
     console.log(`search (k=10) over ${s.n} queries: p50 ${s.p50} ms, p95 ${s.p95} ms (target < 2), p99 ${s.p99} ms, max ${s.max} ms; CPU ${cpuMsPerQuery} ms/query; ${hits} returned hits`);
     console.log(`search CPU time per query: p50 ${sc.p50} ms, p95 ${sc.p95} ms, p99 ${sc.p99} ms`);
+    console.log(`search, fastest of 5 runs per query: p50 ${sm.p50} ms, p95 ${sm.p95} ms, p99 ${sm.p99} ms`);
     console.log(`lookupIndex over ${l.n} queries: p50 ${l.p50} ms, p95 ${l.p95} ms`);
     console.log(`get+notes+ancestors over ${g.n} codes: p50 ${g.p50} ms, p95 ${g.p95} ms`);
     const m = kb.meta.counts;
     console.log(`artifact: FY${kb.meta.fiscalYear}, ${m.billableCodes} billable of ${m.orderLines} codes, ${m.indexTerms} index terms`);
-    console.log(JSON.stringify({ bench: 'icd', cold: coldSummary, search: { ...s, cpuMsPerQuery }, searchCpu: sc, lookupIndex: l, get: g, queries: nQueries }));
+    console.log(JSON.stringify({ bench: 'icd', cold: coldSummary, search: { ...s, cpuMsPerQuery }, searchCpu: sc, searchMinOf5: sm, lookupIndex: l, get: g, queries: nQueries }));
   },
 };
