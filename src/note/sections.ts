@@ -198,8 +198,10 @@ function matchHeader(text: string, lineStart: number, contentEnd: number, nextLi
     ({ kind, role } = known);
   } else {
     // Unknown headers: ALL-CAPS with a colon, or any short title over an underline. Known sub-labels stay inside.
-    if (SUBHEADERS.has(norm) || words > 6) return undefined;
-    if (!((allCaps && (hasColon || lineIsOnly(line, m))) || underlineEnd >= 0)) return undefined;
+    // "WBC: 12", "NA 135." are data, not headers: no digits, no sentence period, and a one-word label needs its own line.
+    if (SUBHEADERS.has(norm) || words > 6 || /\d/.test(rawTitle) || /\.\s*$/.test(m[2])) return undefined;
+    const restEmpty = lineIsOnly(line, m);
+    if (!((allCaps && (restEmpty || (hasColon && words >= 2))) || underlineEnd >= 0)) return undefined;
     if (!allCaps && underlineEnd < 0) return undefined;
     kind = norm.replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'other';
     role = 'other';

@@ -31,7 +31,7 @@ export const contextCommand: CliCommand = {
     const withTriggers = flags.get('triggers') === true;
     const detector = new ContextDetector();
     const out: string[] = [];
-    const lines = input.split(/\r?\n/);
+    const lines = input.replace(/^\uFEFF/, '').split(/\r?\n/);
     let lineNo = 0;
     let problems = 0;
     for (const raw of lines) {
