@@ -256,7 +256,13 @@ function loadLexicon(kb: IcdKnowledgeBase, scorerDir: string, warn: (m: string) 
   if (fs.existsSync(file)) {
     try {
       const d = JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) as SerializedLexicon;
-      if (d.fingerprint === knowledgeBaseFingerprint(kb)) return TermLexicon.deserialize(d);
+      const want = knowledgeBaseFingerprint(kb);
+      if (d.fingerprint === want) return TermLexicon.deserialize(d);
+      // Same official source files and normaliser, a different KB build: reuse it, keeping only codes
+      // the loaded knowledge base still has as billable (re-deriving costs seconds at every start).
+      if (d.fingerprint.split(':').slice(0, 3).join(':') === want.split(':').slice(0, 3).join(':')) {
+        return TermLexicon.deserialize(d, (code) => kb.isBillable(code));
+      }
     } catch (e) {
       warn(`ignoring ${file}: ${(e as Error).message}; building the lexicon from the knowledge base`);
     }

@@ -92,15 +92,16 @@ export class TermLexicon {
     return { format: LEXICON_FORMAT, version: LEXICON_VERSION, fingerprint, vocab, strings, keys, refs };
   }
 
-  static deserialize(d: SerializedLexicon): TermLexicon {
+  static deserialize(d: SerializedLexicon, keepCode: (code: string) => boolean = () => true): TermLexicon {
     if (d.format !== LEXICON_FORMAT || d.version !== LEXICON_VERSION) throw new Error(`lexicon cache format ${d.format} v${d.version} is not ${LEXICON_FORMAT} v${LEXICON_VERSION}`);
     const lex = new TermLexicon();
     const SRC: EntrySource[] = ['index', 'inclusion', 'title'];
     const ids = (s: string) => (s ? s.split(' ').map((x) => d.vocab[parseInt(x, 36)]) : []);
-    const list = (i: number) => (d.strings[i] ? d.strings[i].split(' ') : undefined);
+    const list = (i: number) => (d.strings[i] ? d.strings[i].split(' ').filter(keepCode) : undefined);
     for (let i = 0; i < d.keys.length; i++) {
       const [req, opt = ''] = d.keys[i].split('|');
       const r = i * 7;
+      if (!keepCode(d.strings[d.refs[r]])) continue;
       lex.entries.push({
         keys: ids(req), optional: ids(opt), code: d.strings[d.refs[r]], alternatives: list(d.refs[r + 1]), manifestation: list(d.refs[r + 2]),
         text: d.strings[d.refs[r + 3]], source: SRC[d.refs[r + 4]], depth: d.refs[r + 5], needsMoreSpecificity: d.refs[r + 6] === 1,
