@@ -92,6 +92,8 @@ add('negated', 'backward', [
   'not palpated', 'not seen today', 'not demonstrable', 'not confirmed', 'not supported', 'is absent', 'are absent',
   'was absent', 'were absent', 'is not present', 'was not present',
   'has not occurred', 'did not occur', 'never occurred', 'not apparent', 'no longer present', 'no longer seen',
+  'no longer visualized', 'no longer identified', 'no longer evident', 'no longer demonstrated', 'no longer noted',
+  'no longer appreciated', 'no longer visible', 'no longer detected', 'no longer palpable',
   '(-)', '( - )', '-ve',
 ], { window: 8 });
 add('negated', 'forward', ['no family history of', 'no family hx of', 'no fh of', 'no fhx of', 'no known family history of',
@@ -210,7 +212,7 @@ add('historical', 'forward', [
   'extensive history of', 'a history of', 'medical history of', 'medical history significant for', 'medical history notable for',
   'used to', 'used to have', 'in the past had', 'past medical history of', 'past medical history significant for', 'past medical history notable for', 'pmh of',
   'pmh significant for', 'pmh notable for', 'pmhx of', 'past surgical history of', 'previously', 'prior',
-  'former', 'formerly', 'status post', 's/p', 's / p', 'sp', 'post - surgical',
+  'former', 'formerly', 'post - surgical',
   'in the past', 'past episode of', 'past episodes of', 'prior episode of', 'prior episodes of',
   'previously treated', 'successfully treated', 'completed treatment for', 'survivor', 'survivor of',
   'recovered from', 'had been treated for',
@@ -229,6 +231,8 @@ add('historical', 'forward', [
 add('historical', 'forward', ['old', 'ex', 'ex -', 'quit', 'resolved', 'healed', 'childhood', 'post', 'past'],
   { window: 3, historyWord: true });
 add('historical', 'forward', ['previous', 'prior', 'remote'], { window: 6, historyWord: true });
+// "s/p CABG x3", but not the complaint after it: "s/p MVC with neck pain".
+add('historical', 'forward', ['status post', 's/p', 's / p', 'sp', 'status - post'], { window: 4, historyWord: true });
 add('historical', 'backward', ['survivor', 'survivors'], { window: 4 });
 add('historical', 'backward', ['<year>'], { window: 3 });
 add('historical', 'backward', [
