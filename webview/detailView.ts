@@ -70,15 +70,13 @@ export class DetailView {
     this.element.appendChild(header);
 
     if (inNote) this.element.appendChild(this.inNoteSection(d, inNote));
+    // Coding instructions first (what may be coded with what), then the code's vocabulary.
     this.list('Inclusion terms', d.inclusionTerms);
-    this.list('Index terms leading here', d.indexTerms);
     this.notes('Excludes1 (never coded together)', d.excludes1, 'excludes1');
     this.notes('Excludes2 (not included here; may be coded together)', d.excludes2, 'excludes2');
-    this.notes('Includes', d.includes, 'includes');
     this.notes('Code first', d.codeFirst, 'code-first');
     this.notes('Use additional code', d.useAdditionalCode, 'use-additional');
     this.notes('Code also', d.codeAlso, 'code-also');
-    this.notes('Notes', d.notes, 'notes');
     if (d.sevenChr.length || d.sevenChrNote.length) {
       const s = this.section('7th characters', 'seventh');
       for (const n of d.sevenChrNote) s.appendChild(el('p', { class: 'note-text' }, textWithCodes(n.text, n.codes)));
@@ -91,6 +89,9 @@ export class DetailView {
         s.appendChild(table);
       }
     }
+    this.list('Index terms leading here', d.indexTerms);
+    this.notes('Includes', d.includes, 'includes');
+    this.notes('Notes', d.notes, 'notes');
     this.codes('Children', d.children, 'children');
     this.codes('Siblings', d.siblings, 'siblings');
   }

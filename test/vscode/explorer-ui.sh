@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Code Explorer UI check in a real VS Code (code-server, offline) with headless Debian chromium: screenshots of
+# the webview in the light and the dark theme (tree expanded to a code, code detail with Excludes1 and 7th
+# characters, note summary with an accepted code) into .vscode-test/screenshots/explorer/.
+# Reuses the installs of test/vscode/setup.sh. Needs `npm run build` first.   Usage: bash test/vscode/explorer-ui.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+CS_VERSION="${CS_VERSION:-4.139.1}"
+NODE24="${NODE24:-24.21.0}"
+CACHE="${CACHE:-$ROOT/.vscode-test}"
+OUT="$ROOT/.vscode-test/out"; SHOTS="$ROOT/.vscode-test/screenshots/explorer"
+CACHE="$CACHE" CS_VERSION="$CS_VERSION" NODE24="$NODE24" bash test/vscode/setup.sh
+[ -f dist/extension.js ] && [ -f dist/server.js ] && [ -f dist/webview.js ] || { echo "dist/ is missing: run npm run build first"; exit 1; }
+N24="$CACHE/node-v$NODE24"; CS="$CACHE/code-server-$CS_VERSION"
+mkdir -p "$OUT"; rm -rf "$SHOTS"; mkdir -p "$SHOTS"
+
+RUN="$(mktemp -d "$CACHE/explorer-run.XXXX")"
+mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/ws"
+cp test/vscode/settings.json "$RUN/ud/User/settings.json"
+cp -r samples/. "$RUN/ws/"
+PATH="$N24/bin:$PATH" setsid "$CS/bin/code-server" --config /dev/null \
+  --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \
+  --disable-getting-started-override --vscode-option enable-smoke-test-driver --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" > "$OUT/explorer-code-server.log" 2>&1 &
+CS_PID=$!
+cleanup() { kill -- -"$CS_PID" 2>/dev/null || true; sleep 1; kill -9 -- -"$CS_PID" 2>/dev/null || true; [ -n "${KEEP_RUN:-}" ] || rm -rf "$RUN"; }
+trap cleanup EXIT
+URL=""
+for _ in $(seq 1 300); do
+  URL=$(sed -n 's#.*HTTP server listening on \(http://127.0.0.1:[0-9]*\)/.*#\1#p' "$OUT/explorer-code-server.log" | head -1)
+  [ -n "$URL" ] && curl -sf -o /dev/null "$URL/healthz" && break
+  kill -0 "$CS_PID" 2>/dev/null || { cat "$OUT/explorer-code-server.log"; exit 1; }
+  sleep 0.1
+done
+[ -n "$URL" ] || { echo "code-server did not start"; exit 1; }
+echo "[explorer-ui] code-server $CS_VERSION on $URL"
+export CHROMIUM="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
+EXT_DEV="$ROOT" USER_SETTINGS="$RUN/ud/User/settings.json" node test/vscode/explorer-ui.mjs "$URL" "$RUN/ws" "$SHOTS"
