@@ -1,13 +1,13 @@
 // parseNote: the whole note model in one pass (sections -> sentences/tokens -> abbreviations).
 // Never throws; bad input (empty, binary, huge) yields a well-formed Note plus warnings.
 import type { ContextResult, Note, Section, SectionRole, Sentence } from './types';
-import { detectSections } from './sections';
-import { segmentSentences } from './sentences';
+import { detectSections, MAX_SECTIONS } from './sections';
+import { segmentSentences, MAX_SENTENCES } from './sentences';
 import { expandAbbreviations } from './abbreviations';
 import { ContextDetector } from './context/ContextDetector';
 
 /** Characters analysed per note; the rest is kept in `text` (offsets stay valid) but not segmented. */
-export const MAX_ANALYZED_CHARS = 2_000_000;
+export const MAX_ANALYZED_CHARS = 1_000_000;
 /** Characters analysed when the text looks binary. */
 export const MAX_BINARY_CHARS = 200_000;
 
@@ -23,7 +23,9 @@ export function parseNote(text: string): Note {
       warnings.push(`Note is ${src.length} characters; only the first ${limit} were analysed. Split very large documents into separate notes.`);
     }
     const sections = detectSections(src, limit);
+    if (sections.length >= MAX_SECTIONS) warnings.push(`More than ${MAX_SECTIONS} headers; later ones were treated as text.`);
     const sentences = segmentSentences(src, sections, limit);
+    if (sentences.length >= MAX_SENTENCES) warnings.push(`More than ${MAX_SENTENCES} sentences; the rest of the note was not segmented.`);
     const tokens = sentences.flatMap((s) => s.tokens);
     const roleAt = (offset: number): SectionRole | undefined => sectionAt(sections, offset)?.role;
     const abbreviations = expandAbbreviations(src, undefined, roleAt, tokens);

@@ -106,8 +106,19 @@ export function normalizeHeader(s: string): string {
     .replace(/\s+/g, ' ').trim();
 }
 
+const LOOKUP_CACHE = new Map<string, { kind: string; role: SectionRole } | null>();
+
 /** The section type a header names, if any. */
 export function lookupSection(title: string): { kind: string; role: SectionRole } | undefined {
+  const cached = LOOKUP_CACHE.get(title);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = lookupUncached(title);
+  if (LOOKUP_CACHE.size > 5000) LOOKUP_CACHE.clear();
+  LOOKUP_CACHE.set(title, found ?? null);
+  return found;
+}
+
+function lookupUncached(title: string): { kind: string; role: SectionRole } | undefined {
   const key = normalizeHeader(title);
   // Exact name, then without generic tails ("Disposition notes") or qualifiers ("Pertinent labs", "Admission meds").
   const tail = key.replace(/ (notes?|section|list|details|information|info|summary|review|data|findings)$/, '');
@@ -130,11 +141,16 @@ const UNDERLINE_RE = /^[ \t]*([-=_~*])\1{2,}[ \t]*$/;
  * Splits `text` into sections. Text before the first header becomes a 'preamble' section; a note without
  * headers is one preamble section. Only the first `limit` characters are searched for headers.
  */
+/** Lines searched for headers, and headers kept, per note (a real note has a few hundred lines). */
+export const MAX_HEADER_LINES = 20_000;
+export const MAX_SECTIONS = 1_000;
+
 export function detectSections(text: string, limit = text.length): Section[] {
   const headers: Header[] = [];
   const n = Math.min(text.length, limit);
   let lineStart = 0;
-  while (lineStart < n) {
+  let lines = 0;
+  while (lineStart < n && lines++ < MAX_HEADER_LINES && headers.length < MAX_SECTIONS) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > n) lineEnd = n;
     const nextLine = lineEnd + 1;

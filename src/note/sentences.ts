@@ -18,23 +18,37 @@ const NO_SPLIT = new Set(['dr', 'mr', 'mrs', 'ms', 'st', 'sr', 'jr', 'vs', 'e.g'
   'tx', 'rx', 'c.f', 'w.r.t', 'n.b', 'sp', 'ca', 'min', 'max', 'cont', 'ext', 'abd', 'bilat', 'approx', 'ref', 'est', 'yr', 'yrs',
   'mos', 'wk', 'wks', 'hr', 'hrs', 'sec', 'lt', 'rt', 'neg', 'pos', 'avg', 'mg', 'mcg', 'ml', 'dl', 'kg', 'lb', 'lbs', 'oz', 'in']);
 
+/** Sentences kept per note; a real note has hundreds. Past this the rest of the text is not segmented. */
+export const MAX_SENTENCES = 20_000;
+/** Tokens kept per note; sentences past this budget carry no tokens. */
+export const MAX_NOTE_TOKENS = 250_000;
+
+class Budget extends Error {}
+
 export function segmentSentences(text: string, sections: Section[], limit = text.length): Sentence[] {
   const out: Sentence[] = [];
-  sections.forEach((sec, si) => {
-    const a = Math.min(sec.bodyStart, limit);
-    const b = Math.min(sec.end, limit);
-    if (b > a) splitRange(text, a, b, si, out);
-  });
+  const state = { tokens: 0 };
+  try {
+    sections.forEach((sec, si) => {
+      const a = Math.min(sec.bodyStart, limit);
+      const b = Math.min(sec.end, limit);
+      if (b > a) splitRange(text, a, b, si, out, state);
+    });
+  } catch (e) {
+    if (!(e instanceof Budget)) throw e;
+  }
   return out;
 }
 
-function splitRange(text: string, a: number, b: number, sectionIndex: number, out: Sentence[]): void {
+interface TokenBudget { tokens: number }
+
+function splitRange(text: string, a: number, b: number, sectionIndex: number, out: Sentence[], budget: TokenBudget): void {
   let sStart = -1;
   let sEnd = -1;
   let listItem = false;
   let prevLineLen = 0;
   const flush = (): void => {
-    if (sStart >= 0 && sEnd > sStart) emit(text, sStart, sEnd, sectionIndex, listItem, out);
+    if (sStart >= 0 && sEnd > sStart) emit(text, sStart, sEnd, sectionIndex, listItem, out, budget);
     sStart = -1;
     sEnd = -1;
     listItem = false;
@@ -50,12 +64,16 @@ function splitRange(text: string, a: number, b: number, sectionIndex: number, ou
     while (cs < ce && isSpace(text.charCodeAt(cs))) cs++;
     while (ce > cs && isSpace(text.charCodeAt(ce - 1))) ce--;
     if (cs >= ce) { flush(); prevLineLen = 0; ls = next; continue; }
-    const line = text.slice(cs, Math.min(ce, cs + 40));
-    const marker = LIST_MARKER_RE.exec(line);
+    // Only lines starting with a bullet, digit, "(", "#" or "x)" can carry a list marker.
+    const c0 = text.charCodeAt(cs);
+    const maybeMarker = !((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90)) || text.charCodeAt(cs + 1) === 41;
+    const marker = maybeMarker ? LIST_MARKER_RE.exec(text.slice(cs, Math.min(ce, cs + 40))) : null;
     if (sStart >= 0) {
-      const last = text[sEnd - 1];
-      const first = text[cs];
-      const wrapped = !marker && !/[.!?:;]/.test(last) && (/[a-z]/.test(first) || (prevLineLen >= 50 && /[\p{L}\p{N},(]/u.test(last)) || /[,(]/.test(last));
+      const last = text.charCodeAt(sEnd - 1);
+      const endsClause = last === 46 || last === 33 || last === 63 || last === 58 || last === 59; // . ! ? : ;
+      const lowerStart = c0 >= 97 && c0 <= 122;
+      const openEnd = last === 44 || last === 40; // , (
+      const wrapped = !marker && !endsClause && (lowerStart || openEnd || (prevLineLen >= 50 && /[\p{L}\p{N}]/u.test(text[sEnd - 1])));
       if (!wrapped) flush();
     }
     if (sStart < 0) { sStart = cs; listItem = !!marker; }
@@ -87,12 +105,12 @@ function splitRange(text: string, a: number, b: number, sectionIndex: number, ou
         if (num && sStart >= 0 && i - num[1].length > sStart) {
           let e = i - num[1].length;
           while (e > sStart && isSpace(t.charCodeAt(e - 1))) e--;
-          if (e > sStart) { sEnd = e; emit(t, sStart, sEnd, sectionIndex, listItem, out); sStart = i - num[1].length; listItem = true; }
+          if (e > sStart) { sEnd = e; emit(t, sStart, sEnd, sectionIndex, listItem, out, budget); sStart = i - num[1].length; listItem = true; }
           i = q - 1;
           continue;
         }
       }
-      if (sStart >= 0 && q > sStart) emit(t, sStart, q, sectionIndex, listItem, out);
+      if (sStart >= 0 && q > sStart) emit(t, sStart, q, sectionIndex, listItem, out, budget);
       sStart = n;
       listItem = false;
       i = n - 1;
@@ -100,7 +118,7 @@ function splitRange(text: string, a: number, b: number, sectionIndex: number, ou
   }
 }
 
-function emit(text: string, start: number, end: number, sectionIndex: number, listItem: boolean, out: Sentence[]): void {
+function emit(text: string, start: number, end: number, sectionIndex: number, listItem: boolean, out: Sentence[], budget: TokenBudget): void {
   while (end - start > MAX_SENTENCE_CHARS) {
     // Cut at the last whitespace in the window (or hard, never inside a surrogate pair).
     let cut = start + MAX_SENTENCE_CHARS;
@@ -108,18 +126,21 @@ function emit(text: string, start: number, end: number, sectionIndex: number, li
     while (k > start + MAX_SENTENCE_CHARS / 2 && !isSpace(text.charCodeAt(k))) k--;
     if (k > start + MAX_SENTENCE_CHARS / 2) cut = k;
     else if (isLowSurrogate(text.charCodeAt(cut))) cut--;
-    push(text, start, cut, sectionIndex, listItem, out);
+    push(text, start, cut, sectionIndex, listItem, out, budget);
     start = cut;
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     listItem = false;
   }
-  if (end > start) push(text, start, end, sectionIndex, listItem, out);
+  if (end > start) push(text, start, end, sectionIndex, listItem, out, budget);
 }
 
-function push(text: string, start: number, end: number, sectionIndex: number, listItem: boolean, out: Sentence[]): void {
+function push(text: string, start: number, end: number, sectionIndex: number, listItem: boolean, out: Sentence[], budget: TokenBudget): void {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end <= start) return;
-  const s: Sentence = { start, end, text: text.slice(start, end), sectionIndex, tokens: tokenize(text, start, end, MAX_SENTENCE_TOKENS) };
+  if (out.length >= MAX_SENTENCES) throw new Budget();
+  const tokens = budget.tokens < MAX_NOTE_TOKENS ? tokenize(text, start, end, MAX_SENTENCE_TOKENS) : [];
+  budget.tokens += tokens.length;
+  const s: Sentence = { start, end, text: text.slice(start, end), sectionIndex, tokens };
   if (listItem) s.listItem = true;
   out.push(s);
 }

@@ -193,3 +193,12 @@ test('contextAt uses the section role: family history and past medical history',
   const trig = tr.triggers.find((t) => t.kind === 'negated')!;
   assert.equal(NOTE.slice(trig.start, trig.end), 'Negative for', 'trigger offsets are note offsets');
 });
+
+test('pathological structure is capped with warnings: a million one-character sentences, thousands of headers', () => {
+  const dots = parseNote('. '.repeat(300_000));
+  assertWellFormed(dots);
+  assert.ok(dots.warnings.some((w) => /sentences/.test(w)));
+  const headers = parseNote('HPI:\n'.repeat(5_000));
+  assertWellFormed(headers);
+  assert.ok(headers.warnings.some((w) => /headers/.test(w)));
+});
