@@ -38,7 +38,7 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
   const out: RawMatch[] = [];
   for (const key of at.keys()) {
     for (const id of lex.anchoredAt(key)) {
-      const e = lex.entries[id];
+      const e = lex.entry(id);
       let ok = true;
       for (const k of e.keys) if (!at.has(k)) { ok = false; break; }
       if (!ok) continue;
@@ -67,7 +67,7 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
       out.push({ entry: id, tokens: [...new Set(best)].sort((x, y) => x - y), start, end, window: bestWindow, optionalHits, viaAbbreviation: via, subsumed: false });
     }
   }
-  markSubsumed(out, toks, (m) => lex.entries[m.entry].code);
+  markSubsumed(out, toks, (m) => lex.entry(m.entry).code);
   return out;
 }
 

@@ -61,10 +61,10 @@ export function analyzeSentence(
 ): SentenceAnalysis {
   const toks = sentenceTokens(s, abbreviations);
   const mentions: (Mention & { tokens: number[] })[] = [];
-  const lexSize = Math.max(1, lex.entries.length);
+  const lexSize = Math.max(1, lex.size);
   const rarityOf = (idx: number[]) => Math.max(...idx.map((i) => Math.log(lexSize / (1 + lex.frequency(toks[i].key)))));
   for (const m of matchSentence(lex, toks)) {
-    const e = lex.entries[m.entry];
+    const e = lex.entry(m.entry);
     mentions.push({
       code: e.code, source: e.source, matched: e.text, start: m.start, end: m.end, nKeys: e.keys.length, window: m.window,
       optionalHits: m.optionalHits, depth: e.depth, rarity: rarityOf(m.tokens), subsumed: m.subsumed, viaAbbreviation: m.viaAbbreviation,

@@ -53,7 +53,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[]): string {
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 1;
+export const LEXICON_VERSION = 3;
 /** Entries with more required words than this never match a real sentence in full. */
 const MAX_KEYS = 10;
 
@@ -65,54 +65,130 @@ export function knowledgeBaseFingerprint(kb: IcdKnowledgeBase): string {
   return `N${NORMALIZER_VERSION}:FY${kb.meta.fiscalYear}:${kb.meta.sources.map((s) => s.sha256.slice(0, 16)).join(',')}:${h.toString(16)}`;
 }
 
-/** Compact columnar form for the shipped cache (models/scorer/lexicon.json.gz). */
+/** Compact columnar form for the shipped cache (models/scorer/lexicon.json.gz); arrays are base64. */
 export interface SerializedLexicon {
   format: string; version: number; fingerprint: string;
-  vocab: string[]; strings: string[];
-  /** Per entry: key ids joined by ' '; optional ids after '|'. */
-  keys: string[];
-  /** Per entry: [code, alternatives, manifestation, text] as ids into `strings`; then source, depth, needsMore. */
-  refs: number[];
+  vocab: string[];
+  /** Per vocabulary key: how many entries use it. */
+  freq: number[];
+  strings: string[];
+  /** Uint16 key ids of all entries, flat; Uint8 number of keys per entry. Same for optional keys. */
+  keyIds: string; keyLen: string; optIds: string; optLen: string;
+  /** Int32 ids into `strings`, one per entry. */
+  code: string; alternatives: string; manifestation: string; text: string;
+  /** Uint8 per entry: source index, depth, needs-more-specificity flag. */
+  source: string; depth: string; needsMore: string;
+}
+
+const SOURCES: EntrySource[] = ['index', 'inclusion', 'title'];
+type Typed = Uint8Array | Uint16Array | Int32Array;
+const b64 = (a: Typed) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+function bytes(s: string): ArrayBuffer { const b = Buffer.from(s, 'base64'); const c = new Uint8Array(b.length); c.set(b); return c.buffer; }
+
+/** Columnar storage: entries are materialised on first use (a sentence only ever touches a few). */
+interface Columns {
+  vocab: string[]; strings: string[]; keyIds: Uint16Array; keyOff: Uint32Array; optIds: Uint16Array; optOff: Uint32Array;
+  code: Int32Array; alternatives: Int32Array; manifestation: Int32Array; text: Int32Array; source: Uint8Array; depth: Uint8Array; needsMore: Uint8Array;
+}
+
+function offsets(len: Uint8Array): Uint32Array {
+  const off = new Uint32Array(len.length + 1);
+  for (let i = 0; i < len.length; i++) off[i + 1] = off[i] + len[i];
+  return off;
 }
 
 export class TermLexicon {
-  readonly entries: LexiconEntry[] = [];
+  private built: LexiconEntry[] = [];
+  private cols: Columns | undefined;
+  private lazy: (LexiconEntry | undefined)[] = [];
+  private count = 0;
+  /** Rarest key -> entry ids. */
+  private readonly byAnchor = new Map<string, number[]>();
+  private readonly keyFreq = new Map<string, number>();
+
+  /** Number of entries. */
+  get size(): number { return this.count; }
+
+  entry(id: number): LexiconEntry {
+    if (!this.cols) return this.built[id];
+    let e = this.lazy[id];
+    if (e) return e;
+    const c = this.cols;
+    const ids = (a: Uint16Array, off: Uint32Array) => Array.from(a.subarray(off[id], off[id + 1]), (k) => c.vocab[k]);
+    const list = (i: number) => (c.strings[i] ? c.strings[i].split(' ') : undefined);
+    e = {
+      keys: ids(c.keyIds, c.keyOff), optional: ids(c.optIds, c.optOff), code: c.strings[c.code[id]], alternatives: list(c.alternatives[id]),
+      manifestation: list(c.manifestation[id]), text: c.strings[c.text[id]], source: SOURCES[c.source[id]], depth: c.depth[id], needsMoreSpecificity: c.needsMore[id] === 1,
+    };
+    this.lazy[id] = e;
+    return e;
+  }
+
+  *all(): Iterable<LexiconEntry> { for (let i = 0; i < this.count; i++) yield this.entry(i); }
 
   serialize(fingerprint: string): SerializedLexicon {
     const vocab: string[] = [], vid = new Map<string, number>();
     const strings: string[] = [], sid = new Map<string, number>();
-    const v = (k: string) => { let i = vid.get(k); if (i === undefined) { i = vocab.length; vocab.push(k); vid.set(k, i); } return i.toString(36); };
+    const v = (k: string) => { let i = vid.get(k); if (i === undefined) { i = vocab.length; vocab.push(k); vid.set(k, i); } return i; };
     const str = (x: string) => { let i = sid.get(x); if (i === undefined) { i = strings.length; strings.push(x); sid.set(x, i); } return i; };
-    const keys: string[] = [], refs: number[] = [];
-    const SRC: EntrySource[] = ['index', 'inclusion', 'title'];
-    for (const e of this.entries) {
-      keys.push(e.keys.map(v).join(' ') + (e.optional.length ? '|' + e.optional.map(v).join(' ') : ''));
-      refs.push(str(e.code), str((e.alternatives ?? []).join(' ')), str((e.manifestation ?? []).join(' ')), str(e.text), SRC.indexOf(e.source), e.depth, e.needsMoreSpecificity ? 1 : 0);
+    const n = this.count;
+    const keyIds: number[] = [], optIds: number[] = [];
+    const keyLen = new Uint8Array(n), optLen = new Uint8Array(n), code = new Int32Array(n), alternatives = new Int32Array(n), manifestation = new Int32Array(n), text = new Int32Array(n);
+    const source = new Uint8Array(n), depth = new Uint8Array(n), needsMore = new Uint8Array(n);
+    let i = 0;
+    for (const e of this.all()) {
+      for (const k of e.keys) keyIds.push(v(k));
+      const opt = e.optional.slice(0, 255);
+      for (const k of opt) optIds.push(v(k));
+      keyLen[i] = e.keys.length; optLen[i] = opt.length;
+      code[i] = str(e.code); alternatives[i] = str((e.alternatives ?? []).join(' ')); manifestation[i] = str((e.manifestation ?? []).join(' ')); text[i] = str(e.text);
+      source[i] = SOURCES.indexOf(e.source); depth[i] = Math.min(255, e.depth); needsMore[i] = e.needsMoreSpecificity ? 1 : 0;
+      i++;
     }
-    return { format: LEXICON_FORMAT, version: LEXICON_VERSION, fingerprint, vocab, strings, keys, refs };
+    if (vocab.length > 65535) throw new Error(`lexicon vocabulary of ${vocab.length} keys does not fit the 16-bit cache layout`);
+    const freq = vocab.map((k) => this.keyFreq.get(k) ?? 0);
+    return {
+      format: LEXICON_FORMAT, version: LEXICON_VERSION, fingerprint, vocab, freq, strings,
+      keyIds: b64(Uint16Array.from(keyIds)), keyLen: b64(keyLen), optIds: b64(Uint16Array.from(optIds)), optLen: b64(optLen),
+      code: b64(code), alternatives: b64(alternatives), manifestation: b64(manifestation), text: b64(text), source: b64(source), depth: b64(depth), needsMore: b64(needsMore),
+    };
   }
 
-  static deserialize(d: SerializedLexicon, keepCode: (code: string) => boolean = () => true): TermLexicon {
+  /** Loads the cache; `keepCode` drops entries whose code the loaded knowledge base no longer has. */
+  static deserialize(d: SerializedLexicon, keepCode?: (code: string) => boolean): TermLexicon {
     if (d.format !== LEXICON_FORMAT || d.version !== LEXICON_VERSION) throw new Error(`lexicon cache format ${d.format} v${d.version} is not ${LEXICON_FORMAT} v${LEXICON_VERSION}`);
     const lex = new TermLexicon();
-    const SRC: EntrySource[] = ['index', 'inclusion', 'title'];
-    const ids = (s: string) => (s ? s.split(' ').map((x) => d.vocab[parseInt(x, 36)]) : []);
-    const list = (i: number) => (d.strings[i] ? d.strings[i].split(' ').filter(keepCode) : undefined);
-    for (let i = 0; i < d.keys.length; i++) {
-      const [req, opt = ''] = d.keys[i].split('|');
-      const r = i * 7;
-      if (!keepCode(d.strings[d.refs[r]])) continue;
-      lex.entries.push({
-        keys: ids(req), optional: ids(opt), code: d.strings[d.refs[r]], alternatives: list(d.refs[r + 1]), manifestation: list(d.refs[r + 2]),
-        text: d.strings[d.refs[r + 3]], source: SRC[d.refs[r + 4]], depth: d.refs[r + 5], needsMoreSpecificity: d.refs[r + 6] === 1,
-      });
+    const cols: Columns = {
+      vocab: d.vocab, strings: d.strings, keyIds: new Uint16Array(bytes(d.keyIds)), keyOff: offsets(new Uint8Array(bytes(d.keyLen))),
+      optIds: new Uint16Array(bytes(d.optIds)), optOff: offsets(new Uint8Array(bytes(d.optLen))), code: new Int32Array(bytes(d.code)),
+      alternatives: new Int32Array(bytes(d.alternatives)), manifestation: new Int32Array(bytes(d.manifestation)), text: new Int32Array(bytes(d.text)),
+      source: new Uint8Array(bytes(d.source)), depth: new Uint8Array(bytes(d.depth)), needsMore: new Uint8Array(bytes(d.needsMore)),
+    };
+    if (keepCode) for (let i = 0; i < d.strings.length; i++) {
+      // Codes (and code lists) the knowledge base lacks are blanked; entries left without a code never match.
+      const sref = d.strings[i];
+      if (/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?( [A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?)*$/.test(sref)) {
+        const kept = sref.split(' ').filter(keepCode).join(' ');
+        if (kept !== sref) d.strings[i] = kept;
+      }
     }
-    lex.finish();
+    lex.cols = cols;
+    lex.count = cols.keyOff.length - 1;
+    d.vocab.forEach((k, i) => lex.keyFreq.set(k, d.freq[i]));
+    // Anchor = rarest key of each entry, computed on the integer columns without materialising entries.
+    const n = lex.count;
+    for (let id = 0; id < n; id++) {
+      if (!cols.strings[cols.code[id]]) continue;
+      let best = -1, bestF = Infinity;
+      for (let j = cols.keyOff[id]; j < cols.keyOff[id + 1]; j++) { const f = d.freq[cols.keyIds[j]]; if (f < bestF) { bestF = f; best = cols.keyIds[j]; } }
+      if (best < 0) continue;
+      const k = d.vocab[best];
+      let l = lex.byAnchor.get(k);
+      if (!l) lex.byAnchor.set(k, (l = []));
+      l.push(id);
+    }
     return lex;
   }
-  /** Rarest key -> entry ids. */
-  private readonly byAnchor = new Map<string, number[]>();
-  private readonly keyFreq = new Map<string, number>();
 
   static fromKnowledgeBase(kb: IcdKnowledgeBase): TermLexicon {
     const lex = new TermLexicon();
@@ -122,7 +198,7 @@ export class TermLexicon {
       const sig = `${e.code}|${e.keys.join(' ')}|${e.source}`;
       if (seen.has(sig)) return;
       seen.add(sig);
-      lex.entries.push(e);
+      lex.built.push(e);
     };
     for (const hit of kb.indexEntries()) {
       if (!hit.codes.length) continue;
@@ -167,8 +243,9 @@ export class TermLexicon {
   }
 
   private finish() {
-    for (const e of this.entries) for (const k of e.keys) this.keyFreq.set(k, (this.keyFreq.get(k) ?? 0) + 1);
-    this.entries.forEach((e, id) => {
+    this.count = this.built.length;
+    for (const e of this.built) for (const k of e.keys) this.keyFreq.set(k, (this.keyFreq.get(k) ?? 0) + 1);
+    this.built.forEach((e, id) => {
       let anchor = e.keys[0];
       for (const k of e.keys) if ((this.keyFreq.get(k) ?? 0) < (this.keyFreq.get(anchor) ?? 0)) anchor = k;
       let l = this.byAnchor.get(anchor);
