@@ -2,7 +2,7 @@
 // test/webview/fixtures/kb.json, so the browser tests run without the shipped artifact.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './harness';
+import { ROOT } from './root';
 import type { ExplorerEntry, ExplorerKbHit, ExplorerKbNote, ExplorerKnowledgeBase } from '../../src/server/explorerRequests';
 
 interface FixtureFile {

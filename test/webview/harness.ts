@@ -4,7 +4,7 @@
 // explorer requests through the real server handlers (createExplorerHandlers) over a knowledge base,
 // documentCoding/decide from in-memory note codings. Used by the browser tests and by bench.mjs.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type {
   ActiveNote, DecideParams, DocumentCoding, ExplorerViewState, HostToWebview, WebviewToHost,
@@ -12,18 +12,9 @@ import type {
 import { renderExplorerHtml } from '../../src/extension/explorerHtml';
 import { createExplorerHandlers, type ExplorerKnowledgeBase } from '../../src/server/explorerRequests';
 
-/** The project root: the nearest folder above this file (or the working directory) holding webview/main.ts. */
-function findRoot(): string {
-  for (const start of [__dirname, process.cwd()]) {
-    let dir = resolve(start);
-    for (let i = 0; i < 6; i++) {
-      if (existsSync(join(dir, 'webview', 'main.ts')) && existsSync(join(dir, 'package.json'))) return dir;
-      dir = resolve(dir, '..');
-    }
-  }
-  return resolve(__dirname, '..', '..');
-}
-export const ROOT = findRoot();
+import { ROOT } from './root';
+
+export { ROOT };
 export const DIST = join(ROOT, 'dist');
 const ORIGIN = 'http://explorer.test';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
