@@ -7,12 +7,14 @@
 import { spawn } from 'node:child_process';
 
 const arg = process.argv.indexOf('--layers');
-const wanted = arg > 0 ? process.argv[arg + 1].split(',') : ['unit', 'lsp', 'vscode'];
+const wanted = arg > 0 ? process.argv[arg + 1].split(',') : ['unit', 'lsp', 'webview', 'vscode'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const layers = [
   { name: 'build', cmd: npm, args: ['run', 'build'], counts: false },
   { name: 'unit', cmd: process.execPath, args: ['scripts/test-unit.mjs'] },
   { name: 'lsp', cmd: process.execPath, args: ['scripts/test-lsp.mjs'] },
+  // Code Explorer webview in headless chromium (test/webview, issue 8); skips with a reason when chromium is absent.
+  { name: 'webview', cmd: process.execPath, args: ['scripts/test-unit.mjs', 'test/webview'] },
   { name: 'vscode', cmd: 'bash', args: ['test/vscode/run.sh'] },
 ].filter((l) => l.name === 'build' || wanted.includes(l.name));
 
