@@ -179,16 +179,26 @@ export const noteBenchmark: Benchmark = {
     console.log(`  parseNote + context for every span:                 median ${med.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms wall; median ${cpuMed.toFixed(2)} ms CPU (target < 10 ms)`);
     console.log(`  (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs while measuring)`);
 
-    // Bad input.
-    const big = 'x'.repeat(50 * 1024 * 1024);
-    let t0 = performance.now();
-    const bigNote = parseNote(big);
-    const bigMs = performance.now() - t0;
-    const binary = Array.from({ length: 1 << 20 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
-    t0 = performance.now();
-    const binNote = parseNote(binary);
-    const binMs = performance.now() - t0;
-    console.log(`  bad input: 50 MB single line ${bigMs.toFixed(0)} ms (${bigNote.sentences.length} sentences, ${bigNote.warnings.length} warning(s)); 1 MB binary ${binMs.toFixed(0)} ms (${binNote.sentences.length} sentences)`);
+    // Bad input: every case must come back as a well-formed Note, quickly.
+    const MB = 1024 * 1024;
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    const bad: [string, () => string][] = [
+      ['empty', () => ''],
+      ['whitespace', () => ' \t\r\n'.repeat(1000)],
+      ['50 MB note text', () => text.repeat(Math.ceil((50 * MB) / text.length)).slice(0, 50 * MB)],
+      ['50 MB one line', () => 'x'.repeat(50 * MB)],
+      ['50 MB binary', () => { const a = new Uint16Array(50 * MB); for (let i = 0; i < a.length; i++) a[i] = rnd() & 255; return Buffer.from(a.buffer).toString('utf16le'); }],
+      ['replacement chars', () => '\uFFFD\uFFFD HPI: \uFFFD fever \uFFFD'.repeat(10_000)],
+    ];
+    const badOut: string[] = [];
+    for (const [name, make] of bad) {
+      const input = make();
+      const t0 = performance.now();
+      const n = parseNote(input);
+      badOut.push(`${name} ${(performance.now() - t0).toFixed(0)} ms (${n.sentences.length} sentences, ${n.warnings.length} warning(s))`);
+    }
+    console.log(`  bad input: ${badOut.join('; ')}`);
 
     // Accuracy: the labelled set, and the held-out set written after the lexicon was first tuned (or --file FILE).
     const dir = path.join(resolveProjectRoot(), 'test', 'fixtures', 'context');
