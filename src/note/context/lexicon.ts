@@ -41,7 +41,8 @@ export type Dimension = 'negation' | 'temporality' | 'experiencer';
 /** Uncertainty words that a negation before them turns into negation: "no consolidation to suggest pneumonia". */
 export const NEGATABLE_UNCERTAINTY = new Set(['suggest', 'to suggest', 'suggesting', 'suggests', 'suggestive of', 'to indicate',
   'concerning for', 'worrisome for', 'suspicious for', 'suspicious of', 'suspicion for', 'suspicion of', 'concern for',
-  'consistent with', 'indicative of', 'may represent', 'could represent', 'likely', 'possible', 'probable', 'evidence of']);
+  'consistent with', 'indicative of', 'may represent', 'could represent', 'likely', 'possible', 'probable', 'evidence of',
+  'appear to be', 'appears to be', 'seem to be', 'seems to be', 'thought to be', 'felt to be', 'suggest', 'to represent']);
 
 const specs: TriggerSpec[] = [];
 function add(category: TriggerCategory, direction: Direction, phrases: string[], extra: Partial<TriggerSpec> = {}): void {
@@ -286,6 +287,9 @@ add('pseudo', 'forward', [
   'diagnosed in the ed', 'diagnosed today', 'diagnosed yesterday', 'remission induction', 'old infarct is', 'years of age',
   'age <num> years', 'age <num> yo', 'age <num> y/o', 'aged <num> years', 'pack - years', 'pack years', 'pack - year',
   'pack year', 'pack - yr', 'year history of', 'year hx of', 'years history of', '- year history of', '- year hx of',
+  // "a three-day history of sore throat": the duration of a current complaint, not past history.
+  ...cross(['', '-'], ['day', 'days', 'week', 'weeks', 'hour', 'hours', 'month', 'months', 'wk', 'hr', 'd', 'mo'],
+    ['history of', 'hx of', 'h/o', 'history', 'hx']),
 ], { window: 1 });
 
 // ---------------------------------------------------------------- temporality: recent (overrides a section's "historical")
@@ -328,8 +332,12 @@ add('hypothetical', 'forward', [
   'instructed', 'instructed to', 'precautions', 'precautions for', 'in order to prevent', 'in the future', 'future',
   'plan to', 'planning to', 'wants to', 'would like to', 'interested in', 'to decrease', 'goal of', 'concerned about developing',
   'worried about developing', 'afraid of', 'fear of', 'fears', 'discussed risk of', 'discussed risks of',
-  'reviewed signs of',
+  'reviewed signs of', 'possibility of needing', 'the possibility of needing', 'possibility of developing',
+  'the possibility of developing', 'chance of developing', 'likelihood of developing', 'may eventually need', 'may need',
+  'might need', 'will eventually need',
 ], { window: 10 });
+add('hypothetical', 'backward', ['in the future', 'in future', 'down the road', 'later in life', 'if it happens', 'if this happens'],
+  { window: 5 });
 add('hypothetical', 'backward', [
   'prophylaxis', 'ppx', 'precautions', 'screening', 'vaccine', 'vaccination', 'vaccines', 'shot', 'immunization',
   'booster', 'prevention', 'risk', 'risk reduction', 'risk factors', 'if needed', 'if it occurs',
@@ -374,7 +382,8 @@ add('other', 'forward', [
   'family hx of', 'fam hx', 'fhx', 'fhx of', 'fh', 'fh of', 'fh :', 'fhx :', 'family history :', 'family medical history',
   'maternal', 'paternal', 'family', 'in the family', 'runs in the family', 'runs in family', 'familial history', 'positive family history of',
   'strong family history of', 'no family history of', 'family members with', 'other family members', 'mother and father',
-  'fetus', 'her baby', 'her infant', 'her fetus', 'her newborn',
+  'fetus', 'her baby', 'her infant', 'her fetus', 'her newborn', 'the kids', 'the children', 'other children', 'other kids',
+  'siblings at home', 'kids at home', 'children at home', 'everyone at home', 'others at home', 'people at home',
   ...cross(['his', 'her', 'their', 'patient \' s', 'pt \' s', 'both', 'all', 'two', 'three', 'several', 'one of her',
     'one of his', 'her twin', 'his twin'], ['child', 'children', 'kid', 'kids', 'twin', 'sons', 'daughters']),
 ], { window: 14 });
