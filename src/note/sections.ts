@@ -51,7 +51,8 @@ const SECTION_TYPES: SectionType[] = [
     'impression/assessment', 'diagnostic impression', 'ed diagnosis', 'ed diagnoses', 'emergency department diagnosis',
     'clinical impression/diagnosis', 'final impression'] },
   { kind: 'plan', role: 'plan', names: ['plan', 'p', 'treatment plan', 'recommendations', 'recommendation', 'disposition', 'follow up',
-    'followup', 'follow-up', 'instructions', 'discharge instructions', 'recs', 'plan of care', 'care plan', 'discharge plan',
+    'followup', 'follow-up', 'instructions', 'followup instructions', 'follow-up instructions', 'follow up appointments',
+    'followup appointments', 'return precautions', 'discharge followup', 'discharge instructions', 'recs', 'plan of care', 'care plan', 'discharge plan',
     'discharge disposition', 'patient instructions', 'follow up instructions', 'follow-up appointments', 'orders', 'next steps'] },
   { kind: 'assessment_and_plan', role: 'diagnosis', names: ['assessment and plan', 'a/p', 'a and p', 'assessment/plan', 'impression and plan',
     'impression/plan', 'ap', 'medical decision making', 'mdm', 'assessment and recommendations', 'impression and recommendations',
@@ -121,9 +122,10 @@ export function lookupSection(title: string): { kind: string; role: SectionRole 
 function lookupUncached(title: string): { kind: string; role: SectionRole } | undefined {
   const key = normalizeHeader(title);
   // Exact name, then without generic tails ("Disposition notes") or qualifiers ("Pertinent labs", "Admission meds").
-  const tail = key.replace(/ (notes?|section|list|details|information|info|summary|review|data|findings)$/, '');
+  const timing = key.replace(/ (on|at|upon|prior to) (admission|discharge|arrival|presentation|transfer)$/, '');
+  const tail = timing.replace(/ (notes?|section|list|details|information|info|summary|review|data|findings)$/, '');
   const head = key.replace(/^(admission|admitting|discharge|current|brief|pertinent|final|preliminary|interval|relevant|significant|updated|prior|patient|the|active|new|recent) /, '');
-  for (const k of [key, tail, head, head.replace(/ (notes?|section|list|details|information|info)$/, ''), key.replace(/s$/, ''), tail.replace(/s$/, '')]) {
+  for (const k of [key, timing, tail, head, head.replace(/ (notes?|section|list|details|information|info)$/, ''), key.replace(/s$/, ''), tail.replace(/s$/, '')]) {
     const hit = LOOKUP.get(k);
     if (hit) return { kind: hit.kind, role: hit.role };
   }
