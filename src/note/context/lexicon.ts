@@ -103,6 +103,8 @@ add('negated', 'forward', ['no family history of', 'no family hx of', 'no fh of'
   'was negative for', 'is negative for', 'were negative for', 'are negative for', 'came back negative for', 'returned negative for',
   'tested negative for', 'was ruled out for', 'been ruled out for', 'is ruled out for', 'were ruled out for',
   'non - smoker', 'nonsmoker', 'non smoker', 'never smoker', 'never - smoker', 'non - drinker', 'nondrinker', 'non drinker',
+  'lack of', 'lacks', 'lacking', 'fails to demonstrate', 'failed to demonstrate', 'fails to show', 'failed to show',
+  'clear of', 'devoid of', 'no indication of', 'no indications of', 'no longer complains of', 'ruled out for',
   'lifelong nonsmoker', 'abstains from', 'abstains', 'abstinent from', 'never used', 'never smoked', 'never drank',
   'has never used', 'has never smoked', 'quit using', 'no use of', 'no longer uses', 'no longer drinks', 'no longer smokes',
 ], { window: 12 });
@@ -232,6 +234,8 @@ add('historical', 'forward', [
 add('historical', 'forward', ['old', 'ex', 'ex -', 'quit', 'resolved', 'healed', 'childhood', 'post', 'past'],
   { window: 3, historyWord: true });
 add('historical', 'forward', ['previous', 'prior', 'remote'], { window: 6, historyWord: true });
+add('historical', 'forward', ['resolution of', 'complete resolution of', 'interval resolution of', 'resolved', 'recovered from'],
+  { window: 4 });
 // "s/p CABG x3", but not the complaint after it: "s/p MVC with neck pain".
 add('historical', 'forward', ['status post', 's/p', 's / p', 'sp', 'status - post'], { window: 4, historyWord: true });
 add('historical', 'backward', ['survivor', 'survivors'], { window: 4 });
@@ -244,7 +248,8 @@ add('historical', 'backward', [
   'as an infant', 'as a teenager', 'in adolescence', 'at age <num>', 'at the age of <num>', 'age <num>', 'in his <decade>',
   'in her <decade>', 'in the <decade>', 'in his early <decade>', 'in her early <decade>', 'in his late <decade>',
   'in her late <decade>', 'in their <decade>', 'in their early <decade>', 'in their late <decade>', '( <year> )', 'previously',
-  'in the distant past', 'remotely', 'long ago', 'last pregnancy', 'prior pregnancy', 'previous pregnancy', 'in her last pregnancy',
+  'in the distant past', 'in the remote past', 'remotely', 'long ago', 'many years ago', 'years earlier', 'in his past',
+  'in her past', 'last pregnancy', 'prior pregnancy', 'previous pregnancy', 'in her last pregnancy',
   'during her last pregnancy', 'with her last pregnancy', 'with prior pregnancies', 'last winter', 'last summer', 'last spring',
   'last fall', 'last month', 'a year ago', 'in college', 'in high school', 'in his youth', 'in her youth', 'in the military',
   'while in the military', 'as a young adult', 'as a young man', 'as a young woman', 'in her teens', 'in his teens', ...cross(NUMWORD, LONG_UNITS, ['ago']), ...cross(['over', 'more than'], NUMWORD, LONG_UNITS, ['ago']),
@@ -333,7 +338,8 @@ add('hypothetical', 'forward', [
   'plan to', 'planning to', 'wants to', 'would like to', 'interested in', 'to decrease', 'goal of', 'concerned about developing',
   'worried about developing', 'afraid of', 'fear of', 'fears', 'discussed risk of', 'discussed risks of',
   'reviewed signs of', 'possibility of needing', 'the possibility of needing', 'possibility of developing',
-  'the possibility of developing', 'chance of developing', 'likelihood of developing', 'may eventually need', 'may need',
+  'the possibility of developing', 'chance of developing', 'anxious about developing', 'afraid of developing',
+  'fear of developing', 'scared of developing', 'nervous about developing', 'likelihood of developing', 'may eventually need', 'may need',
   'might need', 'will eventually need',
 ], { window: 10 });
 add('hypothetical', 'backward', ['in the future', 'in future', 'down the road', 'later in life', 'if it happens', 'if this happens'],
