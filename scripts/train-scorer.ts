@@ -21,6 +21,7 @@ import { GbdtScorer, trainGbdt, type GbdtModel } from '../src/coder/gbdt';
 import { evaluate, parseGold, codeKey } from '../src/coder/eval/metrics';
 import type { IcdKnowledgeBase } from '../src/icd/knowledge-base';
 import { normKeys } from '../src/coder/normalize';
+import { defaultCode } from '../src/coder/term-lexicon';
 
 const FOLDS = 5;
 
@@ -64,6 +65,20 @@ export function buildPriors(docs: Doc[], views: DocLexical[]): PriorsData {
 function dotted<T>(r: Record<string, T>): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [k, v] of Object.entries(r)) out[k.length > 3 ? `${k.slice(0, 3)}.${k.slice(3)}` : k] = v;
+  return out;
+}
+
+export function effectiveGold(kb: IcdKnowledgeBase, gold: Set<string>, cands: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const g of gold) {
+    const dotted = g.length > 3 ? `${g.slice(0, 3)}.${g.slice(3)}` : g;
+    if (kb.isBillable(dotted)) { out.add(g); continue; }
+    const under = [...cands].filter((c) => c.startsWith(g));
+    if (under.length) { for (const c of under) out.add(c); continue; }
+    // Not proposed: the code a coder would default to under it (so phrases can be learned for it).
+    const kids = kb.billableUnder(dotted);
+    out.add(kids.length ? codeKey(defaultCode(kb, kids)) : g);
+  }
   return out;
 }
 
@@ -158,6 +173,10 @@ export async function trainScorer(opts: { kb?: IcdKnowledgeBase; out?: string; u
   log(`engine ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (encoder: ${base.hasEncoder}); ${train.length} train, ${dev.length} dev notes`);
   const views: DocLexical[] = [];
   for (const d of train) views.push(await lexicalView(base, d));
+  // CodiEsp gold is 2018-edition: a code since split into children (R51 -> R51.0/R51.9) or written
+  // without its 7th character can never be output. For training, such a gold code credits the
+  // FY2026 codes under it that the lexicon proposed in that note, so the scorer learns the mention.
+  train.forEach((d, i) => { d.gold = effectiveGold(kb, d.gold, views[i].cands); });
 
   // Cross-fitted features for train.
   const fold = (i: number) => i % FOLDS;
