@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { resolveModelsDir, resolveSharedDataDir } from '../src/common/paths';
 import { ArtifactWriter, ARTIFACT_DIR, ARTIFACT_FILE, ARTIFACT_FORMAT, ARTIFACT_VERSION, NOTE_KINDS, TERM_CATEGORY_REFERENCE, TERM_NEEDS_MORE_SPECIFICITY, TITLE_SUFFIX, TOKEN_END, TOKEN_VARIANT } from '../src/icd/artifact';
 import type { NoteKind, SourceFile } from '../src/icd/artifact';
-import { TokenVocabulary } from '../src/icd/text';
+import { QUALIFIER_WORDS, titleVariants, TokenVocabulary } from '../src/icd/text';
+import { SOFT } from '../src/icd/lexical-index';
 import { chapterCode, dotCode, parseCode, RANGE } from '../src/icd/codes';
 import { resolveSee } from '../src/icd/see-resolver';
 import { child, elements, parseXml, textOf, textWithout } from './icd/xml';
@@ -555,7 +556,7 @@ function tokenStream(texts: Iterable<string>, variants = false): number[] {
   const out: number[] = [];
   const tmp: number[] = [];
   for (const text of texts) {
-    const parts = variants ? text.split(',') : [text];
+    const parts = variants ? titleVariants(text) : [text];
     parts.forEach((part, i) => {
       tmp.length = 0;
       vocab.ids(part, tmp);
@@ -584,24 +585,48 @@ for (let t = 0; t < index.parent.length; t++) {
     indexDocTerm.push(t); indexDocNode.push(node);
   }
 }
+// Path words: every title variant on the path, plus the modifiers flagged SOFT (so "urinary
+// (tract)" matches "tract" at half weight); effective length for the extra-words penalty: per path
+// element its shortest variant, qualifier words ("unspecified", "NEC") and modifiers free.
 const tokIndexPath: number[] = [];
+const indexPathLength: number[] = [];
+const qualifierIds = new Set(QUALIFIER_WORDS.flatMap((q) => { const out: number[] = []; vocab.ids(q, out, false); return out; }));
 {
-  const own: number[][] = [];
-  let pos = 0;
+  const own: number[][] = [], minVariant: number[] = [], mods: number[][] = [];
+  let pos = 0, mpos = 0;
   for (let t = 0; t < index.parent.length; t++) {
     const ids: number[] = [];
-    for (; tokIndexTitle[pos] !== TOKEN_END; pos++) if (tokIndexTitle[pos] !== TOKEN_VARIANT && !ids.includes(tokIndexTitle[pos])) ids.push(tokIndexTitle[pos]);
+    let cur = 0, best = Infinity;
+    for (; tokIndexTitle[pos] !== TOKEN_END; pos++) {
+      const id = tokIndexTitle[pos];
+      if (id === TOKEN_VARIANT) { if (cur) best = Math.min(best, cur); cur = 0; continue; }
+      if (!qualifierIds.has(id)) cur++;
+      if (!ids.includes(id)) ids.push(id);
+    }
     pos++;
+    if (cur) best = Math.min(best, cur);
     own.push(ids);
+    minVariant.push(best === Infinity ? 0 : best);
+    const m: number[] = [];
+    for (; tokIndexNemod[mpos] !== TOKEN_END; mpos++) m.push(tokIndexNemod[mpos]);
+    mpos++;
+    mods.push(m);
   }
   for (let t = 0; t < index.parent.length; t++) {
     const path: number[] = [];
-    for (let x = t; x >= 0; x = index.parent[x]) for (const id of own[x]) if (!path.includes(id)) path.push(id);
-    tokIndexPath.push(...path, TOKEN_END);
+    let len = 0;
+    for (let x = t; x >= 0; x = index.parent[x]) {
+      len += minVariant[x];
+      for (const id of own[x]) if (!path.includes(id)) path.push(id);
+    }
+    const soft: number[] = [];
+    for (let x = t; x >= 0; x = index.parent[x]) for (const id of mods[x]) if (!path.includes(id) && !soft.includes(id | SOFT)) soft.push(id | SOFT);
+    tokIndexPath.push(...path, ...soft, TOKEN_END);
+    indexPathLength.push(Math.min(255, len));
   }
 }
 counts.searchDocuments = codeRows.length + tokInclusion.filter((x) => x === TOKEN_END).length + indexDocTerm.length;
-if (vocab.tokens.length >= TOKEN_VARIANT) fail(`search vocabulary too large for u16 token ids (${vocab.tokens.length})`);
+if (vocab.tokens.length >= SOFT - 1) fail(`search vocabulary too large for 15-bit token ids (${vocab.tokens.length})`);
 counts.searchVocabulary = vocab.tokens.length;
 
 const sortedCounts = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -637,6 +662,7 @@ w.u16('tok.inclusion', tokInclusion);
 w.u16('tok.indexTitle', tokIndexTitle);
 w.u16('tok.indexNemod', tokIndexNemod);
 w.u16('tok.indexPath', tokIndexPath);
+w.u8('search.indexPathLength', indexPathLength);
 w.i32('search.indexDocTerm', indexDocTerm);
 w.i32('search.indexDocNode', indexDocNode);
 const raw = w.toBuffer({

@@ -7,7 +7,7 @@
 export const ARTIFACT_DIR = 'icd10cm';
 export const ARTIFACT_FILE = 'icd10cm.bin.gz';
 export const ARTIFACT_FORMAT = 'clinical-coder/icd10cm';
-export const ARTIFACT_VERSION = 3;
+export const ARTIFACT_VERSION = 4;
 const MAGIC = 'CCICD10\n';
 
 export const NOTE_KINDS = ['inclusionTerm', 'includes', 'excludes1', 'excludes2', 'codeFirst', 'useAdditionalCode', 'codeAlso', 'note', 'sevenChrNote'] as const;
@@ -55,8 +55,9 @@ export interface ArtifactHeader {
  *   <t>.parent i32 <t>.title str <t>.nemod str <t>.cells str ('|'-separated) <t>.see str <t>.seeAlso str
  *                                            for t = neoplasm, drug
  *   tok.vocab str; tok.title u16 (code rows); tok.inclusion u16 (inclusion-term notes, in note order);
- *   tok.indexTitle u16 (with VARIANT separators); tok.indexNemod u16; tok.indexPath u16 (path words per term)
+ *   tok.indexTitle u16 (with VARIANT separators); tok.indexNemod u16; tok.indexPath u16 (path title words, then modifier words flagged SOFT, per term)
  *   search.indexDocTerm i32, search.indexDocNode i32: one search document per (index term, code row it leads to)
+ *   search.indexPathLength u8: per term, words the extra-words penalty counts (shortest variant per level, no qualifiers)
  */
 
 const align4 = (n: number) => (n + 3) & ~3;

@@ -1,12 +1,12 @@
 // Finds Alphabetic Index terms (or table rows) for a phrase in any word order. A term's words are
 // those of its whole path (main term + subterms); nonessential modifiers also count as matches but
 // are never penalised as extra words. Index titles list variant forms after commas ("Infarct,
-// infarction"; "myocardium, myocardial"), so each path element counts the extra words of its
-// best-matching variant only. Ranking: terms covering every query word, fewest extra words, terms
+// infarction"; "myocardium, myocardial"; see titleVariants), so each path element counts the extra
+// words of its best-matching variant only. Ranking: terms covering every query word, fewest extra words, terms
 // that lead somewhere (codes or a cross reference) before bare headings, shallowest, index order;
 // if no term covers every word, the terms covering the most.
 import { TOKEN_END, TOKEN_VARIANT } from './artifact';
-import { TokenVocabulary, tokenize } from './text';
+import { TokenVocabulary, titleVariants, tokenize } from './text';
 
 /**
  * Token streams of a term tree, in the artifact's stream layout: per row, its title's token ids
@@ -42,7 +42,7 @@ export function termTokensFromText(parent: ArrayLike<number>, title: (r: number)
     depth[r] = parent[r] < 0 ? 0 : depth[parent[r]] + 1;
     if (depth[r] >= skipLevels) {
       let first = true;
-      for (const part of title(r).split(',')) {
+      for (const part of titleVariants(title(r))) {
         tmp.length = 0;
         if (!vocab.ids(part, tmp)) continue;
         if (!first) titles.push(TOKEN_VARIANT);

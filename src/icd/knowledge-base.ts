@@ -7,7 +7,7 @@ import { IcdCodeError, parseCode, RANGE, inRange } from './codes';
 import { IndexTermMatcher, streamStarts, termTokensFromText } from './index-term-matcher';
 import type { TermTokens } from './index-term-matcher';
 import { LexicalIndex } from './lexical-index';
-import { expandAbbreviations, TokenVocabulary } from './text';
+import { expandAbbreviations, QUALIFIER_WORDS, tokenize, TokenVocabulary } from './text';
 import type { CodeKind, CodeNote, IcdEntry, IndexHit, KnowledgeBaseMeta, SearchHit, TableHit } from './types';
 
 /** A header reference with more billable descendants than this stays a header in IndexHit.codes. */
@@ -545,10 +545,22 @@ export class IcdKnowledgeBase {
     const streams = [[titleStream, titleStarts], [inclStream, inclStarts], [pathStream, pathStarts]] as const;
     let capacity = 0;
     for (let k = 0; k < n; k++) { const starts = streams[sources[k]][1]; capacity += starts[refs[k] + 1] - starts[refs[k]] - 1; }
+    // Extra-words penalty length: index terms' from the build; titles and inclusion terms count
+    // their words except qualifiers ("unspecified", "NOS", "site not specified").
+    const pathLength = this.r.u8('search.indexPathLength');
+    const qualifier = new Uint8Array(vocab.tokens.length);
+    for (const q of QUALIFIER_WORDS) for (const t of tokenize(q)) { const id = vocab.tokenIds.get(t); if (id !== undefined) qualifier[id] = 1; }
+    const lengthOf = (doc: number) => {
+      if (sources[doc] === 2) return pathLength[refs[doc]];
+      const [stream, starts] = streams[sources[doc]];
+      let len = 0;
+      for (let i = starts[refs[doc]], end = starts[refs[doc] + 1] - 1; i < end; i++) if (!qualifier[stream[i]]) len++;
+      return len;
+    };
     const index = new LexicalIndex(vocab, n, (doc, out) => {
       const [stream, starts] = streams[sources[doc]];
       for (let i = starts[refs[doc]], end = starts[refs[doc] + 1] - 1; i < end; i++) out.push(stream[i]);
-    }, capacity);
+    }, capacity, lengthOf);
     const ix = this.index;
     const docSource = sources;
     const docRef = refs;
@@ -594,9 +606,9 @@ export class IcdKnowledgeBase {
     const scored = docs.map(({ doc, score }) => {
       const row = s.docRow[doc];
       const src = s.docSource[doc];
-      const boosted = score * (src === 0 ? 1 : src === 1 ? 0.99 : 0.98) * (this.billable[row] === 1 ? 1.02 : 1);
-      return { doc, row, src, score: Math.min(1, boosted) };
-    }).sort((x, y) => y.score - x.score || x.row - y.row);
+      const rank = score * (src === 0 ? 1 : src === 1 ? 0.99 : 0.98) * (this.billable[row] === 1 ? 1.02 : 1);
+      return { doc, row, src, rank, score: Math.min(1, rank) };
+    }).sort((x, y) => y.rank - x.rank || x.row - y.row);
     const seen = new Set<number>();
     for (const d of scored) {
       if (seen.has(d.row)) continue;

@@ -4,6 +4,13 @@
 
 const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'by', 'for', 'in', 'on', 'at', 'as', 'is', 'are', 'be', 'from', 's']);
 
+/**
+ * Words that only say "not further specified" ("..., unspecified", "site not specified", "NOS"):
+ * search does not count them as extra words against a title, so a plain query prefers the
+ * unspecified code. "Other" and "NEC" do count: they name something more specific.
+ */
+export const QUALIFIER_WORDS: readonly string[] = ['unspecified', 'nos', 'not', 'specified', 'site'];
+
 /** Plural -> singular by suffix rules; only needs to be consistent, not linguistically perfect. */
 export function stem(w: string): string {
   if (w.length <= 3 || /[0-9]/.test(w)) return w;
@@ -34,6 +41,19 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) if (!STOPWORDS.has(w)) out.push(stem(w));
   return out;
+}
+
+/**
+ * The comma-separated parts of an index title when they are variant forms of one word ("Infarct,
+ * infarction", "Disease, diseased", "myocardium, myocardial": all start alike), else the whole
+ * title as one part ("Heinz body anemia, congenital" is one phrase, not two variants).
+ */
+export function titleVariants(title: string): string[] {
+  const parts = title.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return [title];
+  const head = (p: string) => (words(p)[0] ?? '').slice(0, 4);
+  const h = head(parts[0]);
+  return h.length >= 3 && parts.every((p) => head(p) === h) ? parts : [title];
 }
 
 /** Order-free key of a phrase ("Attack, heart" and "heart attacks" share one). */
