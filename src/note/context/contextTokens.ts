@@ -31,14 +31,37 @@ export function contextTokens(text: string, from = 0, to = text.length): Context
     const start = from + m.index;
     const word = raw.length > 1 || WORD_CHAR.test(raw);
     out.push({ start, end: start + raw.length, norm: word ? raw.toLowerCase() : normalizeChar(raw), word });
+    // "doesn't" -> does + not, "can't" -> can + not: negation words the lexicon can see.
+    const n = out.length;
+    if (n >= 3 && out[n - 1].norm === 't' && out[n - 2].norm === "'" && out[n - 2].start === out[n - 3].end && out[n - 1].start === out[n - 2].end) {
+      const w = out[n - 3];
+      const base = CONTRACTIONS[w.norm];
+      if (base) {
+        const cut = w.norm.endsWith('n') && w.norm !== 'can' ? w.end - 1 : w.end; // "does|n't", "can|'t"
+        out.splice(n - 3, 3, { start: w.start, end: cut, norm: base, word: true }, { start: cut, end: out[n - 1].end, norm: 'not', word: true });
+      }
+    }
   }
   return out;
 }
 
+const CONTRACTIONS: Record<string, string> = {
+  doesn: 'does', don: 'do', didn: 'did', isn: 'is', wasn: 'was', aren: 'are', weren: 'were', hasn: 'has', haven: 'have',
+  hadn: 'had', couldn: 'could', wouldn: 'would', shouldn: 'should', won: 'will', can: 'can', ain: 'is', mustn: 'must', needn: 'need',
+};
+
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export function phraseTokens(phrase: string): string[] {
-  return (phrase.toLowerCase().match(PHRASE_RE) ?? []).map(normalizeChar);
+  const toks = (phrase.toLowerCase().match(PHRASE_RE) ?? []).map(normalizeChar);
+  // Same contraction handling as contextTokens.
+  for (let i = 2; i < toks.length; i++) {
+    if (toks[i] === 't' && toks[i - 1] === "'" && CONTRACTIONS[toks[i - 2]]) {
+      toks.splice(i - 2, 3, CONTRACTIONS[toks[i - 2]], 'not');
+      i--;
+    }
+  }
+  return toks;
 }
 
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',

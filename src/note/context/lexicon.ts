@@ -103,7 +103,7 @@ add('negated', 'forward', ['no family history of', 'no family hx of', 'no fh of'
   'was negative for', 'is negative for', 'were negative for', 'are negative for', 'came back negative for', 'returned negative for',
   'tested negative for', 'was ruled out for', 'been ruled out for', 'is ruled out for', 'were ruled out for',
   'non - smoker', 'nonsmoker', 'non smoker', 'never smoker', 'never - smoker', 'non - drinker', 'nondrinker', 'non drinker',
-  'lack of', 'lacks', 'lacking', 'fails to demonstrate', 'failed to demonstrate', 'fails to show', 'failed to show',
+  'never been told', 'has never been told', 'was never told', 'never told', 'not been told', 'lack of', 'lacks', 'lacking', 'fails to demonstrate', 'failed to demonstrate', 'fails to show', 'failed to show',
   'clear of', 'devoid of', 'no indication of', 'no indications of', 'no longer complains of', 'ruled out for',
   'lifelong nonsmoker', 'abstains from', 'abstains', 'abstinent from', 'never used', 'never smoked', 'never drank',
   'has never used', 'has never smoked', 'quit using', 'no use of', 'no longer uses', 'no longer drinks', 'no longer smokes',

@@ -252,3 +252,15 @@ test('relatives: pronouns inside their clause, comparisons, past tense', () => {
   assert.equal(tmp('Her roommate has had similar diarrhea.', 'diarrhea'), 'recent', '"has had" is not past tense');
   assert.equal(exp('Her ex-husband had HIV.', 'HIV'), 'other');
 });
+
+test('contractions: doesn\'t / didn\'t / can\'t / hasn\'t are negations like their long forms', () => {
+  assert.equal(neg("Patient doesn't report any nausea.", 'nausea'), 'negated');
+  assert.equal(neg("She didn't have a fever.", 'fever'), 'negated');
+  assert.equal(neg("We can't rule out PE.", 'PE'), 'possible');
+  assert.equal(neg("He hasn't had chest pain since Monday.", 'chest pain'), 'negated');
+  assert.equal(neg('She has never been told she has diabetes.', 'diabetes'), 'negated');
+  const s = "He doesn't smoke.";
+  const r = detector.detect(s, s.indexOf('smoke'), s.indexOf('smoke') + 5);
+  const t = r.triggers.find((x) => x.kind === 'negated')!;
+  assert.ok(t && s.slice(t.start, t.end).startsWith('doesn'), 'trigger offsets still point into the sentence');
+});
