@@ -262,5 +262,5 @@ test('contractions: doesn\'t / didn\'t / can\'t / hasn\'t are negations like the
   const s = "He doesn't smoke.";
   const r = detector.detect(s, s.indexOf('smoke'), s.indexOf('smoke') + 5);
   const t = r.triggers.find((x) => x.kind === 'negated')!;
-  assert.ok(t && s.slice(t.start, t.end).startsWith('doesn'), 'trigger offsets still point into the sentence');
+  assert.equal(s.slice(t.start, t.end), "n't", 'trigger offsets still point into the sentence');
 });
