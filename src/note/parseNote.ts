@@ -7,7 +7,7 @@ import { expandAbbreviations } from './abbreviations';
 import { ContextDetector } from './context/ContextDetector';
 
 /** Characters analysed per note; the rest is kept in `text` (offsets stay valid) but not segmented. */
-export const MAX_ANALYZED_CHARS = 1_000_000;
+export const MAX_ANALYZED_CHARS = 500_000;
 /** Characters analysed when the text looks binary. */
 export const MAX_BINARY_CHARS = 200_000;
 
