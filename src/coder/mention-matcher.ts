@@ -36,12 +36,12 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
   const at = new Map<string, number[]>();
   toks.forEach((t, i) => { let l = at.get(t.key); if (!l) at.set(t.key, (l = [])); l.push(i); });
   const out: RawMatch[] = [];
+  const present = new Set<number>();
+  for (const k of at.keys()) { const v = lex.vocabId(k); if (v >= 0) present.add(v); }
   for (const key of at.keys()) {
     for (const id of lex.anchoredAt(key)) {
+      if (!lex.hasAllKeys(id, present)) continue;
       const e = lex.entry(id);
-      let ok = true;
-      for (const k of e.keys) if (!at.has(k)) { ok = false; break; }
-      if (!ok) continue;
       // Try each occurrence of the anchor; take the tightest placement.
       let best: number[] | undefined, bestWindow = Infinity;
       for (const a of at.get(key)!) {

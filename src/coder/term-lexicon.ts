@@ -106,8 +106,20 @@ export class TermLexicon {
   private readonly byAnchor = new Map<string, number[]>();
   private readonly keyFreq = new Map<string, number>();
 
+  private vocabIds = new Map<string, number>();
+
   /** Number of entries. */
   get size(): number { return this.count; }
+
+  /** Vocabulary id of a key, -1 when no entry uses it. */
+  vocabId(key: string): number { return this.vocabIds.get(key) ?? -1; }
+
+  /** Whether every required key of the entry is among `present` (vocabulary ids), without materialising it. */
+  hasAllKeys(id: number, present: Set<number>): boolean {
+    const c = this.cols!;
+    for (let j = c.keyOff[id]; j < c.keyOff[id + 1]; j++) if (!present.has(c.keyIds[j])) return false;
+    return true;
+  }
 
   entry(id: number): LexiconEntry {
     if (!this.cols) return this.built[id];
@@ -174,7 +186,7 @@ export class TermLexicon {
     }
     lex.cols = cols;
     lex.count = cols.keyOff.length - 1;
-    d.vocab.forEach((k, i) => lex.keyFreq.set(k, d.freq[i]));
+    d.vocab.forEach((k, i) => { lex.keyFreq.set(k, d.freq[i]); lex.vocabIds.set(k, i); });
     // Anchor = rarest key of each entry, computed on the integer columns without materialising entries.
     const n = lex.count;
     for (let id = 0; id < n; id++) {
@@ -239,7 +251,8 @@ export class TermLexicon {
       }
     }
     lex.finish();
-    return lex;
+    // One in-memory layout for built and cached lexicons.
+    return TermLexicon.deserialize(lex.serialize(''));
   }
 
   private finish() {
