@@ -9,9 +9,7 @@ import { parseFlags } from '../command';
 import { resolveProjectRoot } from '../../common/paths';
 import { parseNote } from '../../note/parseNote';
 import { ContextDetector } from '../../note/context/ContextDetector';
-import { lookupSection } from '../../note/sections';
-import { findTerm } from '../commands/context';
-import type { Section } from '../../note/types';
+import { findTerm, sectionFrom } from '../commands/context';
 import type { Benchmark } from './registry';
 
 interface Labelled { sentence: string; term: string; negation: string; temporality: string; experiencer: string; section?: string }
@@ -112,11 +110,7 @@ export function evaluate(items: Labelled[], detector = new ContextDetector()) {
   const errors: string[] = [];
   for (const it of items) {
     const span = findTerm(it.sentence, it.term);
-    let section: Section | undefined;
-    if (it.section) {
-      const hit = lookupSection(it.section);
-      if (hit) section = { kind: hit.kind, role: hit.role, title: it.section, start: 0, end: 0, bodyStart: 0 };
-    }
+    const section = sectionFrom(it.section);
     const r = span ? detector.detect(it.sentence, span[0], span[1], section)
       : { negation: 'affirmed', temporality: 'recent', experiencer: 'patient', triggers: [] };
     for (const d of Object.keys(DIMENSIONS) as Dim[]) {

@@ -3,12 +3,17 @@ import * as fs from 'node:fs';
 import { parseFlags, UsageError, type CliCommand } from '../command';
 import { ContextDetector } from '../../note/context/ContextDetector';
 import { lookupSection } from '../../note/sections';
-import type { Section } from '../../note/types';
+import type { Section, SectionRole } from '../../note/types';
 import { findTerm } from '../../note/findTerm';
 
 export { findTerm };
 
+const ROLES = new Set<SectionRole>(['diagnosis', 'history', 'family', 'social', 'ros', 'exam', 'findings', 'medications', 'allergies',
+  'complaint', 'narrative', 'plan', 'procedures', 'other']);
+
 const DEFAULTS = { negation: 'affirmed', temporality: 'recent', experiencer: 'patient' } as const;
+
+export { sectionFrom };
 
 export const contextCommand: CliCommand = {
   name: 'context',
@@ -73,6 +78,8 @@ export const contextCommand: CliCommand = {
 function sectionFrom(v: unknown): Section | undefined {
   if (typeof v !== 'string' || !v.trim()) return undefined;
   const hit = lookupSection(v);
-  if (!hit) return undefined;
-  return { kind: hit.kind, title: v, role: hit.role, start: 0, end: 0, bodyStart: 0 };
+  if (hit) return { kind: hit.kind, title: v, role: hit.role, start: 0, end: 0, bodyStart: 0 };
+  // A coding role given directly ("family", "history", "ros").
+  const role = v.trim().toLowerCase() as SectionRole;
+  return ROLES.has(role) ? { kind: role, title: v, role, start: 0, end: 0, bodyStart: 0 } : undefined;
 }
