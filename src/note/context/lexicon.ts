@@ -179,6 +179,13 @@ add('possible', 'forward', [
   'possibly representing', 'may be related to', 'suggestion of', 'a suggestion of', 'slight suggestion of', 'concerning for possible', 'not clear', 'unclear', 'unknown if',
   'unknown whether', 'question if', 'questioning', 'cannot be certain', 'versus possible',
 ], { window: 10 });
+// "cannot be entirely excluded", "could not definitively rule out": hedged exclusion is uncertainty.
+const CANNOT = ['cannot', 'can not', 'could not', 'can\'t', 'couldn\'t', 'may not', 'unable to', 'not able to', 'difficult to',
+  'hard to', 'impossible to'];
+const FULLY = ['', 'entirely', 'completely', 'definitively', 'definitely', 'fully', 'totally', 'absolutely', 'confidently', 'reliably'];
+add('possible', 'forward', cross(CANNOT, FULLY, ['exclude', 'rule out', 'r/o', 'be sure of', 'distinguish from']), { window: 10 });
+add('possible', 'backward', [...cross(CANNOT, ['be'], FULLY, ['excluded', 'ruled out']), ...cross(['not'], FULLY, ['excluded', 'ruled out'])],
+  { window: 6 });
 // "Uncertain etiology of the anemia": the cause is uncertain, not the condition.
 add('pseudo', 'forward', ['uncertain etiology', 'unclear etiology', 'unknown etiology', 'etiology unclear', 'etiology uncertain',
   'etiology unknown', 'unclear cause', 'uncertain cause', 'unknown cause', 'cause unclear', 'cause unknown', 'unclear origin',
