@@ -246,6 +246,9 @@ add('historical', 'forward', ['resolution of', 'complete resolution of', 'interv
 // "s/p CABG x3", but not the complaint after it: "s/p MVC with neck pain".
 add('historical', 'forward', ['status post', 's/p', 's / p', 'sp', 'status - post'], { window: 4, historyWord: true });
 add('historical', 'backward', ['survivor', 'survivors'], { window: 4 });
+// Social history shorthand: "Tobacco: quit 2010", "Smoking - former", "EtOH: remote".
+add('historical', 'backward', ['quit', 'quit in', 'former', 'formerly', 'remote', 'past', 'previously', 'in the past', 'ex'],
+  { window: 3 });
 add('historical', 'backward', ['<year>'], { window: 3 });
 add('historical', 'backward', [
   'in remission', 'remission', 'resolved', 'has resolved', 'have resolved', 'since resolved', 'now resolved', 'healed',
