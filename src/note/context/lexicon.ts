@@ -404,7 +404,7 @@ add('other', 'forward', [
     'one of his', 'her twin', 'his twin'], ['child', 'children', 'kid', 'kids', 'twin', 'sons', 'daughters']),
 ], { window: 14 });
 // Bare family nouns: an experiencer trigger unless the relative is only reporting or accompanying (see REPORTER_* below).
-add('other', 'forward', famNouns, { window: 14, familyWord: true });
+add('other', 'forward', cross(DET, famNouns), { window: 14, familyWord: true });
 add('other', 'forward', ['family history :', 'fh :', 'fhx :', 'family hx :', 'fam hx :', 'family history', 'fhx', 'fh'],
   { window: 40, header: true });
 // Trailing family words: "colon cancer in his father", "breast cancer (mother)", "DM - mother".
@@ -444,6 +444,8 @@ add('pseudo', 'forward', [
   'lives with family', 'family aware', 'family is aware', 'partner status', 'partners', 'sexual partners',
   'contact information', 'contacted', 'contact', 'friendly', 'friend \' s house', 'friends \' house',
   // A pronoun inside a relative's clause is the relative, not the patient: "his father had a stroke when he was 60".
+  ...cross(['he', 'she', 'patient', 'pt', 'the patient'], ['says', 'said', 'states', 'stated', 'reports', 'reported', 'thinks',
+    'believes', 'recalls', 'remembers', 'notes', 'knows', 'was told', 'has been told', 'heard', 'understands']),
   'when he was', 'when she was', 'when he', 'when she', 'told she', 'told he', 'was told she', 'was told he', 'before he',
   'before she', 'after he', 'after she', 'until he', 'until she',
 ], { window: 1 });
