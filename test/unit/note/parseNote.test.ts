@@ -202,3 +202,17 @@ test('pathological structure is capped with warnings: a million one-character se
   assertWellFormed(headers);
   assert.ok(headers.warnings.some((w) => /headers/.test(w)));
 });
+
+test('header variants: ==== underline, bold markdown, numbered sub-items stay in their section', () => {
+  const t = 'Assessment & Plan\n=================\n1. Pneumonia - continue ceftriaxone.\n**Plan:** follow up in clinic\nDISCHARGE DIAGNOSES\n1. CAP\nPHYSICAL EXAMINATION ON ADMISSION:\nLungs clear.';
+  const note = parseNote(t);
+  assertWellFormed(note);
+  assert.deepEqual(note.sections.map((s) => s.kind), ['assessment_and_plan', 'plan', 'discharge_diagnoses', 'physical_exam']);
+  assert.equal(note.sentences[0].text, '1. Pneumonia - continue ceftriaxone.');
+  assert.equal(note.sections[0].role, 'diagnosis');
+});
+
+test('lab and vital lines are not headers', () => {
+  const note = parseNote('LABS:\nWBC: 12.1\nNA 135.\nHGB: 10\nPlan: recheck.');
+  assert.deepEqual(note.sections.map((s) => s.kind), ['labs', 'plan']);
+});
