@@ -14,8 +14,25 @@ export function defineNotification<P>(method: string): NotificationDef<P> { retu
 
 export type Decision = 'accepted' | 'rejected';
 
+/** A coding note from the knowledge base that matters when assigning a code. */
+export interface CodeInfoNote { kind: 'excludes1' | 'codeFirst' | 'useAdditionalCode'; text: string; from: string }
+
+/** Knowledge-base facts about a suggested code, for the hover and the "more specific" quick fixes. */
+export interface CodeInfo {
+  /** Chapter › block › category (root first); chapters are named "Chapter N". */
+  breadcrumb: { code: string; title: string }[];
+  notes: CodeInfoNote[];
+  /** Billable codes below this one (more specific), nearest level first. */
+  children: { code: string; title: string }[];
+}
+
 /** A suggestion as the editor shows it: the engine's suggestion plus the coder's decision, if any. */
-export interface DocumentSuggestion extends Suggestion { decision?: Decision }
+export interface DocumentSuggestion extends Suggestion {
+  decision?: Decision;
+  info?: CodeInfo;
+  /** Set on a code the coder chose in place of a suggested one ("replace with a more specific child"). */
+  replaces?: string;
+}
 
 export interface DocumentCoding {
   uri: string;
@@ -23,12 +40,29 @@ export interface DocumentCoding {
   version: number;
   suggestions: DocumentSuggestion[];
   warnings: string[];
-  /** Name of the suggestion source that produced them, e.g. "keyword table" or "engine". */
+  /** Name of the suggestion source that produced them, e.g. "engine". */
   source: string;
+  /** Set when the note was not coded, or only in part (too large, looks binary): what the user sees. */
+  skipped?: string;
+  /** Engine time for this coding and how many sentences came from the engine's cache (incremental re-coding). */
+  engineMs?: number;
+  sentences?: { reused: number; analysed: number };
+  /** The note's section headers (for the section code lenses). */
+  sections?: NoteSection[];
 }
 
 export interface UriParams { uri: string }
-export interface DecideParams { uri: string; code: string; decision: Decision | 'clear' }
+export interface DecideParams {
+  uri: string;
+  code: string;
+  decision: Decision | 'clear';
+  /** Accept `code` in place of this suggested code (its evidence carries over); the replaced code is rejected. */
+  replaces?: string;
+}
+/** Accept or reject every pending suggestion whose main evidence lies in [start, end) (one section). */
+export interface DecideSectionParams { uri: string; start: number; end: number; decision: Decision }
+/** A note section as the code lenses and "Accept all in this section" see it (offsets into the note). */
+export interface NoteSection { title: string; kind: string; start: number; end: number; headerStart: number; headerEnd: number }
 export interface SearchParams { query: string; limit?: number }
 export interface CodeSummary { code: string; title: string; billable: boolean }
 export type ExportFormat = 'json' | 'csv' | 'fhir';
@@ -36,21 +70,27 @@ export interface ExportParams { uri: string; format: ExportFormat }
 export interface ExportResult { format: ExportFormat; mimeType: string; extension: string; content: string }
 export interface CodeTextParams { text: string; languageId?: string }
 
-/** Source state the status bar shows. */
+/** Source state the status bar shows: the model loading, ready, lexical-only (detail says why) or failed. */
 export interface ServerStatus {
-  state: 'starting' | 'ready' | 'lexical-only' | 'error';
+  state: 'starting' | 'loading' | 'ready' | 'lexical-only' | 'error';
   source: string;
   detail?: string;
+  /** Engine load time (knowledge base + model), once loaded. */
+  loadMs?: number;
+  /** Server process id (the client uses it to tell a restart). */
+  pid?: number;
 }
-export interface DocumentStatus { uri: string; suggested: number; accepted: number; rejected: number }
+export interface DocumentStatus { uri: string; suggested: number; accepted: number; rejected: number; skipped?: string }
 
 export const Requests = {
   /** The current suggestions for an open document (codes it now if stale). */
   documentCoding: defineRequest<UriParams, DocumentCoding | null>('clinicalCoder/documentCoding'),
   /** Codes arbitrary text (workspace batch coding of unopened files, the CLI-like path). */
   codeText: defineRequest<CodeTextParams, CodingResult>('clinicalCoder/codeText'),
-  /** Records the coder's decision on a suggested code. */
+  /** Records the coder's decision on a suggested code (persisted, see src/server/decisions.ts). */
   decide: defineRequest<DecideParams, DocumentCoding | null>('clinicalCoder/decide'),
+  /** Records one decision for every pending suggestion of a section ("Accept all in this section"). */
+  decideSection: defineRequest<DecideSectionParams, DocumentCoding | null>('clinicalCoder/decideSection'),
   /** Searches ICD-10-CM codes and titles. */
   searchCodes: defineRequest<SearchParams, CodeSummary[]>('clinicalCoder/searchCodes'),
   /** Renders a document's codes in an export format. */
@@ -77,7 +117,12 @@ export const Commands = {
   showLog: 'clinicalCoder.showLog',
   acceptCode: 'clinicalCoder.acceptCode',
   rejectCode: 'clinicalCoder.rejectCode',
+  /** Accept a more specific code in place of a suggested one (args: CodeCommandArgs & { replaces }). */
+  replaceCode: 'clinicalCoder.replaceCode',
+  /** Accept every pending code of a section (args: SectionCommandArgs). */
+  acceptSection: 'clinicalCoder.acceptSection',
 } as const;
 
 /** Arguments of the accept/reject/open-explorer commands when invoked from a lens, hover link or code action. */
-export interface CodeCommandArgs { uri: string; code: string }
+export interface CodeCommandArgs { uri: string; code: string; replaces?: string }
+export interface SectionCommandArgs { uri: string; start: number; end: number; title: string }

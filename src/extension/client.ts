@@ -1,17 +1,45 @@
 // Starts the language server (dist/server.js) over IPC and connects it to the note languages chosen in
-// clinicalCoder.languages.
+// clinicalCoder.languages. If the server dies, it is restarted (up to 4 times in 3 minutes) and the user
+// is told; after that it stays down with a message pointing to the log.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction, ErrorAction, LanguageClient, TransportKind,
+  type ErrorHandler, type LanguageClientOptions, type ServerOptions,
+} from 'vscode-languageclient/node';
 
 export const CLIENT_ID = 'clinicalCoder';
+const MAX_RESTARTS = 4;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 export function noteLanguages(): string[] {
   const langs = vscode.workspace.getConfiguration('clinicalCoder').get<unknown>('languages');
   return Array.isArray(langs) && langs.every((l) => typeof l === 'string') && langs.length ? langs : ['plaintext', 'markdown', 'clinical-note'];
 }
 
-export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+/** Restarts a crashed server and says so; gives up after MAX_RESTARTS crashes in RESTART_WINDOW_MS. */
+export function restartingErrorHandler(output: vscode.OutputChannel, onRestart: () => void): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      crashes.push(now);
+      while (crashes.length && crashes[0] < now - RESTART_WINDOW_MS) crashes.shift();
+      if (crashes.length > MAX_RESTARTS) {
+        const message = `Clinical Coder: the language server stopped ${crashes.length} times in 3 minutes and will not be restarted. Run "Clinical Coder: Show Log" to see why, then reload the window.`;
+        output.appendLine(message);
+        return { action: CloseAction.DoNotRestart, message };
+      }
+      output.appendLine(`The language server stopped unexpectedly; restarting it (${crashes.length}/${MAX_RESTARTS}).`);
+      void vscode.window.showWarningMessage('Clinical Coder: the language server stopped unexpectedly and was restarted. Suggestions come back in a moment.');
+      onRestart();
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, onRestart: () => void = () => undefined): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -23,6 +51,13 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     // Hover links run the Accept / Reject / Code Explorer commands.
     markdown: { isTrusted: true, supportHtml: false },
     synchronize: { configurationSection: 'clinicalCoder' },
+    initializationOptions: {
+      // The server ignores clinicalCoder.model.path in an untrusted workspace.
+      trusted: vscode.workspace.isTrusted,
+      // Decisions on notes outside every workspace folder are kept here.
+      globalStoragePath: context.globalStorageUri.fsPath,
+    },
+    errorHandler: restartingErrorHandler(output, onRestart),
   };
   return new LanguageClient(CLIENT_ID, 'Clinical Coder', serverOptions, clientOptions);
 }

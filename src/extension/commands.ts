@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  Commands, Requests, type CodeCommandArgs, type Decision, type ExportFormat, type RequestDef,
+  Commands, Requests, type CodeCommandArgs, type Decision, type ExportFormat, type RequestDef, type SectionCommandArgs,
 } from '../common/protocol';
 import type { CodingResult } from '../coder/types';
 import { noteLanguages } from './client';
@@ -136,5 +136,13 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     vscode.commands.registerCommand(Commands.showLog, () => ctx.output.show(true)),
     vscode.commands.registerCommand(Commands.acceptCode, decide('accepted')),
     vscode.commands.registerCommand(Commands.rejectCode, decide('rejected')),
+    vscode.commands.registerCommand(Commands.replaceCode, async (args?: Partial<CodeCommandArgs>) => {
+      if (!args?.uri || !args.code || !args.replaces) { void vscode.window.showInformationMessage('Clinical Coder: use the quick fix on a suggested code to replace it with a more specific one.'); return undefined; }
+      return request(ctx.client(), Requests.decide, { uri: args.uri, code: args.code, decision: 'accepted', replaces: args.replaces });
+    }),
+    vscode.commands.registerCommand(Commands.acceptSection, async (args?: Partial<SectionCommandArgs>) => {
+      if (!args?.uri || typeof args.start !== 'number' || typeof args.end !== 'number') { void vscode.window.showInformationMessage('Clinical Coder: use the code lens on a section header to accept its codes.'); return undefined; }
+      return request(ctx.client(), Requests.decideSection, { uri: args.uri, start: args.start, end: args.end, decision: 'accepted' });
+    }),
   ];
 }

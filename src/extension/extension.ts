@@ -1,7 +1,7 @@
 // Clinical Coder VS Code client: starts the language server, registers the commands and the status bar.
 // All coding happens in the server process (dist/server.js); nothing here touches the network.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { Notifications, Requests, type DocumentStatus, type ServerStatus } from '../common/protocol';
 import { createClient } from './client';
 import { registerCommands, request } from './commands';
@@ -15,6 +15,8 @@ export interface ClinicalCoderApi {
   /** Resolves once the language server is running. */
   ready: Promise<void>;
   client(): LanguageClient;
+  /** The status bar item's text and tooltip (tests). */
+  status(): { text: string; tooltip: string };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ClinicalCoderApi> {
@@ -23,11 +25,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Clinic
   context.subscriptions.push(output, statusBar);
 
   const start = async (): Promise<void> => {
-    const c = createClient(context, output);
+    const c = createClient(context, output, () => statusBar.reset());
     client = c;
-    await c.start();
     c.onNotification(Notifications.documentStatus.method, (s: DocumentStatus) => statusBar.setDocument(s));
     c.onNotification(Notifications.serverStatus.method, (s: ServerStatus) => statusBar.setServer(s));
+    // After a crash the client restarts the server by itself: ask the new one for its state.
+    c.onDidChangeState((e) => {
+      if (e.newState === State.Running && client === c) void request(c, Requests.serverStatus, {}).then((s) => statusBar.setServer(s), () => undefined);
+    });
+    await c.start();
     statusBar.setServer(await request(c, Requests.serverStatus, {}));
   };
 
@@ -57,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Clinic
     void vscode.window.showErrorMessage(`Clinical Coder could not start its language server: ${err.message}. Run "Clinical Coder: Show Log" for details.`);
     throw err;
   });
-  return { ready, client: current };
+  return { ready, client: current, status: () => ({ text: statusBar.text, tooltip: statusBar.tooltip }) };
 }
 
 export async function deactivate(): Promise<void> {

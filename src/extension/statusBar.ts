@@ -1,11 +1,11 @@
-// Status bar item: the suggestion source's state and the active note's suggestion count; click opens the
-// Code Explorer.
+// Status bar item: the model state (loading, ready, lexical-only with the reason, error) and the active
+// note's suggestion count; click opens the Code Explorer.
 import * as vscode from 'vscode';
 import { Commands, type DocumentStatus, type ServerStatus } from '../common/protocol';
 
 export class CoderStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('clinicalCoder.status', vscode.StatusBarAlignment.Right, 100);
-  private server: ServerStatus = { state: 'starting', source: 'none' };
+  private server: ServerStatus = { state: 'starting', source: 'engine' };
   private readonly counts = new Map<string, DocumentStatus>();
 
   constructor() {
@@ -15,14 +15,45 @@ export class CoderStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  get text(): string { return this.item.text; }
+  get tooltip(): string { return typeof this.item.tooltip === 'string' ? this.item.tooltip : this.item.tooltip?.value ?? ''; }
+
   setServer(s: ServerStatus): void { this.server = s; this.render(); }
   setDocument(s: DocumentStatus): void { this.counts.set(s.uri, s); this.render(); }
+  /** Forget the per-note counts (the server restarted). */
+  reset(): void { this.counts.clear(); this.server = { state: 'starting', source: 'engine' }; this.render(); }
+
   render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const c = uri ? this.counts.get(uri) : undefined;
-    const icon = this.server.state === 'starting' ? '$(loading~spin)' : this.server.state === 'error' ? '$(error)' : this.server.state === 'lexical-only' ? '$(warning)' : '$(checklist)';
-    this.item.text = `${icon} ICD-10${c ? `: ${c.suggested}${c.accepted ? ` · ${c.accepted}✓` : ''}` : ''}`;
-    this.item.tooltip = `Clinical Coder — ${this.server.state} (${this.server.source})${this.server.detail ? `\n${this.server.detail}` : ''}${c ? `\n${c.suggested} suggested · ${c.accepted} accepted · ${c.rejected} rejected` : ''}\nClick to open the Code Explorer`;
+    const s = this.server;
+    const count = c ? `: ${c.suggested}${c.accepted ? ` · ${c.accepted}✓` : ''}` : '';
+    switch (s.state) {
+      case 'starting':
+      case 'loading':
+        this.item.text = '$(loading~spin) ICD-10: loading model';
+        break;
+      case 'error':
+        this.item.text = '$(error) ICD-10: engine failed';
+        break;
+      case 'lexical-only':
+        this.item.text = `$(warning) ICD-10 (lexical)${count}`;
+        break;
+      default:
+        this.item.text = `$(checklist) ICD-10${count}`;
+    }
+    this.item.backgroundColor = s.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    const state = {
+      starting: 'starting', loading: 'loading the knowledge base and model…', ready: `model ready${s.loadMs !== undefined ? ` (loaded in ${s.loadMs} ms)` : ''}`,
+      'lexical-only': 'lexical-only (no neural encoder)', error: 'the coding engine failed',
+    }[s.state];
+    const lines = [`Clinical Coder — ${state}`];
+    if (s.detail) lines.push(s.detail);
+    if (c?.skipped) lines.push(c.skipped);
+    if (c) lines.push(`${c.suggested} suggested · ${c.accepted} accepted · ${c.rejected} rejected`);
+    lines.push('Click to open the Code Explorer');
+    this.item.tooltip = lines.join('\n');
   }
+
   dispose(): void { this.item.dispose(); }
 }

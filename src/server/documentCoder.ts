@@ -1,20 +1,39 @@
-// Codes open documents: debounced after edits, superseded work dropped (only the newest version's result is
-// kept), and a per-document cache so asking again for an unchanged document costs nothing.
+// Codes open documents: debounced after edits, superseded work dropped (a queued older version is never
+// started, a finished older one is discarded), and a per-document cache so asking again for an unchanged
+// document costs nothing. Re-coding after an edit is cheap because the engine caches its analysis per
+// sentence (one engine in the worker, shared by all documents): only the edited sentences are analysed again.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodingResult, Suggestion } from '../coder/types';
-import type { DocumentCoding, DocumentSuggestion } from '../common/protocol';
+import type { Suggestion } from '../coder/types';
+import type { DocumentCoding, NoteSection } from '../common/protocol';
+import { applyDecisions } from './applyDecisions';
 import type { DecisionStore } from './decisions';
+import { SupersededError } from './engineSource';
+import { guardNote } from './noteGuard';
 import { codingOptions, type ServerSettings } from './settings';
 import type { SuggestionSource } from './suggestionSource';
 
-interface CacheEntry { version: number; text: string; settingsKey: string; result: CodingResult; source: string }
+interface CacheEntry {
+  version: number;
+  /** The whole document text this entry is for (decision anchors are found in it). */
+  text: string;
+  settingsKey: string;
+  suggestions: Suggestion[];
+  warnings: string[];
+  source: string;
+  skipped?: string;
+  engineMs?: number;
+  sentences?: { reused: number; analysed: number };
+  sections?: NoteSection[];
+}
 
 export interface DocumentCoderDeps {
-  source(): Promise<SuggestionSource>;
+  source(): SuggestionSource;
   decisions: DecisionStore;
   settingsFor(uri: string): Promise<ServerSettings>;
   /** Called with each fresh coding of the newest version of a document. */
   onCoded(doc: TextDocument, coding: DocumentCoding, settings: ServerSettings): void;
+  /** Whether the document is still open (a note closed while it was coded publishes nothing). */
+  isOpen(uri: string): boolean;
   log(message: string): void;
 }
 
@@ -37,6 +56,7 @@ export class DocumentCoder {
 
   /** Codes `doc` now (or reuses the cache). Returns null when a newer version superseded this one meanwhile. */
   async codeNow(doc: TextDocument): Promise<DocumentCoding | null> {
+    if (!this.deps.isOpen(doc.uri)) return null;
     this.latestVersion.set(doc.uri, Math.max(doc.version, this.latestVersion.get(doc.uri) ?? -Infinity));
     const settings = await this.deps.settingsFor(doc.uri);
     const settingsKey = JSON.stringify(codingOptions(settings));
@@ -46,11 +66,25 @@ export class DocumentCoder {
     if (hit && hit.settingsKey === settingsKey && (hit.version === doc.version || hit.text === text)) {
       entry = { ...hit, version: doc.version };
     } else {
-      const source = await this.deps.source();
-      const result = await source.code(text, codingOptions(settings));
-      entry = { version: doc.version, text, settingsKey, result, source: source.name };
+      const guarded = guardNote(text);
+      const source = this.deps.source();
+      let result: Awaited<ReturnType<SuggestionSource['code']>> & { sections?: NoteSection[] };
+      if (!guarded.text) result = { suggestions: [], warnings: [] };
+      else {
+        try {
+          result = await source.code(guarded.text, codingOptions(settings), doc.uri);
+        } catch (e) {
+          if (e instanceof SupersededError) return null;
+          throw e;
+        }
+      }
+      entry = {
+        version: doc.version, text, settingsKey, suggestions: result.suggestions, warnings: result.warnings, source: source.name,
+        skipped: guarded.skipped, engineMs: result.engineMs, sentences: result.sentences, sections: result.sections,
+      };
     }
-    if (this.latestVersion.get(doc.uri) !== doc.version) return null; // superseded while we worked
+    // Superseded or closed while we worked.
+    if (this.latestVersion.get(doc.uri) !== doc.version || !this.deps.isOpen(doc.uri)) return null;
     this.cache.set(doc.uri, entry);
     const coding = this.view(doc.uri, entry, settings);
     this.deps.onCoded(doc, coding, settings);
@@ -73,11 +107,13 @@ export class DocumentCoder {
     return coding;
   }
 
+  /** Stops everything for a closed document: its timer, its queued job, its cache. */
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.cache.delete(uri);
     this.latestVersion.delete(uri);
+    try { this.deps.source().cancel(uri); } catch { /* no source yet */ }
   }
 
   invalidateAll(): void {
@@ -85,10 +121,14 @@ export class DocumentCoder {
   }
 
   private view(uri: string, entry: CacheEntry, settings: ServerSettings): DocumentCoding {
-    const decisions = this.deps.decisions.forDocument(uri);
-    const suggestions: DocumentSuggestion[] = visibleSuggestions(entry.result.suggestions, settings)
-      .map((s) => (decisions.has(s.code) ? { ...s, decision: decisions.get(s.code) } : s));
-    return { uri, version: entry.version, suggestions, warnings: entry.result.warnings, source: entry.source };
+    const suggestions = applyDecisions(entry.text, visibleSuggestions(entry.suggestions, settings), this.deps.decisions.forDocument(uri));
+    return {
+      uri, version: entry.version, suggestions, warnings: entry.warnings, source: entry.source,
+      ...(entry.skipped ? { skipped: entry.skipped } : {}),
+      ...(entry.engineMs !== undefined ? { engineMs: Math.round(entry.engineMs * 10) / 10 } : {}),
+      ...(entry.sentences ? { sentences: entry.sentences } : {}),
+      ...(entry.sections ? { sections: entry.sections } : {}),
+    };
   }
 }
 

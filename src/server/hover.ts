@@ -1,5 +1,6 @@
-// Hover on an evidence span: the code, its title and confidence, the context, the evidence sentence and why
-// it matched, coding notes, more specific alternatives, and command links (Accept, Reject, Code Explorer).
+// Hover on an evidence span: the code, its title and confidence, the breadcrumb (chapter › block › category),
+// the context status, the evidence sentence and why it matched, the coding notes that matter (Excludes1,
+// code first, use additional code), more specific alternatives, and command links (Accept, Reject, Code Explorer).
 import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type CodeCommandArgs, type DocumentCoding, type DocumentSuggestion } from '../common/protocol';
@@ -16,7 +17,7 @@ export function hoverAt(doc: TextDocument, coding: DocumentCoding, offset: numbe
   const start = Math.min(...hits.map((h) => h.e.start));
   const end = Math.max(...hits.map((h) => h.e.end));
   return {
-    contents: { kind: 'markdown', value: hits.map((h) => renderSuggestion(doc, coding.uri, h.s, h.e)).join('\n\n---\n\n') },
+    contents: { kind: 'markdown', value: hits.slice(0, 4).map((h) => renderSuggestion(doc, coding.uri, h.s, h.e)).join('\n\n---\n\n') },
     range: { start: doc.positionAt(start), end: doc.positionAt(end) },
   };
 }
@@ -26,24 +27,52 @@ function commandLink(title: string, command: string, args: CodeCommandArgs): str
 }
 
 const escape = (s: string): string => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
+const WHY: Record<Evidence['why'], string> = {
+  index: 'Alphabetic Index term',
+  inclusion: 'inclusion term',
+  title: 'code title',
+  abbreviation: 'abbreviation',
+  encoder: 'semantic match (encoder)',
+  learned: 'phrase learned from coded notes',
+};
+
+function contextStatus(s: DocumentSuggestion, e: Evidence): string {
+  const parts: string[] = [s.status];
+  if (e.negation && e.negation !== 'affirmed') parts.push(e.negation);
+  if (e.temporality && e.temporality !== 'recent') parts.push(e.temporality);
+  if (e.experiencer === 'other') parts.push('family member');
+  return parts.join(', ');
+}
+
+const NOTE_LABEL = { excludes1: 'Excludes1', codeFirst: 'Code first', useAdditionalCode: 'Use additional code' } as const;
 
 export function renderSuggestion(doc: TextDocument, uri: string, s: DocumentSuggestion, e: Evidence): string {
   const lines: string[] = [];
-  const decision = s.decision ? ` · **${s.decision}**` : '';
+  const decision = s.decision ? ` · **${s.decision}**${s.replaces ? ` in place of ${s.replaces}` : ''}` : '';
   lines.push(`**${s.code}** ${escape(s.title)} — ${Math.round(s.confidence * 100)}%${decision}`);
-  const context = [`status: ${s.status}`, s.billable ? 'billable' : 'not billable (header)'];
-  if (e.section) context.push(`section: ${escape(e.section)}`);
+  if (s.info?.breadcrumb.length) lines.push('', s.info.breadcrumb.map((b) => `${escape(b.code)} ${escape(b.title)}`).join(' › '));
+  const context = [`context: ${contextStatus(s, e)}`, s.billable ? 'billable' : 'not billable (header)'];
+  if (e.section) context.push(`section: ${escape(e.section.replace(/_/g, ' '))}`);
   lines.push('', context.join(' · '));
   const text = doc.getText();
-  const sentence = e.sentenceStart !== undefined && e.sentenceEnd !== undefined
-    ? text.slice(e.sentenceStart, e.sentenceEnd).replace(/\s+/g, ' ').trim() : e.text;
-  lines.push('', `Evidence: “${escape(sentence).replace(escape(e.text.replace(/\s+/g, ' ')), `**${escape(e.text.replace(/\s+/g, ' '))}**`)}”`);
-  lines.push('', `Why: ${e.why} match${e.matched ? ` for “${escape(e.matched)}”` : ''}${e.negation && e.negation !== 'affirmed' ? ` · ${e.negation}` : ''}${e.temporality === 'historical' ? ' · historical' : ''}${e.experiencer === 'other' ? ' · family member' : ''}`);
+  const sentence = e.sentenceStart !== undefined && e.sentenceEnd !== undefined && e.sentenceEnd <= text.length
+    ? oneLine(text.slice(e.sentenceStart, e.sentenceEnd)) : oneLine(e.text);
+  const shown = sentence.length > 400 ? `${sentence.slice(0, 400)}…` : sentence;
+  const ev = oneLine(e.text);
+  lines.push('', `Evidence: “${escape(shown).replace(escape(ev), `**${escape(ev)}**`)}”`);
+  const sim = e.similarity !== undefined ? ` (similarity ${e.similarity.toFixed(2)})` : '';
+  lines.push('', `Why: ${WHY[e.why] ?? e.why}${e.matched ? ` “${escape(e.matched)}”` : ''}${sim}`);
   if (s.evidence.length > 1) lines.push('', `Also mentioned ${s.evidence.length - 1} more time${s.evidence.length > 2 ? 's' : ''} in this note.`);
-  for (const n of s.notes ?? []) lines.push('', `_Note:_ ${escape(n)}`);
-  if (s.alternatives.length) {
+  const kbNotes = s.info?.notes ?? [];
+  for (const n of kbNotes.slice(0, 6)) lines.push('', `_${NOTE_LABEL[n.kind]}${n.from !== s.code ? ` (at ${escape(n.from)})` : ''}:_ ${escape(n.text)}`);
+  // Engine messages (combination codes, Excludes1 conflicts in this note) that the KB notes do not already say.
+  for (const n of (s.notes ?? []).filter((m) => !kbNotes.some((k) => m.includes(k.text))).slice(0, 4)) lines.push('', `_Rule:_ ${escape(n)}`);
+  const specific = moreSpecific(s);
+  if (specific.length) {
     lines.push('', 'More specific:');
-    for (const a of s.alternatives) lines.push(`- ${a.code} ${escape(a.title)}${a.reason ? ` (${escape(a.reason)})` : ''}`);
+    for (const a of specific.slice(0, 8)) lines.push(`- ${a.code} ${escape(a.title)}${a.reason ? ` (${escape(a.reason)})` : ''}`);
   }
   const args = { uri, code: s.code };
   lines.push('', [
@@ -52,4 +81,13 @@ export function renderSuggestion(doc: TextDocument, uri: string, s: DocumentSugg
     commandLink('Open in Code Explorer', Commands.openExplorer, args),
   ].join(' · '));
   return lines.join('\n');
+}
+
+/** More specific codes for a suggestion: its billable children, then the engine's alternatives. */
+export function moreSpecific(s: DocumentSuggestion): { code: string; title: string; reason?: string }[] {
+  const out: { code: string; title: string; reason?: string }[] = [];
+  const seen = new Set<string>([s.code]);
+  for (const c of s.info?.children ?? []) if (!seen.has(c.code)) { seen.add(c.code); out.push(c); }
+  for (const a of s.alternatives) if (!seen.has(a.code)) { seen.add(a.code); out.push(a); }
+  return out;
 }

@@ -1,19 +1,36 @@
 // The seam between the language server and whatever produces ICD-10-CM suggestions. The server only knows
-// this interface; swapping the stand-in keyword table for the real engine (src/coder) is one line in
-// createSuggestionSource below.
+// this interface; the default is the coding engine (src/coder) in a worker thread (engineSource.ts). Tests
+// may pass any object with this shape.
 import type { CodingOptions, CodingResult } from '../coder/types';
-import type { CodeSummary } from '../common/protocol';
-import { KeywordSuggestionSource } from './keywordSource';
+import type { CodeSummary, NoteSection } from '../common/protocol';
+import { WorkerSuggestionSource } from './engineSource';
+
+/** Model state the status bar shows: loading, ready, lexical-only (with the reason) or error. */
+export interface SourceState {
+  state: 'loading' | 'ready' | 'lexical-only' | 'error';
+  detail?: string;
+  loadMs?: number;
+}
 
 export interface SuggestionSource {
-  /** Short human name, shown in the log and the status bar ("keyword table", "engine"). */
+  /** Short human name, shown in the log and the status bar. */
   readonly name: string;
-  /** Codes one note. Must not throw for any input text; problems go into `warnings`. */
-  code(text: string, opts: CodingOptions): Promise<CodingResult>;
-  /** Searches codes by code prefix or title words (Search ICD-10-CM command, Code Explorer). */
-  search?(query: string, limit: number): Promise<CodeSummary[]>;
-  /** True when the source runs without its model (lexical only); `reason` says why. */
-  readonly degraded?: { reason: string };
+  readonly state: SourceState;
+  /** True once the source can code without waiting for a load. */
+  readonly isReady: boolean;
+  onState(fn: (s: SourceState) => void): void;
+  /**
+   * Codes one note. `key` (the document URI) lets a newer call replace a queued older one, which then
+   * rejects with SupersededError. Must not throw for any input text; problems go into `warnings`.
+   */
+  code(text: string, opts: CodingOptions, key?: string): Promise<CodingResult & { engineMs?: number; sentences?: { reused: number; analysed: number }; sections?: NoteSection[] }>;
+  /** Drops queued work for `key` (the document closed). */
+  cancel(key: string): void;
+  /** Searches codes by code prefix or title words (Search ICD-10-CM command). */
+  search(query: string, limit: number): Promise<CodeSummary[]>;
+  /** Answers a Code Explorer request (src/server/explorerRequests.ts) against the source's knowledge base. */
+  explorer(method: string, params: unknown): Promise<unknown>;
+  dispose(): Promise<void>;
 }
 
 export interface SourceOptions {
@@ -24,8 +41,7 @@ export interface SourceOptions {
   log(message: string): void;
 }
 
-/** Builds the suggestion source the server uses. */
-export async function createSuggestionSource(options: SourceOptions): Promise<SuggestionSource> {
-  void options;
-  return new KeywordSuggestionSource();
+/** Builds the suggestion source the server uses: it starts loading at once and codes when ready. */
+export function createSuggestionSource(options: SourceOptions & { workerScript: string }): SuggestionSource {
+  return new WorkerSuggestionSource(options);
 }

@@ -23,6 +23,10 @@ export interface TestServer {
   conn: ProtocolConnection;
   child: ChildProcess;
   messages: string[];
+  /** Every diagnostics notification received, in order (uri, version, diagnostics). */
+  published: PublishDiagnosticsParams[];
+  /** Server stderr so far. */
+  stderr(): string;
   settings: Record<string, unknown>;
   open(uri: string, text: string, languageId?: string): Promise<Diagnostic[]>;
   change(uri: string, version: number, changes: { range?: { start: { line: number; character: number }; end: { line: number; character: number } }; text: string }[]): Promise<Diagnostic[]>;
@@ -36,15 +40,25 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: Record<string, unknown> = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export interface StartOptions {
+  /** Workspace folder paths (decisions are kept in <folder>/.clinical-coder/). */
+  workspaceFolders?: string[];
+  /** Extra environment (e.g. CLINICAL_CODER_MODELS to point at an incomplete models folder). */
+  env?: Record<string, string>;
+  initializationOptions?: Record<string, unknown>;
+}
+
+export async function startServer(settings: Record<string, unknown> = {}, opts: StartOptions = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let stderr = '';
   child.stderr!.on('data', (d) => { stderr += d; });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters = new Map<string, Array<(p: PublishDiagnosticsParams) => void>>();
   const messages: string[] = [];
+  const published: PublishDiagnosticsParams[] = [];
   const state = { settings };
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
     const list = waiters.get(p.uri) ?? [];
     waiters.delete(p.uri);
     for (const w of list) w(p);
@@ -56,13 +70,15 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
   conn.onRequest('window/showMessageRequest', (p: { message: string }) => { messages.push(p.message); return null; });
   conn.listen();
   await conn.sendRequest(InitializeRequest.type, {
-    processId: process.pid, rootUri: null, workspaceFolders: null,
+    processId: process.pid, rootUri: null,
+    workspaceFolders: opts.workspaceFolders ? opts.workspaceFolders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })) : null,
+    initializationOptions: opts.initializationOptions,
     capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
       textDocument: { publishDiagnostics: { relatedInformation: true } } },
   });
   await conn.sendNotification(InitializedNotification.type, {});
 
-  const nextDiagnostics = (uri: string, action: () => unknown, timeoutMs = 10000) => new Promise<Diagnostic[]>((resolve, reject) => {
+  const nextDiagnostics = (uri: string, action: () => unknown, timeoutMs = 30000) => new Promise<Diagnostic[]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${stderr.slice(-500)}`)), timeoutMs);
     const list = waiters.get(uri) ?? [];
     list.push((p) => { clearTimeout(timer); resolve(p.diagnostics); });
@@ -71,7 +87,7 @@ export async function startServer(settings: Record<string, unknown> = {}): Promi
   });
   const versions = new Map<string, number>();
   const api: TestServer = {
-    conn, child, messages, get settings() { return state.settings; },
+    conn, child, messages, published, stderr: () => stderr, get settings() { return state.settings; },
     open: (uri, text, languageId = 'clinical-note') => nextDiagnostics(uri, () => {
       versions.set(uri, 1);
       return conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });

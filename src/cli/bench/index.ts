@@ -4,6 +4,7 @@ import { noteBenchmark } from './note';
 import { icdBenchmark } from './icd';
 import { qualityBenchmark } from './quality';
 import { engineBenchmark } from './engine';
+import { lspBenchmark } from './lsp';
 
 /** Every benchmark `npm run bench` runs, in order. Add new ones here. */
 export const benchmarks: Benchmark[] = [
@@ -12,4 +13,5 @@ export const benchmarks: Benchmark[] = [
   icdBenchmark,
   qualityBenchmark,
   engineBenchmark,
+  lspBenchmark,
 ];

@@ -1,0 +1,81 @@
+// The engine worker thread: loads the coding engine once and answers the main thread's code, search and
+// Code Explorer requests one at a time (the main thread sends at most one at a time; see engineSource.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { CodingEngine } from '../coder/index';
+import type { Encoder } from '../encoder/index';
+import { detectSections } from '../note/index';
+import type { NoteSection } from '../common/protocol';
+import { createExplorerHandlers } from './explorerRequests';
+import { codeInfo } from './codeInfo';
+import type { EngineWorkerData, FromWorker, ToWorker, WorkerCodingResult } from './engineProtocol';
+
+export async function runEngineWorker(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  const data = workerData as EngineWorkerData;
+  const post = (m: FromWorker) => port.postMessage(m);
+  const t0 = performance.now();
+  const warnings: string[] = [];
+  let engine: CodingEngine;
+  try {
+    let encoder: Encoder | null = null;
+    let encoderWarning: string | undefined;
+    if (data.encoderEnabled) {
+      const { openEncoder } = await import('../encoder/index');
+      const choice = await openEncoder(data.modelPath || undefined, { threads: data.encoderThreads });
+      encoder = choice.encoder ?? null;
+      encoderWarning = choice.warning;
+      if (encoderWarning) warnings.push(encoderWarning);
+    }
+    engine = await CodingEngine.create({ encoder, onWarning: (m) => warnings.push(m) });
+    const lexicalReason = engine.hasEncoder ? undefined
+      : !data.encoderEnabled ? 'the encoder is turned off (clinicalCoder.encoder.enabled)'
+        : (encoderWarning ?? warnings.find((w) => /encoder|embedding/i.test(w)) ?? 'the encoder could not be loaded');
+    post({ type: 'ready', loadMs: Math.round(performance.now() - t0), encoder: engine.hasEncoder, warnings, lexicalReason });
+  } catch (e) {
+    post({ type: 'fatal', error: `The coding engine could not load: ${(e as Error)?.message ?? e}. Reinstall the extension (models/ must be complete) and check "Clinical Coder: Show Log".` });
+    return;
+  }
+  const explorer = createExplorerHandlers({ knowledgeBase: () => engine.kb }) as Record<string, (p: unknown) => Promise<unknown>>;
+  // The engine's startup warnings (e.g. "encoder unavailable") are shown once in the status bar, not on every note.
+  const startup = new Set(engine.startupWarnings);
+
+  port.on('message', async (msg: ToWorker) => {
+    const started = performance.now();
+    try {
+      if (msg.type === 'code') {
+        const before = engine.cacheStats();
+        const r = await engine.code(msg.text, msg.opts);
+        const after = engine.cacheStats();
+        const infoCache = new Map<string, ReturnType<typeof codeInfo>>();
+        const suggestions = r.suggestions.map((s) => {
+          let info = infoCache.get(s.code);
+          if (!info) infoCache.set(s.code, (info = codeInfo(engine.kb, s.code)));
+          return { ...s, info };
+        });
+        const sections: NoteSection[] = [];
+        try {
+          for (const sec of detectSections(msg.text)) {
+            if (sec.headerStart === undefined || sec.headerEnd === undefined) continue;
+            sections.push({ title: sec.title ?? sec.kind, kind: sec.kind, start: sec.start, end: sec.end, headerStart: sec.headerStart, headerEnd: sec.headerEnd });
+          }
+        } catch { /* no section lenses for this note */ }
+        const engineMs = performance.now() - started;
+        const result: WorkerCodingResult = {
+          suggestions, sections, warnings: r.warnings.filter((w) => !startup.has(w)), timings: r.timings, engineMs,
+          sentences: { reused: after.hits - before.hits, analysed: after.misses - before.misses },
+        };
+        post({ type: 'result', id: msg.id, result, engineMs });
+      } else if (msg.type === 'search') {
+        const res = await explorer['clinicalCoder/explorer/search']({ text: msg.query, limit: msg.limit }) as { results: { code: string; title: string; billable: boolean }[] };
+        post({ type: 'result', id: msg.id, result: res.results.map((x) => ({ code: x.code, title: x.title, billable: x.billable })) });
+      } else if (msg.type === 'explorer') {
+        const handler = explorer[msg.method];
+        if (!handler) throw new Error(`unknown Code Explorer request ${msg.method}`);
+        post({ type: 'result', id: msg.id, result: await handler(msg.params) });
+      }
+    } catch (e) {
+      post({ type: 'result', id: (msg as { id: number }).id, error: (e as Error)?.message ?? String(e) });
+    }
+  });
+}

@@ -1,0 +1,109 @@
+// Layer 2: what must never crash or freeze the server — a 50 MB note, a binary file, closing a note while it
+// is being coded, a missing model — and the server answering while the engine still loads.
+import { test, after } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT, sampleText, startServer, type TestServer } from './lspClient';
+
+const servers: TestServer[] = [];
+const start = async (...a: Parameters<typeof startServer>) => { const s = await startServer(...a); servers.push(s); return s; };
+after(async () => { for (const s of servers) await s.stop(); });
+
+/** ms for a round trip the server answers without the engine. */
+async function ping(s: TestServer): Promise<number> {
+  const t0 = performance.now();
+  await s.conn.sendRequest('clinicalCoder/serverStatus', {});
+  return performance.now() - t0;
+}
+
+test('the server answers while the engine loads; notes opened meanwhile are coded once it is ready', async () => {
+  const s = await start();
+  const status = await s.conn.sendRequest('clinicalCoder/serverStatus', {}) as { state: string };
+  assert.match(status.state, /^(starting|loading|ready|lexical-only)$/);
+  const uri = 'untitled:early';
+  const diagnostics = s.open(uri, 'Assessment: essential hypertension.\n', 'plaintext');
+  // A hover during the load answers at once (null: nothing coded yet) instead of waiting for the engine.
+  const t0 = performance.now();
+  const h = await s.hover(uri, 0, 20);
+  assert.ok(performance.now() - t0 < 1000, 'hover answered without waiting for the engine');
+  assert.ok(h === null || /I10/.test(h));
+  const ds = await diagnostics;
+  assert.ok(ds.some((d) => d.code === 'I10'));
+});
+
+test('a 50 MB note is coded only up to the cap, with a visible message; the server stays responsive', async () => {
+  const s = servers[0];
+  const unit = sampleText('discharge-summary.note') + '\n';
+  const big = unit.repeat(Math.ceil(50e6 / unit.length)).slice(0, 50e6);
+  const ds = await s.open('untitled:huge', big, 'plaintext');
+  const notice = ds.find((d) => d.source === 'Clinical Coder');
+  assert.ok(notice, 'a message says the note was only partly coded');
+  assert.match(String(notice.message), /^This note is 50 MB; Clinical Coder coded only its first [\d,]+ characters\./);
+  assert.ok(ds.some((d) => d.code === 'E11.22'), 'the first part is coded');
+  assert.ok(await ping(s) < 2000);
+  s.close('untitled:huge');
+});
+
+test('a binary file opened as text is not coded, with a message', async () => {
+  const s = servers[0];
+  const junk = Buffer.from(Array.from({ length: 200000 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+  const ds = await s.open('untitled:junk.bin', junk, 'plaintext');
+  assert.equal(ds.length, 1);
+  assert.equal(ds[0].source, 'Clinical Coder');
+  assert.match(String(ds[0].message), /looks binary/);
+});
+
+test('closing a note while it is coded: no diagnostics for it afterwards, the server goes on', async () => {
+  const s = servers[0];
+  const uri = 'untitled:closing';
+  const text = sampleText('outpatient-visit.note').repeat(30);
+  await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  s.close(uri);
+  await new Promise((r) => setTimeout(r, 1500));
+  const forUri = s.published.filter((p) => p.uri === uri);
+  assert.deepEqual(forUri.at(-1)?.diagnostics ?? [], [], 'the last word on a closed note is "no diagnostics"');
+  const ds = await s.open('untitled:after-close', 'Type 2 diabetes mellitus.\n', 'plaintext');
+  assert.ok(ds.some((d) => String(d.code).startsWith('E11')));
+});
+
+test('a missing model: lexical-only with the reason in the status; suggestions still come', async () => {
+  // A models folder with the knowledge base and scorer but no encoder.
+  const models = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-models-'));
+  for (const part of ['icd10cm', 'scorer']) fs.symlinkSync(path.join(ROOT, 'models', part), path.join(models, part));
+  fs.writeFileSync(path.join(models, 'README.md'), 'test models folder\n');
+  try {
+    const s = await start({}, { env: { CLINICAL_CODER_MODELS: models } });
+    const ds = await s.open('untitled:lexical', 'Assessment: essential hypertension.\n', 'plaintext');
+    assert.ok(ds.some((d) => d.code === 'I10'));
+    const status = await s.conn.sendRequest('clinicalCoder/serverStatus', {}) as { state: string; detail?: string };
+    assert.equal(status.state, 'lexical-only');
+    assert.match(status.detail ?? '', /encoder|model|embedding/i);
+    const off = await start({ encoder: { enabled: false } });
+    await off.open('untitled:off', 'Hypertension.\n', 'plaintext');
+    const st2 = await off.conn.sendRequest('clinicalCoder/serverStatus', {}) as { state: string; detail?: string };
+    assert.equal(st2.state, 'lexical-only');
+    assert.match(st2.detail ?? '', /turned off/);
+  } finally {
+    fs.rmSync(models, { recursive: true, force: true });
+  }
+});
+
+test('a models folder without the knowledge base: the status says the engine failed and why; no crash', async () => {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-nomodels-'));
+  fs.writeFileSync(path.join(empty, 'README.md'), 'empty\n');
+  try {
+    const s = await start({}, { env: { CLINICAL_CODER_MODELS: empty } });
+    for (let i = 0; i < 100; i++) {
+      const st = await s.conn.sendRequest('clinicalCoder/serverStatus', {}) as { state: string; detail?: string };
+      if (st.state === 'error') { assert.match(st.detail ?? '', /could not load/); break; }
+      if (i === 99) assert.fail(`state stayed ${st.state}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(await ping(s) < 2000, 'still answering');
+    assert.equal(s.child.exitCode, null, 'still running');
+  } finally {
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+});
