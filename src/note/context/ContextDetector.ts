@@ -287,11 +287,11 @@ export class SentenceContext {
         const window = spec.window ?? DEFAULT_WINDOW[dim];
         const afterWord = m.startTok > 0 && this.tokens[m.startTok - 1].word;
         if (spec.direction !== 'backward' && !(spec.prefixOnly && afterWord)) {
-          const to = header ? this.tokens.length : this.forwardEnd(m, dim, window, at);
+          const to = header ? this.tokens.length : this.forwardEnd(m, dim, window, at, spec.category);
           out.push({ category: spec.category, dim, startTok: m.startTok, endTok: m.endTok, from: m.endTok, to, forward: true });
         }
         if (spec.direction !== 'forward') {
-          const from = this.backwardStart(m, dim, spec.direction === 'both' ? (spec.backWindow ?? window) : window, at);
+          const from = this.backwardStart(m, dim, spec.direction === 'both' ? (spec.backWindow ?? window) : window, at, spec.direction === 'backward');
           out.push({ category: spec.category, dim, startTok: m.startTok, endTok: m.endTok, from, to: m.startTok, forward: false });
         }
       }
@@ -340,7 +340,7 @@ export class SentenceContext {
     return true;
   }
 
-  private forwardEnd(m: Match, dim: Dimension, window: number, at: Map<number, Match>): number {
+  private forwardEnd(m: Match, dim: Dimension, window: number, at: Map<number, Match>, category: TriggerCategory): number {
     const toks = this.tokens;
     let words = 0;
     let content = 0;
@@ -357,6 +357,8 @@ export class SentenceContext {
         const term = hit.specs.find((s) => s.category === 'terminate' && (!s.dims || s.dims.includes(dim)));
         if (term && (words > 0 || !SOFT_TERMINATORS.has(term.phrase))) break;
         if (words > 0 && dim !== 'experiencer' && content > 0 && hit.specs.some((s) => s.category === 'breaker')) break;
+        // "stroke 2 years ago with no residual deficits": what is denied after a past event is about now.
+        if (category === 'historical' && hit.specs.some((s) => s.category === 'negated' && s.direction !== 'backward')) break;
       }
       if (t.norm === ',' || t.norm === '/' || t.norm === 'or' || t.norm === 'and' || t.norm === 'nor') segment = 0;
       if (t.word) {
@@ -380,7 +382,7 @@ export class SentenceContext {
     return k;
   }
 
-  private backwardStart(m: Match, dim: Dimension, window: number, at: Map<number, Match>): number {
+  private backwardStart(m: Match, dim: Dimension, window: number, at: Map<number, Match>, crossComma: boolean): number {
     const toks = this.tokens;
     // "Fever, chills and cough: denied" / "... and DVT were ruled out": a list before the trigger stays in scope.
     let listMode = m.startTok > 0 && (toks[m.startTok - 1].norm === ':' || toks[m.startTok - 1].norm === '-');
@@ -391,7 +393,8 @@ export class SentenceContext {
     while (k >= 0) {
       const t = toks[k];
       if (t.norm === ';' || t.norm === '.') break;
-      if (t.norm === ',' && !listMode && words > 0) break; // "breast cancer, in remission": the comma before the trigger is crossed
+      // "breast cancer, in remission": a post-position trigger crosses the comma right before it; a two-way cue ("now") does not.
+      if (t.norm === ',' && !listMode && (words > 0 || !crossComma)) break;
       if (t.norm === ':' && words > 0) break;
       if (t.norm === 'and' || t.norm === 'or') listMode = true;
       const hit = at.get(k);

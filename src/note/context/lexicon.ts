@@ -320,7 +320,7 @@ add('recent', 'both', [
   'for <num> weeks', 'for a week', 'for a few days', 'for several days', 'for two days', 'for three days',
   ...cross(NUMWORD, SHORT_UNITS, ['ago']), ...cross(['a', 'one', '1', '2', 'two', 'a couple of', 'couple of', 'couple', 'few', 'a few'],
     ['week', 'weeks', 'wk', 'wks'], ['ago']), 'earlier today',
-  'now with', 'now has', 'this visit', 'at this visit', 'since last week', 'this pregnancy', 'current pregnancy',
+  'now with', 'now has', 'this visit', 'at this visit', 'since last week', 'residual', 'sequelae', 'sequela', 'lingering', 'this pregnancy', 'current pregnancy',
   'during this pregnancy', 'this hospitalization', 'during this admission', 'this episode', 'this encounter',
 ], { window: 8, backWindow: 4 });
 
