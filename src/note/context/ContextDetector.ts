@@ -38,7 +38,7 @@ const MAX_CHARS_AROUND = 2000;
 const MAX_LIST_WORDS = 40;
 /** Words allowed between a negation and the history word it absorbs: "denies any prior history of". */
 const ABSORBABLE = new Set(['any', 'a', 'an', 'the', 'significant', 'known', 'prior', 'previous', 'past', 'personal', 'ever', 'other', 'medical', 'remote']);
-const PAST = new Set(['had', 'died', 'deceased', 'diagnosed', 'suffered', 'was', 'were', 'succumbed', 'developed', 'underwent']);
+const PAST = new Set(['had', 'died', 'deceased', 'diagnosed', 'suffered', 'succumbed', 'developed', 'underwent']);
 
 function buildTrie(specs: readonly TriggerSpec[]): TrieNode {
   const root: TrieNode = { next: new Map(), specs: [] };

@@ -246,6 +246,12 @@ add('historical', 'forward', ['resolution of', 'complete resolution of', 'interv
 // "s/p CABG x3", but not the complaint after it: "s/p MVC with neck pain".
 add('historical', 'forward', ['status post', 's/p', 's / p', 'sp', 'status - post'], { window: 4, historyWord: true });
 add('historical', 'backward', ['survivor', 'survivors'], { window: 4 });
+// "removed when she was a teenager", "when he was in the military".
+const LIFE_STAGE = ['a child', 'a kid', 'a teenager', 'a teen', 'young', 'younger', 'a baby', 'an infant', 'a toddler', 'in college',
+  'in high school', 'in school', 'in the military', 'in the army', 'in the navy', 'a young adult', 'a young man', 'a young woman',
+  'little', 'small', 'in his 20s', 'in her 20s', 'in his twenties', 'in her twenties'];
+add('historical', 'both', cross(['when', 'while', 'since'], ['he', 'she', 'they', 'i', 'the patient', 'patient'], ['was', 'were'], LIFE_STAGE),
+  { window: 8, backWindow: 8 });
 // Social history shorthand: "Tobacco: quit 2010", "Smoking - former", "EtOH: remote".
 add('historical', 'backward', ['quit', 'quit in', 'former', 'formerly', 'remote', 'past', 'previously', 'in the past', 'ex'],
   { window: 3 });
@@ -486,7 +492,7 @@ export const SOFT_TERMINATORS = new Set(['currently', 'now', 'today', 'still', '
   'present', 'positive', 'yes', 'pos', 'due to', 'secondary to', 'likely secondary to', 'caused by', 'because', 'because of',
   'resulting in', 'leading to', 'thus', 'therefore', 'hence', 'after which', 'significant for', 'notable for', 'remarkable for']);
 
-export const FUNCTION_WORDS = new Set(['child', 'baby', 'infant', 'boy', 'girl', 'man', 'woman', 'gentleman', 'lady', 'a', 'an', 'the', 'any', 'ever', 'having', 'been', 'be', 'that', 'of', 'for', 'to',
+export const FUNCTION_WORDS = new Set(['you', 'your', 'yourself', 'i', 'we', 'my', 'our', 'us', 'me', 'child', 'baby', 'infant', 'boy', 'girl', 'man', 'woman', 'gentleman', 'lady', 'a', 'an', 'the', 'any', 'ever', 'having', 'been', 'be', 'that', 'of', 'for', 'to',
   'in', 'on', 'at', 'or', 'and', 'nor', 'she', 'he', 'they', 'her', 'his', 'their', 'him', 'them', 'it', 'its', 'patient',
   'pt', 'does', 'did', 'do', 'has', 'have', 'had', 'is', 'was', 'are', 'were', 'with', 'signs', 'sign', 'symptoms', 'evidence',
   'history', 'hx', 'recent', 'current', 'new', 'significant', 'acute', 'definite', 'obvious', 'known', 'further', 'other',
