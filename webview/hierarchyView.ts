@@ -37,7 +37,10 @@ export class HierarchyView {
   private readonly loads = new Map<string, Promise<void>>();
   /** Children fetched ahead of time (one level below what is on screen), so expanding needs no round trip. */
   private readonly prefetched = new Map<string, TreeNode[]>();
-  private readonly prefetching = new Set<string>();
+  /** Waiting for the page to be idle before being asked for. */
+  private readonly prefetchScheduled = new Set<string>();
+  /** Asked for; settles when the answer is in `prefetched`. */
+  private readonly prefetchInFlight = new Map<string, Promise<void>>();
   private readonly expandedSet = new Set<string>();
   private selectedItem: TreeItem | undefined;
   private searchSeq = 0;
@@ -152,7 +155,14 @@ export class HierarchyView {
       insert(ready);
       p = Promise.resolve();
     } else {
-      p = request('clinicalCoder/explorer/children', { code }).then(insert).catch((e) => { this.loads.delete(code); this.events.error(e); });
+      // Expanded before its look-ahead: wait for an answer already on its way, else ask now.
+      this.prefetchScheduled.delete(code);
+      const inFlight = this.prefetchInFlight.get(code) ?? Promise.resolve();
+      p = inFlight.then(() => {
+        const got = this.prefetched.get(code);
+        if (got) { this.prefetched.delete(code); insert(got); return; }
+        return request('clinicalCoder/explorer/children', { code }).then(insert);
+      }).catch((e) => { this.loads.delete(code); this.events.error(e); });
     }
     this.loads.set(code, p);
     return p;
@@ -160,17 +170,18 @@ export class HierarchyView {
 
   /** Asks, in the background, for the children of the given nodes that have some. */
   private prefetch(nodes: TreeNode[]): void {
-    const codes = nodes.filter((n) => n.hasChildren && !this.loads.has(n.code) && !this.prefetched.has(n.code) && !this.prefetching.has(n.code)).map((n) => n.code);
+    const codes = nodes.filter((n) => n.hasChildren && !this.loads.has(n.code) && !this.prefetched.has(n.code)
+      && !this.prefetchScheduled.has(n.code) && !this.prefetchInFlight.has(n.code)).map((n) => n.code);
     if (!codes.length) return;
-    for (const c of codes) this.prefetching.add(c);
+    for (const c of codes) this.prefetchScheduled.add(c);
     // After the frame that shows the new rows has been painted.
     whenIdle(() => {
-      request('clinicalCoder/explorer/childrenMany', { codes }).then((byCode) => {
-        for (const c of codes) {
-          this.prefetching.delete(c);
-          if (!this.loads.has(c) && Array.isArray(byCode[c])) this.prefetched.set(c, byCode[c]);
-        }
-      }).catch(() => { for (const c of codes) this.prefetching.delete(c); });
+      const batch = codes.filter((c) => this.prefetchScheduled.delete(c)); // not expanded meanwhile
+      if (!batch.length) return;
+      const p = request('clinicalCoder/explorer/childrenMany', { codes: batch }).then((byCode) => {
+        for (const c of batch) if (Array.isArray(byCode[c])) this.prefetched.set(c, byCode[c]);
+      }).catch(() => undefined).finally(() => { for (const c of batch) this.prefetchInFlight.delete(c); });
+      for (const c of batch) this.prefetchInFlight.set(c, p);
     });
   }
 

@@ -65,7 +65,6 @@ export class CodeExplorerPanel implements vscode.Disposable {
   constructor(private readonly panel: vscode.WebviewPanel, context: vscode.ExtensionContext, private readonly getClient: ClientProvider) {
     CodeExplorerPanel.current = this;
     panel.webview.options = CodeExplorerPanel.options(context);
-    panel.iconPath = undefined;
     const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
     panel.webview.html = renderExplorerHtml({
       cspSource: panel.webview.cspSource,
@@ -161,13 +160,25 @@ export class CodeExplorerPanel implements vscode.Disposable {
     }
   }
 
+  /**
+   * The note a webview message may act on: only the followed note or another document already open in
+   * the editor — a message never makes the extension open an arbitrary file.
+   */
+  private openDocument(uriText: unknown): vscode.TextDocument | undefined {
+    if (typeof uriText !== 'string') return undefined;
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriText);
+  }
+
   /** Shows the note and selects [start, end) — the evidence span the user clicked. */
   private async reveal(uriText: unknown, start: unknown, end: unknown): Promise<void> {
-    if (typeof uriText !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
+    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isFinite(start) || !Number.isFinite(end)) return;
+    const doc = this.openDocument(uriText);
+    if (!doc) {
+      this.post({ type: 'notice', level: 'error', message: 'That note is no longer open: open it again to see the evidence.' });
+      return;
+    }
     try {
-      const uri = vscode.Uri.parse(uriText, true);
-      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-      const doc = visible?.document ?? await vscode.workspace.openTextDocument(uri);
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document === doc);
       const len = doc.getText().length;
       const s = doc.positionAt(Math.max(0, Math.min(len, Math.floor(start))));
       const e = doc.positionAt(Math.max(0, Math.min(len, Math.floor(end))));
@@ -181,9 +192,10 @@ export class CodeExplorerPanel implements vscode.Disposable {
 
   /** Export goes through the editor's Export Codes command (the server's writers, a save dialog). */
   private async exportCodes(uriText: unknown, format: ExportFormat): Promise<void> {
-    if (typeof uriText !== 'string' || !['json', 'csv', 'fhir'].includes(format)) return;
+    const doc = this.openDocument(uriText);
+    if (!doc || !['json', 'csv', 'fhir'].includes(format)) return;
     try {
-      const saved = await vscode.commands.executeCommand<string | undefined>(Commands.exportCodes, { uri: uriText, format });
+      const saved = await vscode.commands.executeCommand<string | undefined>(Commands.exportCodes, { uri: doc.uri.toString(), format });
       if (saved) this.post({ type: 'notice', level: 'info', message: `Codes exported to ${saved}.` });
     } catch (e) {
       this.post({ type: 'notice', level: 'error', message: `Export failed: ${e instanceof Error ? e.message : String(e)}` });

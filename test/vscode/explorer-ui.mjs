@@ -128,6 +128,19 @@ for (const [theme, themeName] of Object.entries(THEMES).filter(([t]) => !process
       await page.screenshot({ path: join(shots, `explorer-${theme}-3b-summary-accepted.png`) });
       return (await frame.textContent('.counts'))?.trim();
     });
+
+    await check(page, `[${theme}] clicking an evidence snippet selects it in the note`, async () => {
+      const ev = frame.locator('.group-accepted .evidence').first();
+      const text = (await ev.locator('.evidence-text').textContent())?.trim() ?? '';
+      await ev.click();
+      const status = page.locator('.statusbar-item', { hasText: /selected/ });
+      await status.first().waitFor({ timeout: 15000 });
+      const said = (await status.first().innerText()).trim();
+      const n = Number(/\((\d+) selected\)/.exec(said)?.[1]);
+      if (n !== text.length) throw new Error(`selected ${n} characters, evidence has ${text.length} (${JSON.stringify(text)})`);
+      await page.screenshot({ path: join(shots, `explorer-${theme}-4-evidence-revealed.png`) });
+      return `${said} for ${JSON.stringify(text)}`;
+    });
   } catch (e) {
     failed++;
     console.log(`✖ [${theme}] aborted: ${e.message.split('\n')[0]}`);

@@ -5,6 +5,8 @@
 // documentCoding/decide from in-memory note codings. Used by the browser tests and by bench.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type {
   ActiveNote, DecideParams, DocumentCoding, ExplorerViewState, HostToWebview, WebviewToHost,
@@ -16,7 +18,6 @@ import { ROOT } from './root';
 
 export { ROOT };
 export const DIST = join(ROOT, 'dist');
-const ORIGIN = 'http://explorer.test';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Why the browser layer cannot run here, or undefined when it can. */
@@ -63,6 +64,33 @@ const THEMES: Record<Theme, { body: string; vars: Record<string, string> }> = {
     '--vscode-button-foreground': '#ffffff', '--vscode-button-border': '#6fc3df', '--vscode-input-background': '#000000',
     '--vscode-input-foreground': '#ffffff', '--vscode-input-border': '#6fc3df', '--vscode-errorForeground': '#f48771' } },
 };
+
+// One local HTTP server per process serves the page (per-page HTML) and the built bundle.
+let server: Server | undefined;
+let originPromise: Promise<string> | undefined;
+let nextPageId = 1;
+const pagesById = new Map<number, Page>();
+const pageHtml = new WeakMap<Page, string>();
+
+function staticOrigin(): Promise<string> {
+  originPromise ??= new Promise((resolveOrigin) => {
+    const files: Record<string, [string, string]> = { '/dist/webview.js': ['webview.js', 'text/javascript'], '/dist/webview.css': ['webview.css', 'text/css'] };
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      if (url.pathname === '/index.html') {
+        const page = pagesById.get(Number(url.searchParams.get('page')));
+        const html = page && pageHtml.get(page);
+        if (html) { res.writeHead(200, { 'content-type': 'text/html' }); res.end(html); return; }
+      }
+      const f = files[url.pathname];
+      if (f) { res.writeHead(200, { 'content-type': f[1], 'cache-control': 'no-store' }); res.end(readFileSync(join(DIST, f[0]))); return; }
+      res.writeHead(404); res.end();
+    });
+    server.listen(0, '127.0.0.1', () => resolveOrigin(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`));
+    server.unref();
+  });
+  return originPromise;
+}
 
 /** The stubbed VS Code webview API (runs in the page before any page script). */
 const STUB_SOURCE = String.raw`function ({ state, theme }) {
@@ -153,18 +181,14 @@ export class ExplorerPage {
     // A string, not a function: tsx's transpiler would inject helpers the page does not have.
     await page.addInitScript(`(${STUB_SOURCE})(${JSON.stringify({ state: fx.state, theme })});`);
 
-    const html = renderExplorerHtml({ cspSource: ORIGIN, nonce: 'TESTnonce0123456789abcdefABCDEF01', scriptUri: `${ORIGIN}/dist/webview.js`, styleUri: `${ORIGIN}/dist/webview.css` });
-    const js = readFileSync(join(DIST, 'webview.js'));
-    const css = readFileSync(join(DIST, 'webview.css'));
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url === `${ORIGIN}/index.html`) return route.fulfill({ status: 200, contentType: 'text/html', body: html });
-      if (url === `${ORIGIN}/dist/webview.js`) return route.fulfill({ status: 200, contentType: 'text/javascript', body: js });
-      if (url === `${ORIGIN}/dist/webview.css`) return route.fulfill({ status: 200, contentType: 'text/css', body: css });
-      ep.blockedRequests.push(url);
-      return route.abort();
-    });
-    await page.goto(`${ORIGIN}/index.html`);
+    // Served like the webview's resources: over HTTP from one origin (the page's cspSource), from memory.
+    const origin = await staticOrigin();
+    page.on('request', (r) => { if (!r.url().startsWith(`${origin}/`)) ep.blockedRequests.push(r.url()); });
+    pageHtml.set(page, renderExplorerHtml({ cspSource: origin, nonce: 'TESTnonce0123456789abcdefABCDEF01', scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/dist/webview.css` }));
+    const id = nextPageId++;
+    pagesById.set(id, page);
+    page.once('close', () => pagesById.delete(id));
+    await page.goto(`${origin}/index.html?page=${id}`);
     await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 15_000 }).catch((e: Error) => {
       throw new Error(`${e.message}\npage errors: ${ep.pageErrors.join('; ')}\nblocked: ${ep.blockedRequests.join(', ')}`);
     });
