@@ -38,6 +38,9 @@ const MAX_CHARS_AROUND = 2000;
 const MAX_LIST_WORDS = 40;
 /** Words allowed between a negation and the history word it absorbs: "denies any prior history of". */
 const ABSORBABLE = new Set(['any', 'a', 'an', 'the', 'significant', 'known', 'prior', 'previous', 'past', 'personal', 'ever', 'other', 'medical', 'remote']);
+const COPULA = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'been', 'be', 'truly', 'actually', 'really', 'entirely', 'directly']);
+const CAUSAL = new Set(['related to', 'due to', 'caused by', 'secondary to', 'from', 'associated with', 'attributable to',
+  'a result of', 'the result of', 'induced by', 'responsible for', 'contributing to', 'contributing', 'related', 'causing', 'the cause']);
 const PAST = new Set(['had', 'died', 'deceased', 'diagnosed', 'suffered', 'succumbed', 'developed', 'underwent']);
 
 function buildTrie(specs: readonly TriggerSpec[]): TrieNode {
@@ -225,6 +228,8 @@ export class SentenceContext {
         covers = s.forward ? s.endTok <= tStart && tStart < s.to : s.startTok >= tEnd && s.from < Math.max(tEnd, tStart + 1);
       }
       if (!covers) continue;
+      // "Unclear whether the rash is related to the new drug": the doubt is about the cause, not the rash.
+      if (s.category === 'possible' && s.forward && this.causalDoubt(s, tEnd)) continue;
       const dist = s.forward ? this.wordsBetween(Math.min(s.endTok, tStart), tStart) : this.wordsBetween(tEnd, Math.max(s.startTok, tEnd));
       // "Recent" cues ("worsening", "new") only override history, never a hypothetical frame ("return if worsening pain").
       if (best && best.category === 'hypothetical' && s.category === 'recent') continue;
@@ -237,6 +242,16 @@ export class SentenceContext {
     }
     if (best) triggers.push(this.trigger(best));
     return best;
+  }
+
+  private causalDoubt(s: Scoped, tEnd: number): boolean {
+    const last = this.tokens[s.endTok - 1]?.norm;
+    if (last !== 'whether' && last !== 'if') return false;
+    let k = tEnd;
+    while (k < this.tokens.length && COPULA.has(this.tokens[k].norm)) k++;
+    const a = this.tokens[k]?.norm;
+    const b = this.tokens[k + 1]?.norm;
+    return !!a && (CAUSAL.has(a) || (b !== undefined && CAUSAL.has(`${a} ${b}`)));
   }
 
   private pastTenseBetween(exp: Scoped, tStart: number, tEnd: number): boolean {

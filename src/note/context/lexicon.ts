@@ -108,6 +108,11 @@ add('negated', 'forward', ['no family history of', 'no family hx of', 'no fh of'
   'lifelong nonsmoker', 'abstains from', 'abstains', 'abstinent from', 'never used', 'never smoked', 'never drank',
   'has never used', 'has never smoked', 'quit using', 'no use of', 'no longer uses', 'no longer drinks', 'no longer smokes',
 ], { window: 12 });
+add('negated', 'forward', ['no one else', 'nobody else', 'no one at home', 'no one else at home', 'nobody at home',
+  'no other family members', 'no household members', 'none of the family members', 'no other household members'], { window: 12 });
+add('other', 'forward', ['no one else', 'nobody else', 'no one at home', 'no one else at home', 'nobody at home',
+  'no other family members', 'no household members', 'none of the family members', 'no other household members', 'anyone else',
+  'someone else', 'everyone else', 'others at home', 'other people'], { window: 12 });
 add('other', 'forward', ['no family history of', 'no family hx of', 'no fh of', 'no fhx of', 'no known family history of',
   'no significant family history of', 'denies family history of', 'denies any family history of', 'no family members with',
   'no relatives with', 'no siblings with', 'no one in the family with', 'nobody in the family with', 'no first - degree relatives with',
@@ -200,7 +205,9 @@ add('possible', 'backward', [
   'not been ruled out', 'not yet ruled out', 'remains possible', 'is possible', 'are possible', 'possible', 'is suspected',
   'was suspected', 'suspected', 'is likely', 'was likely', 'are likely', 'seems likely', 'is probable', 'probable',
   'is questioned', 'in question', 'is a concern', 'is a consideration', 'a consideration', 'is considered', 'considered',
-  'is on the differential', 'on the differential', 'remains on the differential', 'versus', 'vs', 'vs.', 'is unlikely',
+  'is on the differential', 'on the differential', 'remains on the differential', 'in the differential',
+  'is in the differential', 'remains in the differential', 'on the ddx', 'in the ddx', 'on our differential', 'in our differential',
+  'on the differential diagnosis', 'in the differential diagnosis', 'also considered', 'being considered', 'is being considered', 'versus', 'vs', 'vs.', 'is unlikely',
   'unlikely', 'less likely', 'seems unlikely', 'doubtful', 'is doubtful', 'not likely', 'is not likely', 'questionable',
   'is questionable', '?', 'is favored', 'favored', 'is a possibility', 'a possibility', 'is not excluded',
   'is uncertain', 'uncertain', 'unclear', 'is unclear', 'remains unclear', 'equivocal', 'indeterminate', 'is suggested',
