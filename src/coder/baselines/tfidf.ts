@@ -1,10 +1,13 @@
-// Baseline 2: character-trigram TF-IDF. Each billable code is a document (title, inclusion terms,
-// index paths); each note sentence is a query; the best code per sentence above a similarity
-// floor is suggested, and codes are ranked by their best similarity in the note.
+// Baseline 2: character-trigram TF-IDF. Each billable code is a document (title and index paths);
+// each phrase-sized chunk of a sentence (split at punctuation and function words, so the query is
+// about as long as a code title) is a query; the best code per chunk is kept, and codes are ranked
+// by their best similarity in the note.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 
+const CHUNK_BREAK = /[,;:()[\].]|\b(?:and|or|with|without|but|which|that|who|was|were|is|are|has|had|have|showed|shows|revealed|presented|presenting|performed|after|before|for|due to|during|from)\b/i;
+
 /** Trigrams this common carry no signal and make the inverted lists long. */
-const MAX_DF_FRACTION = 0.01;
+const MAX_DF_FRACTION = 0.03;
 
 function trigrams(s: string): Map<string, number> {
   const t = ` ${s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
@@ -41,10 +44,11 @@ export class TfidfBaseline {
     });
   }
 
-  /** Ranked codes with their best sentence similarity. */
+  /** Ranked codes with their best chunk similarity. */
   code(sentences: string[]): { code: string; score: number }[] {
     const best = new Map<number, number>();
-    for (const s of sentences) {
+    const chunks = sentences.flatMap((s) => s.split(CHUNK_BREAK).filter((c) => c && /[a-z]{3}/i.test(c)));
+    for (const s of chunks) {
       const q = trigrams(s);
       let norm = 0;
       const acc = new Map<number, number>();
