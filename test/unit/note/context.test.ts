@@ -264,3 +264,12 @@ test('contractions: doesn\'t / didn\'t / can\'t / hasn\'t are negations like the
   const t = r.triggers.find((x) => x.kind === 'negated')!;
   assert.equal(s.slice(t.start, t.end), "n't", 'trigger offsets still point into the sentence');
 });
+
+test('doubt about a cause leaves the condition affirmed; "no one else" is negated and other', () => {
+  assert.equal(neg('Unclear whether the rash is related to the new medication.', 'rash'), 'affirmed');
+  assert.equal(neg('Unclear whether she has a rash.', 'rash'), 'possible');
+  const r = ctx('No one else at home is sick.', 'sick');
+  assert.equal(r.negation, 'negated');
+  assert.equal(r.experiencer, 'other');
+  assert.equal(neg('Lymphoma is in the differential.', 'lymphoma'), 'possible');
+});
