@@ -46,6 +46,8 @@ export interface DocumentCoding {
   skipped?: string;
   /** Engine time for this coding and how many sentences came from the engine's cache (incremental re-coding). */
   engineMs?: number;
+  /** CPU time of that coding (on a busy machine wall time waits for a core; this does not). */
+  engineCpuMs?: number;
   sentences?: { reused: number; analysed: number };
   /** The note's section headers (for the section code lenses). */
   sections?: NoteSection[];

@@ -22,6 +22,7 @@ interface CacheEntry {
   source: string;
   skipped?: string;
   engineMs?: number;
+  engineCpuMs?: number;
   sentences?: { reused: number; analysed: number };
   sections?: NoteSection[];
 }
@@ -80,7 +81,7 @@ export class DocumentCoder {
       }
       entry = {
         version: doc.version, text, settingsKey, suggestions: result.suggestions, warnings: result.warnings, source: source.name,
-        skipped: guarded.skipped, engineMs: result.engineMs, sentences: result.sentences, sections: result.sections,
+        skipped: guarded.skipped, engineMs: result.engineMs, engineCpuMs: result.engineCpuMs, sentences: result.sentences, sections: result.sections,
       };
     }
     // Superseded or closed while we worked.
@@ -126,6 +127,7 @@ export class DocumentCoder {
       uri, version: entry.version, suggestions, warnings: entry.warnings, source: entry.source,
       ...(entry.skipped ? { skipped: entry.skipped } : {}),
       ...(entry.engineMs !== undefined ? { engineMs: Math.round(entry.engineMs * 10) / 10 } : {}),
+      ...(entry.engineCpuMs !== undefined ? { engineCpuMs: Math.round(entry.engineCpuMs * 10) / 10 } : {}),
       ...(entry.sentences ? { sentences: entry.sentences } : {}),
       ...(entry.sections ? { sections: entry.sections } : {}),
     };

@@ -28,7 +28,10 @@ export type FromWorker =
 
 /** What a code request returns: the engine's result plus how much of the sentence cache it reused. */
 export interface WorkerCodingResult extends CodingResult {
+  /** Wall time in the worker (engine, KB facts, sections). */
   engineMs: number;
+  /** CPU time of the process meanwhile (the worker's work; the main thread idles while it waits). */
+  engineCpuMs: number;
   sentences: { reused: number; analysed: number };
   /** Section headers of the coded text (for the section code lenses). */
   sections: NoteSection[];

@@ -37,22 +37,28 @@ export async function runEngineWorker(): Promise<void> {
     return;
   }
   const explorer = createExplorerHandlers({ knowledgeBase: () => engine.kb }) as Record<string, (p: unknown) => Promise<unknown>>;
+  // Knowledge-base facts per code do not change: computed once per code.
+  const infoCache = new Map<string, ReturnType<typeof codeInfo>>();
+  const infoOf = (code: string) => {
+    let info = infoCache.get(code);
+    if (!info) {
+      if (infoCache.size > 5000) infoCache.clear();
+      infoCache.set(code, (info = codeInfo(engine.kb, code)));
+    }
+    return info;
+  };
   // The engine's startup warnings (e.g. "encoder unavailable") are shown once in the status bar, not on every note.
   const startup = new Set(engine.startupWarnings);
 
   port.on('message', async (msg: ToWorker) => {
     const started = performance.now();
+    const cpu0 = process.cpuUsage();
     try {
       if (msg.type === 'code') {
         const before = engine.cacheStats();
         const r = await engine.code(msg.text, msg.opts);
         const after = engine.cacheStats();
-        const infoCache = new Map<string, ReturnType<typeof codeInfo>>();
-        const suggestions = r.suggestions.map((s) => {
-          let info = infoCache.get(s.code);
-          if (!info) infoCache.set(s.code, (info = codeInfo(engine.kb, s.code)));
-          return { ...s, info };
-        });
+        const suggestions = r.suggestions.map((s) => ({ ...s, info: infoOf(s.code) }));
         const sections: NoteSection[] = [];
         try {
           for (const sec of detectSections(msg.text)) {
@@ -61,8 +67,10 @@ export async function runEngineWorker(): Promise<void> {
           }
         } catch { /* no section lenses for this note */ }
         const engineMs = performance.now() - started;
+        const cpu = process.cpuUsage(cpu0);
         const result: WorkerCodingResult = {
           suggestions, sections, warnings: r.warnings.filter((w) => !startup.has(w)), timings: r.timings, engineMs,
+          engineCpuMs: (cpu.user + cpu.system) / 1000,
           sentences: { reused: after.hits - before.hits, analysed: after.misses - before.misses },
         };
         post({ type: 'result', id: msg.id, result, engineMs });

@@ -23,7 +23,7 @@ export interface SuggestionSource {
    * Codes one note. `key` (the document URI) lets a newer call replace a queued older one, which then
    * rejects with SupersededError. Must not throw for any input text; problems go into `warnings`.
    */
-  code(text: string, opts: CodingOptions, key?: string): Promise<CodingResult & { engineMs?: number; sentences?: { reused: number; analysed: number }; sections?: NoteSection[] }>;
+  code(text: string, opts: CodingOptions, key?: string): Promise<CodingResult & { engineMs?: number; engineCpuMs?: number; sentences?: { reused: number; analysed: number }; sections?: NoteSection[] }>;
   /** Drops queued work for `key` (the document closed). */
   cancel(key: string): void;
   /** Searches codes by code prefix or title words (Search ICD-10-CM command). */
