@@ -38,6 +38,8 @@ const MAX_CHARS_AROUND = 2000;
 const MAX_LIST_WORDS = 40;
 /** Words allowed between a negation and the history word it absorbs: "denies any prior history of". */
 const ABSORBABLE = new Set(['any', 'a', 'an', 'the', 'significant', 'known', 'prior', 'previous', 'past', 'personal', 'ever', 'other', 'medical', 'remote']);
+/** Words that open a clause after "and" (so what precedes is not a list with the target). */
+const CLAUSE_START = new Set(['a', 'an', 'the', 'there', 'he', 'she', 'it', 'this', 'that', 'they', 'we', 'his', 'her', 'patient', 'pt', 'no', 'has', 'is', 'was']);
 const COPULA = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'been', 'be', 'truly', 'actually', 'really', 'entirely', 'directly']);
 const CAUSAL = new Set(['related to', 'due to', 'caused by', 'secondary to', 'from', 'associated with', 'attributable to',
   'a result of', 'the result of', 'induced by', 'responsible for', 'contributing to', 'contributing', 'related', 'causing', 'the cause']);
@@ -411,9 +413,10 @@ export class SentenceContext {
       // "breast cancer, in remission": a post-position trigger crosses the comma right before it; a two-way cue ("now") does not.
       if (t.norm === ',' && !listMode && (words > 0 || !crossComma)) break;
       if (t.norm === ':' && words > 0) break;
-      if (t.norm === 'and' || t.norm === 'or') listMode = true;
+      // "fever, chills and cough were denied" is a list; ", and a small effusion is suspected" starts a new clause.
+      if ((t.norm === 'and' || t.norm === 'or') && !CLAUSE_START.has(toks[k + 1]?.norm ?? '')) listMode = true;
       const hit = at.get(k);
-      if (hit && hit.endTok <= m.startTok && hit.specs.some((s) => s.category === 'terminate' && (!s.dims || s.dims.includes(dim)) && !RELATIVE.has(s.phrase))) break;
+      if (hit && hit.endTok <= m.startTok && hit.specs.some((s) => s.category === 'terminate' && (!s.dims || s.dims.includes(dim)) && (!crossComma || !RELATIVE.has(s.phrase)))) break;
       if (t.word) {
         words++;
         if (words > window) break;

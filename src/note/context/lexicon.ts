@@ -179,7 +179,8 @@ add('possible', 'forward', [
   'unlikely', 'less likely', 'not likely', 'low suspicion for', 'low suspicion of', 'low probability of', 'low probability for',
   'low likelihood of', 'low concern for', 'low clinical suspicion for', 'would be concerned for', 'presumed to be',
   'presumed secondary to', 'suspicious', 'vs .',
-  'not excluded', 'not ruled out', 'has not been ruled out', 'not yet ruled out', 'to suggest', 'to indicate', 'felt to represent', 'thought to represent',
+  'not excluded', 'not ruled out', 'has not been ruled out', 'not yet ruled out', 'need to exclude', 'needs to exclude',
+  'must exclude', 'must rule out', 'need to rule out', 'needs to rule out', 'should rule out', 'want to rule out', 'to suggest', 'to indicate', 'felt to represent', 'thought to represent',
   'believed to represent', 'likely represents', 'probably represents', 'most likely represents', 'likely representing',
   'possibly representing', 'may be related to', 'suggestion of', 'a suggestion of', 'slight suggestion of', 'concerning for possible', 'not clear', 'unclear', 'unknown if',
   'unknown whether', 'question if', 'questioning', 'cannot be certain', 'versus possible',
@@ -202,7 +203,9 @@ add('pseudo', 'forward', ['uncertain etiology', 'unclear etiology', 'unknown eti
 add('possible', 'backward', [
   'cannot be excluded', 'can not be excluded', 'can\'t be excluded', 'could not be excluded', 'not excluded',
   'cannot be ruled out', 'can not be ruled out', 'can\'t be ruled out', 'could not be ruled out', 'not ruled out',
-  'not been ruled out', 'not yet ruled out', 'remains possible', 'is possible', 'are possible', 'possible', 'is suspected',
+  'not been ruled out', 'not yet ruled out', 'must be excluded', 'needs to be excluded', 'should be excluded', 'to be excluded',
+  'must be ruled out', 'needs to be ruled out', 'should be ruled out', 'to be ruled out', 'needs exclusion', 'will be ruled out',
+  'will be excluded', 'remains possible', 'is possible', 'are possible', 'possible', 'is suspected',
   'was suspected', 'suspected', 'is likely', 'was likely', 'are likely', 'seems likely', 'is probable', 'probable',
   'is questioned', 'in question', 'is a concern', 'is a consideration', 'a consideration', 'is considered', 'considered',
   'is on the differential', 'on the differential', 'remains on the differential', 'in the differential',
@@ -260,7 +263,7 @@ const LIFE_STAGE = ['a child', 'a kid', 'a teenager', 'a teen', 'young', 'younge
 add('historical', 'both', cross(['when', 'while', 'since'], ['he', 'she', 'they', 'i', 'the patient', 'patient'], ['was', 'were'], LIFE_STAGE),
   { window: 8, backWindow: 8 });
 // Social history shorthand: "Tobacco: quit 2010", "Smoking - former", "EtOH: remote".
-add('historical', 'backward', ['quit', 'quit in', 'former', 'formerly', 'remote', 'past', 'previously', 'in the past', 'ex'],
+add('historical', 'backward', ['quit', 'quit in', 'former', 'formerly', 'remote', 'previously', 'in the past', 'ex'],
   { window: 3 });
 add('historical', 'backward', ['<year>'], { window: 3 });
 add('historical', 'backward', [
@@ -333,7 +336,9 @@ add('recent', 'both', [
   'for <num> weeks', 'for a week', 'for a few days', 'for several days', 'for two days', 'for three days',
   ...cross(NUMWORD, SHORT_UNITS, ['ago']), ...cross(['a', 'one', '1', '2', 'two', 'a couple of', 'couple of', 'couple', 'few', 'a few'],
     ['week', 'weeks', 'wk', 'wks'], ['ago']), 'earlier today',
-  'now with', 'now has', 'this visit', 'at this visit', 'since last week', 'residual', 'sequelae', 'sequela', 'lingering', 'this pregnancy', 'current pregnancy',
+  'now with', 'now has', 'this visit', 'at this visit', 'since last week', 'over the past', 'within the past', 'in the past week',
+  'in the past month', 'in the past few', 'in the past <num>', 'in the past several', 'in the last', 'over the last', 'past month',
+  'the past month', 'the past week', 'the last month', 'the last week', 'residual', 'sequelae', 'sequela', 'lingering', 'this pregnancy', 'current pregnancy',
   'during this pregnancy', 'this hospitalization', 'during this admission', 'this episode', 'this encounter',
 ], { window: 8, backWindow: 4 });
 
