@@ -427,7 +427,7 @@ add('other', 'forward', ['family history :', 'fh :', 'fhx :', 'family hx :', 'fa
   { window: 40, header: true });
 // Trailing family words: "colon cancer in his father", "breast cancer (mother)", "DM - mother".
 add('other', 'backward', [
-  ...cross(['in', 'affecting', 'among'], DET, FAMILY), ...cross(['(', '-', ':', '=', 'in'], DET, famNouns),
+  ...cross(['in', 'affecting', 'among'], DET, FAMILY), ...cross(['(', '-', ':'], DET, famNouns),
   'runs in the family', 'runs in family', 'run in the family', 'in the family', 'in family', 'in multiple family members',
   'on his mother \' s side', 'on her mother \' s side', 'on his father \' s side', 'on her father \' s side',
   'on the maternal side', 'on the paternal side', 'on maternal side', 'on paternal side', 'maternal side', 'paternal side',
