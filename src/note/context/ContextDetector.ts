@@ -40,6 +40,7 @@ const MAX_LIST_WORDS = 40;
 const ABSORBABLE = new Set(['any', 'a', 'an', 'the', 'significant', 'known', 'prior', 'previous', 'past', 'personal', 'ever', 'other', 'medical', 'remote']);
 /** Words that open a clause after "and" (so what precedes is not a list with the target). */
 const CLAUSE_START = new Set(['a', 'an', 'the', 'there', 'he', 'she', 'it', 'this', 'that', 'they', 'we', 'his', 'her', 'patient', 'pt', 'no', 'has', 'is', 'was']);
+const STOP_AFTER_VERB = new Set(['and', 'but', ',', ';', 'or', 'while', 'whereas']);
 const COPULA = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'been', 'be', 'truly', 'actually', 'really', 'entirely', 'directly']);
 const CAUSAL = new Set(['related to', 'due to', 'caused by', 'secondary to', 'from', 'associated with', 'attributable to',
   'a result of', 'the result of', 'induced by', 'responsible for', 'contributing to', 'contributing', 'related', 'causing', 'the cause']);
@@ -303,8 +304,11 @@ export class SentenceContext {
         seen.add(key);
         const window = spec.window ?? DEFAULT_WINDOW[dim];
         const afterWord = m.startTok > 0 && this.tokens[m.startTok - 1].word;
-        if (spec.direction !== 'backward' && !(spec.prefixOnly && afterWord)) {
-          const to = header ? this.tokens.length : this.forwardEnd(m, dim, window, at, spec.category);
+        if (spec.direction !== 'backward' && !(spec.prefixOnly && afterWord) && !(spec.afterWordOnly && !afterWord)) {
+          let to = header ? this.tokens.length : this.forwardEnd(m, dim, window, at, spec.category);
+          if (spec.afterWordOnly) {
+            for (let k = m.endTok; k < to; k++) if (STOP_AFTER_VERB.has(this.tokens[k].norm)) { to = k; break; }
+          }
           out.push({ category: spec.category, dim, startTok: m.startTok, endTok: m.endTok, from: m.endTok, to, forward: true });
         }
         if (spec.direction !== 'forward') {

@@ -32,6 +32,8 @@ export interface TriggerSpec {
   historyWord?: boolean;
   /** Only a forward trigger at the start of a clause ("(-) fever"), not after a word ("fever (-), cough"). */
   prefixOnly?: boolean;
+  /** Only a forward trigger after a word (the subject: "CT ruled out PE"); its scope stops at "and", "but" and commas. */
+  afterWordOnly?: boolean;
   /** A bare family noun: not an experiencer trigger when the relative is reporting ("mother reports", "per his wife"). */
   familyWord?: boolean;
 }
@@ -124,6 +126,9 @@ add('negated', 'backward', ['free', 'free of'], { window: 2 });
 add('negated', 'forward', ['negative', 'neg', '(-)', '( - )'], { window: 12, prefixOnly: true });
 add('negated', 'forward', ['negatives :', 'pertinent negatives :', 'pertinent negatives', 'negative :', 'denies :'], { window: 12 });
 add('negated', 'forward', ['not'], { window: 8 });
+// "The ultrasound ruled out cholelithiasis": a test as subject, the excluded condition after the verb.
+add('negated', 'forward', ['ruled out', 'excluded', 'has ruled out', 'have ruled out', 'effectively ruled out', 'definitively ruled out'],
+  { window: 4, afterWordOnly: true });
 
 // Pseudo-negation: contains "no"/"not"/"negative" but negates nothing about the condition that follows.
 add('pseudo', 'forward', [
@@ -489,7 +494,9 @@ add('terminate', 'forward', ['but', 'however', 'although', 'though', 'whereas', 
   'and pt', 'while he', 'while she'], { dims: ['experiencer'] });
 
 // ---------------------------------------------------------------- clause breakers (a new assertion begins)
-add('breaker', 'forward', ['has', 'have', 'had', 'is', 'was', 'are', 'were', 'shows', 'showed', 'reveals', 'revealed',
+add('breaker', 'forward', ['consulted', 'consults', 'came', 'comes', 'arrived', 'went', 'visited', 'sought', 'attended', 'referred',
+  'complained', 'experienced', 'suffered', 'received', 'required', 'requires', 'needed', 'needs', 'began', 'started',
+  'has', 'have', 'had', 'is', 'was', 'are', 'were', 'shows', 'showed', 'reveals', 'revealed',
   'demonstrates', 'demonstrated', 'developed', 'develops', 'underwent', 'takes', 'uses', 'he', 'she', 'they', 'we',
   'patient', 'pt', 'positive', 'present', 'found', 'there is', 'there are', 'appreciated', 'seen', 'noted',
   'and has', 'and is', 'and was', 'and had', 'and reports', 'and complains', 'and endorses', 'and notes', 'and states',

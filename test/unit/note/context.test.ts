@@ -273,3 +273,10 @@ test('doubt about a cause leaves the condition affirmed; "no one else" is negate
   assert.equal(r.experiencer, 'other');
   assert.equal(neg('Lymphoma is in the differential.', 'lymphoma'), 'possible');
 });
+
+test('case-report phrasing: a test that ruled something out, a new clause after a negated history', () => {
+  assert.equal(neg('The abdominal ultrasound ruled out cholelithiasis.', 'cholelithiasis'), 'negated');
+  assert.equal(neg('The ultrasound ruled out cholelithiasis and showed a dilated duct.', 'dilated duct'), 'affirmed');
+  assert.equal(neg('A woman with no relevant history consulted for abdominal pain.', 'abdominal pain'), 'affirmed');
+  assert.equal(neg('Serologies for hepatitis B and HIV were negative.', 'hepatitis B'), 'negated');
+});
