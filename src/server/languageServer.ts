@@ -27,6 +27,7 @@ import { toDiagnostics } from './diagnostics';
 import { DocumentCoder } from './documentCoder';
 import { isIncluded } from './glob';
 import { hoverAt, moreSpecific } from './hover';
+import { guardNote } from './noteGuard';
 import { codingOptions, DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { createSuggestionSource, type SourceState, type SuggestionSource } from './suggestionSource';
 
@@ -253,7 +254,13 @@ export function startLanguageServer(workerScript: string): void {
 
   onRequest(Requests.documentCoding, async ({ uri }) => (await codingFor(uri, true))?.coding ?? null);
 
-  onRequest(Requests.codeText, async ({ text }) => (await ensureSource()).code(typeof text === 'string' ? text : '', codingOptions(await settingsFor(''))));
+  // Batch coding of unopened files (Code All Notes in Workspace): same size cap and binary check as open notes.
+  onRequest(Requests.codeText, async ({ text }) => {
+    const guarded = guardNote(typeof text === 'string' ? text : '');
+    if (!guarded.text) return { suggestions: [], warnings: guarded.skipped ? [guarded.skipped] : [] };
+    const r = await (await ensureSource()).code(guarded.text, codingOptions(await settingsFor('')));
+    return { suggestions: r.suggestions, warnings: [...(guarded.skipped ? [guarded.skipped] : []), ...r.warnings], timings: r.timings };
+  });
 
   /** The evidence anchor of a suggestion's main span, in the note's current text. */
   const anchorFor = (doc: TextDocument, s: DocumentSuggestion | undefined) => {

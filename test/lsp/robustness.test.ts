@@ -53,6 +53,10 @@ test('a binary file opened as text is not coded, with a message', async () => {
   assert.equal(ds.length, 1);
   assert.equal(ds[0].source, 'Clinical Coder');
   assert.match(String(ds[0].message), /looks binary/);
+  // The same check for unopened files coded in a batch (Code All Notes in Workspace).
+  const batch = await s.conn.sendRequest('clinicalCoder/codeText', { text: junk }) as { suggestions: unknown[]; warnings: string[] };
+  assert.deepEqual(batch.suggestions, []);
+  assert.match(batch.warnings[0], /looks binary/);
 });
 
 test('closing a note while it is coded: no diagnostics for it afterwards, the server goes on', async () => {

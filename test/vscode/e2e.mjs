@@ -1,6 +1,6 @@
 // UI check in the rendered workbench (code-server + headless Chromium): the extension's squiggles, the hover
-// with the evidence, the top-of-note code lens, the Problems panel and the status bar item. Saves PNG
-// screenshots into the given folder. Prints "N passed, N failed" and writes it to $E2E_RESULT.
+// with the evidence, the top-of-note code lens, the quick-fix menu with the more specific codes, the
+// Problems panel and the status bar item. Saves PNG screenshots into the given folder. Prints "N passed, N failed" and writes it to $E2E_RESULT.
 // usage: node test/vscode/e2e.mjs <baseUrl> <workspaceFolder> <screenshotDir>
 // EXT_DEV=/abs/path loads the extension from source; without it the extension must be installed (VSIX).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -56,12 +56,16 @@ try {
     return `${await page.locator('.monaco-editor .squiggly-info').count()} information squiggles`;
   });
 
-  await check('code lens at the top of the note', async () => {
+  await check('code lens at the top of the note and on section headers', async () => {
     const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'ICD-10-CM:' });
     await lens.first().waitFor({ timeout: 30000 });
     const text = (await lens.first().innerText()).trim();
     if (!/ICD-10-CM: \d+ suggested · 0 accepted/.test(text)) throw new Error(`unexpected lens text ${JSON.stringify(text)}`);
-    return JSON.stringify(text);
+    const section = page.locator('.monaco-editor .codelens-decoration', { hasText: 'Accept all in this section' }).filter({ hasText: 'E11.22' });
+    await section.first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(shots, '0-editor-squiggles-lenses.png') });
+    return `${JSON.stringify(text)}; section lens ${JSON.stringify((await section.first().innerText()).trim())}`;
   });
 
   await check('hover shows the diagnostic and the evidence', async () => {
@@ -79,20 +83,54 @@ try {
     const hover = page.locator('.monaco-hover', { hasText: 'E11.22' }).filter({ hasText: 'Evidence:' });
     await hover.first().waitFor({ state: 'visible', timeout: 15000 });
     const text = (await hover.first().innerText()).replace(/\s+/g, ' ');
-    for (const want of ['E11.22 Type 2 diabetes mellitus with diabetic chronic kidney disease (91%)', 'Evidence:', 'Accept', 'Open in Code Explorer']) {
-      if (!text.includes(want)) throw new Error(`hover lacks ${JSON.stringify(want)}: ${text.slice(0, 300)}`);
+    for (const want of [/E11\.22 Type 2 diabetes mellitus with diabetic chronic kidney disease \(\d+%\)/, /› E11 Type 2 diabetes mellitus/, /Evidence:/, /Why:/, /Accept/, /Reject/, /Open in Code Explorer/]) {
+      if (!want.test(text)) throw new Error(`hover lacks ${want}: ${text.slice(0, 300)}`);
     }
     await page.screenshot({ path: join(shots, '1-hover-diagnostic.png') });
+    // The hover scrolls: show its lower half too (evidence, why, notes, more specific, the command links).
+    const box = await hover.first().boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      for (let i = 0; i < 3; i++) { await page.mouse.wheel(0, 90); await page.waitForTimeout(120); }
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(shots, '1b-hover-evidence.png') });
+      for (let i = 0; i < 12; i++) { await page.mouse.wheel(0, 200); await page.waitForTimeout(80); }
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(shots, '1c-hover-links.png') });
+    }
     return JSON.stringify(text.slice(0, 160));
   });
 
-  await check('status bar shows the suggestion count', async () => {
+  await check('quick-fix menu offers the more specific codes', async () => {
+    await page.keyboard.press('Escape');
+    // Line 11, on ", stage 3": only the N18.30 (CKD stage 3, unspecified) evidence covers it.
+    await editor.click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('11:87');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget, .context-view .monaco-list', { hasText: 'Replace with more specific N18.31' });
+    await menu.first().waitFor({ timeout: 15000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(shots, '4-quick-fix-more-specific.png') });
+    const text = (await menu.first().innerText()).replace(/\s*\n\s*/g, ' | ');
+    await page.keyboard.press('Escape');
+    return JSON.stringify(text.slice(0, 200));
+  });
+
+  await check('status bar shows the model state and the suggestion count', async () => {
     await page.mouse.move(700, 890);
     const item = page.locator('.statusbar-item', { hasText: 'ICD-10' });
     await item.first().waitFor({ timeout: 15000 });
     const text = (await item.first().innerText()).trim();
-    if (!/ICD-10: \d+/.test(text)) throw new Error(`status bar says ${JSON.stringify(text)}`);
-    return JSON.stringify(text);
+    if (!/ICD-10( \(lexical\))?: \d+/.test(text)) throw new Error(`status bar says ${JSON.stringify(text)}`);
+    await item.first().hover();
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(shots, '5-status-bar.png'), clip: { x: 700, y: 600, width: 700, height: 300 } });
+    const tip = page.locator('.monaco-hover, .custom-hover', { hasText: 'Clinical Coder' });
+    const tipText = (await tip.count()) ? (await tip.first().innerText()).replace(/\s+/g, ' ') : '(no tooltip shown)';
+    return `${JSON.stringify(text)}; tooltip ${JSON.stringify(tipText.slice(0, 200))}`;
   });
 
   await check('Problems panel lists the codes', async () => {

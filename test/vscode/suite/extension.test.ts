@@ -1,15 +1,15 @@
-// Extension-host integration tests: the real VS Code API talking to the real language server.
+// Extension-host integration tests: the real VS Code API talking to the real language server and engine.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ClinicalCoderApi } from '../../../src/extension/extension';
-import type { DocumentCoding } from '../../../src/common/protocol';
+import type { DocumentCoding, ServerStatus } from '../../../src/common/protocol';
 
 const EXTENSION_ID = 'clinical-coder.clinical-coder';
 
-async function waitFor<T>(what: string, fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 20000): Promise<T> {
+async function waitFor<T>(what: string, fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, ms = 30000): Promise<T> {
   const t0 = Date.now();
   for (;;) {
     const v = await fn();
@@ -26,16 +26,19 @@ function workspaceFile(name: string): vscode.Uri {
 }
 
 const icd = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ICD-10-CM');
+const decisionsFile = () => path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, '.clinical-coder', 'decisions.json');
+type DecisionsJson = { format: string; version: number; notes: Record<string, { code: string; decision: string; evidence?: { text: string }; replaces?: string }[]> };
 
 suite('Clinical Coder in VS Code', () => {
   let doc: vscode.TextDocument;
+  let api: ClinicalCoderApi;
 
   suiteSetup(async () => {
     const ext = vscode.extensions.getExtension<ClinicalCoderApi>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is installed`);
     doc = await vscode.workspace.openTextDocument(workspaceFile('discharge-summary.note'));
     await vscode.window.showTextDocument(doc);
-    const api = await ext.activate();
+    api = await ext.activate();
     await api.ready;
   });
 
@@ -43,10 +46,10 @@ suite('Clinical Coder in VS Code', () => {
     assert.equal(doc.languageId, 'clinical-note');
   });
 
-  test('every contributed command is registered', async () => {
+  test('every contributed command is registered, in the Clinical Coder category', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string; category: string }[] } };
-    assert.ok(pkg.contributes.commands.length >= 9);
+    assert.ok(pkg.contributes.commands.length >= 11);
     for (const c of pkg.contributes.commands) {
       assert.equal(c.category, 'Clinical Coder');
       assert.ok(all.has(c.command), `${c.command} registered`);
@@ -57,34 +60,51 @@ suite('Clinical Coder in VS Code', () => {
     const ds = await waitFor('diagnostics', () => { const d = icd(doc.uri); return d.length ? d : null; });
     const d = ds.find((x) => x.code === 'E11.22');
     assert.ok(d, `E11.22 in ${ds.map((x) => x.code).join(', ')}`);
-    assert.equal(d.message, 'E11.22 Type 2 diabetes mellitus with diabetic chronic kidney disease (91%)');
+    assert.match(d.message, /^E11\.22 Type 2 diabetes mellitus with diabetic chronic kidney disease \(\d+%\)$/);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
     assert.equal(doc.getText(d.range).toLowerCase(), 'type 2 diabetes mellitus with diabetic chronic kidney disease');
     assert.ok(!ds.some((x) => x.code === 'R07.9'), 'negated chest pain is not suggested');
   });
 
-  test('hover shows the code, evidence and command links', async () => {
+  test('the status bar shows the model state and the note\'s suggestion count', async () => {
+    const status = await waitFor('status with a count', () => { const s = api.status(); return /ICD-10( \(lexical\))?: \d+/.test(s.text) ? s : null; });
+    const server = await api.client().sendRequest<ServerStatus>('clinicalCoder/serverStatus', {});
+    if (server.state === 'lexical-only') {
+      assert.match(status.text, /^\$\(warning\) ICD-10 \(lexical\): \d+/);
+      assert.match(status.tooltip, /lexical-only/);
+      assert.ok(server.detail && status.tooltip.includes(server.detail), 'the tooltip gives the reason');
+    } else {
+      assert.equal(server.state, 'ready');
+      assert.match(status.text, /^\$\(checklist\) ICD-10: \d+/);
+    }
+  });
+
+  test('hover shows the code, breadcrumb, evidence and command links', async () => {
     const d = icd(doc.uri).find((x) => x.code === 'E11.22')!;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, d.range.start.translate(0, 3));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /\*\*E11\.22\*\*/);
+    assert.match(text, / › E11 Type 2 diabetes mellitus/);
     assert.match(text, /Evidence:/);
     assert.match(text, /command:clinicalCoder\.acceptCode/);
   });
 
-  test('code lens at the top of the note', async () => {
+  test('code lenses: summary at the top, codes on section headers', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     const top = lenses.find((l) => l.range.start.line === 0 && l.command);
     assert.ok(top, 'a lens on line 1');
     assert.match(top.command!.title, /^ICD-10-CM: \d+ suggested · 0 accepted/);
     assert.equal(top.command!.command, 'clinicalCoder.openExplorer');
+    const hpi = doc.getText().split('\n').findIndex((l) => l.startsWith('HISTORY OF PRESENT ILLNESS'));
+    assert.ok(lenses.some((l) => l.range.start.line === hpi && /E11\.22/.test(l.command?.title ?? '')));
   });
 
-  test('quick fixes offer Accept and Reject', async () => {
-    const d = icd(doc.uri).find((x) => x.code === 'I10')!;
+  test('quick fixes: Accept, Reject and the more specific codes', async () => {
+    const d = icd(doc.uri).find((x) => x.code === 'N18.30')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range);
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes('Accept I10') && titles.includes('Reject I10'), titles.join(', '));
+    assert.ok(titles.includes('Accept N18.30') && titles.includes('Reject N18.30'), titles.join(', '));
+    assert.ok(titles.some((t) => t.startsWith('Replace with more specific N18.31')), titles.join(', '));
   });
 
   test('Code Current Note returns the coding', async () => {
@@ -92,27 +112,64 @@ suite('Clinical Coder in VS Code', () => {
     assert.ok(coding.suggestions.some((s) => s.code === 'J44.1'));
   });
 
-  test('Accept marks a code; Reject removes its diagnostic', async () => {
-    await vscode.commands.executeCommand('clinicalCoder.acceptCode', { uri: doc.uri.toString(), code: 'J18.9' });
+  test('Accept / Reject / Replace are persisted in .clinical-coder/decisions.json and change the diagnostics', async () => {
+    const uri = doc.uri.toString();
+    await vscode.commands.executeCommand('clinicalCoder.acceptCode', { uri, code: 'J18.9' });
     await waitFor('accepted J18.9', () => icd(doc.uri).find((x) => x.code === 'J18.9' && x.message.startsWith('✓ accepted')));
-    await vscode.commands.executeCommand('clinicalCoder.rejectCode', { uri: doc.uri.toString(), code: 'I10' });
-    await waitFor('I10 gone', () => !icd(doc.uri).some((x) => x.code === 'I10'));
+    await vscode.commands.executeCommand('clinicalCoder.rejectCode', { uri, code: 'R69' });
+    await waitFor('R69 gone', () => !icd(doc.uri).some((x) => x.code === 'R69'));
+    await vscode.commands.executeCommand('clinicalCoder.replaceCode', { uri, code: 'N18.31', replaces: 'N18.30' });
+    await waitFor('N18.31 in place of N18.30', () => icd(doc.uri).some((x) => x.code === 'N18.31') && !icd(doc.uri).some((x) => x.code === 'N18.30'));
+    const saved = JSON.parse(fs.readFileSync(decisionsFile(), 'utf8')) as DecisionsJson;
+    assert.equal(saved.format, 'clinical-coder/decisions');
+    assert.equal(saved.version, 1);
+    assert.deepEqual(saved.notes['discharge-summary.note'].map((r) => `${r.code}:${r.decision}`).sort(), ['J18.9:accepted', 'N18.30:rejected', 'N18.31:accepted', 'R69:rejected']);
+    assert.equal(doc.isDirty, false, 'the note itself is not modified');
   });
 
-  test('Export Codes writes JSON and CSV files', async () => {
+  test('decisions survive an edit elsewhere in the note and a language-server restart', async () => {
+    const line = icd(doc.uri).find((x) => x.code === 'J18.9')!.range.start.line;
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'Addendum: reviewed.\n'));
+    await waitFor('J18.9 still accepted after the edit', () => icd(doc.uri).some((x) => x.code === 'J18.9' && x.message.startsWith('✓ accepted') && x.range.start.line === line + 1));
+    await vscode.commands.executeCommand('undo');
+    await doc.save();
+    const client = api.client();
+    await client.restart();
+    await waitFor('decisions reloaded by the new server', () => icd(doc.uri).some((x) => x.code === 'J18.9' && x.message.startsWith('✓ accepted')) && !icd(doc.uri).some((x) => x.code === 'R69'), 60000);
+  });
+
+  test('an external edit of decisions.json is picked up', async () => {
+    const saved = JSON.parse(fs.readFileSync(decisionsFile(), 'utf8')) as DecisionsJson;
+    saved.notes['discharge-summary.note'] = saved.notes['discharge-summary.note'].filter((r) => r.code !== 'R69');
+    fs.writeFileSync(decisionsFile(), JSON.stringify(saved, null, 2));
+    await waitFor('R69 pending again', () => icd(doc.uri).some((x) => x.code === 'R69' && !x.message.startsWith('✓')));
+  });
+
+  test('Export Codes writes JSON, CSV and FHIR files with the CLI writers', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-export-'));
-    const json = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri: doc.uri.toString(), format: 'json', target: path.join(dir, 'codes.json') });
-    const parsed = JSON.parse(fs.readFileSync(json, 'utf8')) as { codes: { code: string; decision: string }[] };
-    assert.deepEqual(parsed.codes.map((c) => c.code), ['J18.9'], 'only the accepted code once one was accepted');
-    const csv = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri: doc.uri.toString(), format: 'csv', target: path.join(dir, 'codes.csv') });
-    assert.match(fs.readFileSync(csv, 'utf8'), /^code,title,confidence,decision,evidence\nJ18\.9,/);
+    const uri = doc.uri.toString();
+    const json = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'json', target: path.join(dir, 'codes.json') });
+    const parsed = JSON.parse(fs.readFileSync(json, 'utf8')) as { file: string; suggestions: { code: string }[] }[];
+    assert.deepEqual(parsed[0].suggestions.map((c) => c.code).sort(), ['J18.9', 'N18.31'], 'only the accepted codes once some were accepted');
+    const csv = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'csv', target: path.join(dir, 'codes.csv') });
+    assert.match(fs.readFileSync(csv, 'utf8'), /^file,rank,code,title,confidence,status,billable,evidence,why\n/);
+    const fhir = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'fhir', target: path.join(dir, 'codes.fhir.json') });
+    const bundle = JSON.parse(fs.readFileSync(fhir, 'utf8')) as { resourceType: string; entry: { resource: { code: { coding: { code: string }[] } } }[] };
+    assert.equal(bundle.resourceType, 'Bundle');
+    assert.deepEqual(bundle.entry.map((e) => e.resource.code.coding[0].code).sort(), ['J18.9', 'N18.31']);
+  });
+
+  test('Search ICD-10-CM returns live results for a query', async () => {
+    const found = await api.client().sendRequest<{ code: string }[]>('clinicalCoder/searchCodes', { query: 'type 2 diabetes chronic kidney', limit: 10 });
+    assert.ok(found.some((c) => c.code === 'E11.22'), JSON.stringify(found.slice(0, 5)));
   });
 
   test('Code All Notes in Workspace codes every sample', async () => {
     const results = await vscode.commands.executeCommand<{ file: string; codes: string[] }[]>('clinicalCoder.codeWorkspace');
     assert.ok(results.length >= 5, `${results.length} notes`);
     const ed = results.find((r) => r.file.endsWith('ed-note.note'));
-    assert.ok(ed?.codes.includes('R07.9'), JSON.stringify(ed));
+    assert.ok(ed?.codes.includes('I10'), JSON.stringify(ed));
   });
 
   test('Toggle Suggestions clears and restores the diagnostics', async () => {
@@ -130,5 +187,16 @@ suite('Clinical Coder in VS Code', () => {
     } finally {
       await cfg.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  test('if the server process dies, the client restarts it and the suggestions come back', async () => {
+    const before = await api.client().sendRequest<ServerStatus>('clinicalCoder/serverStatus', {});
+    assert.ok(before.pid);
+    process.kill(before.pid, 'SIGKILL');
+    const after = await waitFor('a new server', async () => {
+      try { const s = await api.client().sendRequest<ServerStatus>('clinicalCoder/serverStatus', {}); return s.pid !== before.pid ? s : null; } catch { return null; }
+    }, 60000);
+    assert.notEqual(after.pid, before.pid);
+    await waitFor('diagnostics from the new server', () => icd(doc.uri).some((x) => x.code === 'E11.22'), 60000);
   });
 });
