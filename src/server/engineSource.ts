@@ -51,7 +51,7 @@ export class WorkerSuggestionSource implements SuggestionSource {
     this.setState({ state: 'loading' });
     let w: Worker;
     try {
-      w = new Worker(this.options.workerScript, { workerData: data, stdout: false, stderr: false });
+      w = new Worker(this.options.workerScript, { workerData: data, stdout: false, stderr: false, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
     } catch (e) {
       this.fail(`the engine worker could not start: ${(e as Error).message}`);
       return;
