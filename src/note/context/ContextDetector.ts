@@ -37,7 +37,8 @@ const MAX_TOKENS_AROUND = 120;
 const MAX_CHARS_AROUND = 2000;
 const MAX_LIST_WORDS = 40;
 /** Words allowed between a negation and the history word it absorbs: "denies any prior history of". */
-const ABSORBABLE = new Set(['any', 'a', 'an', 'the', 'significant', 'known', 'prior', 'previous', 'past', 'personal', 'ever', 'other', 'medical', 'remote']);
+const ABSORBABLE = new Set(['any', 'a', 'an', 'the', 'significant', 'known', 'prior', 'previous', 'past', 'personal', 'ever', 'other', 'medical',
+  'remote', 'documented', 'reported', 'recorded', 'relevant', 'definite', 'confirmed', 'clear', 'formal', 'prolonged', 'further']);
 /** Words that open a clause after "and" (so what precedes is not a list with the target). */
 const CLAUSE_START = new Set(['a', 'an', 'the', 'there', 'he', 'she', 'it', 'this', 'that', 'they', 'we', 'his', 'her', 'patient', 'pt', 'no', 'has', 'is', 'was']);
 const STOP_AFTER_VERB = new Set(['and', 'but', ',', ';', 'or', 'while', 'whereas']);

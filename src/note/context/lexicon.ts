@@ -66,7 +66,8 @@ add('negated', 'forward', [
   'no evidence for', 'no evidence to suggest', 'no sign of', 'no signs of', 'no symptoms of', 'no suggestion of',
   'no findings of', 'no findings to suggest', 'nothing to suggest', 'no clinical evidence of', 'no radiographic evidence of',
   'no imaging evidence of', 'no definite', 'no definite evidence of', 'no convincing evidence of', 'no features of',
-  'no history of', 'no hx of', 'no h/o', 'no prior history of', 'no past history of', 'no previous history of',
+  'no history of', 'no hx of', 'no h/o', 'no documented history of', 'no reported history of', 'no recorded history of',
+  'no relevant history of', 'no definite history of', 'no confirmed history of', 'no clear history of', 'no prior history of', 'no past history of', 'no previous history of',
   'no personal history of', 'no known history of', 'no significant history of', 'no past medical history of',
   'no prior', 'no previous', 'no known', 'no new', 'no other', 'no further', 'no report of', 'no reports of',
   'no complaints of', 'no c/o', 'no concern for', 'no suspicion of', 'no suspicion for', 'never had', 'has never had',
@@ -112,6 +113,10 @@ add('negated', 'forward', ['no family history of', 'no family hx of', 'no fh of'
 ], { window: 12 });
 add('negated', 'forward', ['no one else', 'nobody else', 'no one at home', 'no one else at home', 'nobody at home',
   'no other family members', 'no household members', 'none of the family members', 'no other household members'], { window: 12 });
+// "exposed to measles at daycare": the disease belongs to the contacts (coded as exposure, not as the patient's).
+add('other', 'forward', ['exposed to', 'exposure to', 'exposures to', 'in contact with', 'close contact with', 'contact with',
+  'sick contact with', 'sick contacts with', 'was exposed to', 'known exposure to', 'recent exposure to', 'possible exposure to'],
+  { window: 4 });
 add('other', 'forward', ['no one else', 'nobody else', 'no one at home', 'no one else at home', 'nobody at home',
   'no other family members', 'no household members', 'none of the family members', 'no other household members', 'anyone else',
   'someone else', 'everyone else', 'others at home', 'other people'], { window: 12 });
@@ -132,6 +137,7 @@ add('negated', 'forward', ['ruled out', 'excluded', 'has ruled out', 'have ruled
 
 // Pseudo-negation: contains "no"/"not"/"negative" but negates nothing about the condition that follows.
 add('pseudo', 'forward', [
+  'not without', 'not unlike', 'not uncommon', 'not unreasonable', 'not impossible',
   'no increase', 'no significant increase', 'no change', 'no significant change', 'no interval change',
   'no significant interval change', 'no appreciable change', 'no substantial change', 'no definite change', 'no major change',
   'no suspicious change', 'not changed', 'no improvement', 'no significant improvement', 'no clear improvement',
@@ -184,6 +190,8 @@ add('possible', 'forward', [
   'unlikely', 'less likely', 'not likely', 'low suspicion for', 'low suspicion of', 'low probability of', 'low probability for',
   'low likelihood of', 'low concern for', 'low clinical suspicion for', 'would be concerned for', 'presumed to be',
   'presumed secondary to', 'suspicious', 'vs .',
+  'possible that', 'likely that', 'probable that', 'concern that', 'concerned that', 'possibility that', 'suspected that',
+  'suspect that', 'suspicion that', 'doubtful that', 'unlikely that', 'worried that', 'worry that', 'feared that',
   'not excluded', 'not ruled out', 'has not been ruled out', 'not yet ruled out', 'need to exclude', 'needs to exclude',
   'must exclude', 'must rule out', 'need to rule out', 'needs to rule out', 'should rule out', 'want to rule out', 'to suggest', 'to indicate', 'felt to represent', 'thought to represent',
   'believed to represent', 'likely represents', 'probably represents', 'most likely represents', 'likely representing',
