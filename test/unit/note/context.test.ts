@@ -280,3 +280,11 @@ test('case-report phrasing: a test that ruled something out, a new clause after 
   assert.equal(neg('A woman with no relevant history consulted for abdominal pain.', 'abdominal pain'), 'affirmed');
   assert.equal(neg('Serologies for hepatitis B and HIV were negative.', 'hepatitis B'), 'negated');
 });
+
+test('exposure, "possible that", "not without", "no documented history of"', () => {
+  assert.equal(exp('The child was exposed to measles at daycare.', 'measles'), 'other');
+  assert.equal(neg('It is possible that she has endometriosis.', 'endometriosis'), 'possible');
+  assert.equal(neg('Patient is not without risk of bleeding.', 'bleeding'), 'affirmed');
+  const r = ctx('No documented history of penicillin allergy.', 'penicillin allergy');
+  assert.deepEqual([r.negation, r.temporality], ['negated', 'recent']);
+});
