@@ -123,7 +123,10 @@ const STUB_SOURCE = String.raw`function ({ state, theme }) {
 }`;
 
 export interface ExplorerFixture {
-  kb: ExplorerKnowledgeBase;
+  /** Answers the explorer's requests through the server handlers in this process... */
+  kb?: ExplorerKnowledgeBase;
+  /** ...or through this function instead (the bench: the built language server over stdio). */
+  backend?: (method: string, params: unknown) => Promise<unknown>;
   /** Note codings by URI, as the server's documentCoding request returns them (mutated by decide). */
   codings?: Map<string, DocumentCoding>;
   note?: ActiveNote | null;
@@ -149,7 +152,10 @@ export class ExplorerPage {
     const page = await browser.newPage({ viewport: fx.viewport ?? { width: 520, height: 900 } });
     page.setDefaultTimeout(8000);
     const ep = new ExplorerPage(page);
-    const handlers = createExplorerHandlers({ knowledgeBase: () => fx.kb }) as unknown as Record<string, (p: unknown) => Promise<unknown>>;
+    const local = createExplorerHandlers({ knowledgeBase: () => fx.kb }) as unknown as Record<string, (p: unknown) => Promise<unknown>>;
+    const backend = fx.backend;
+    const handlers: Record<string, (p: unknown) => Promise<unknown>> = backend
+      ? Object.fromEntries(Object.keys(local).map((m) => [m, (p: unknown) => backend(m, p)])) : local;
     const codings = fx.codings ?? new Map<string, DocumentCoding>();
     page.on('pageerror', (e) => ep.pageErrors.push(String(e)));
 
