@@ -200,7 +200,7 @@ export class SentenceContext {
     const negation: Negation = neg ? (neg.category === 'negated' ? 'negated' : 'possible') : 'affirmed';
     const tmp = pick('temporality');
     let temporality: Temporality = tmp ? (tmp.category === 'historical' ? 'historical' : tmp.category === 'hypothetical' ? 'hypothetical' : 'recent') : 'recent';
-    if (!tmp && this.role === 'history') {
+    if (!tmp && this.role === 'history' && negation !== 'negated') {
       temporality = 'historical';
       triggers.push({ text: this.sectionKind ?? 'history', start: 0, end: 0, kind: 'section:history' });
     }
@@ -267,7 +267,12 @@ export class SentenceContext {
       if (prev === 'has' || prev === 'have' || prev === 'is' || prev === 'are') continue; // "has had": present perfect
       if (PAST.has(w) || (w === 'passed' && this.tokens[k + 1]?.norm === 'away')) return true;
     }
-    // "Father deceased" / "died at 60" after the condition.
+    // "Father - MI, deceased", "MI, died at 60": the relative's death after the condition.
+    for (let k = tEnd; k < Math.min(this.tokens.length, tEnd + 5); k++) {
+      const w = this.tokens[k].norm;
+      if (w === ';' || w === '.') break;
+      if (w === 'deceased' || w === 'died' || w === 'passed' || w === 'late') return true;
+    }
     return false;
   }
 

@@ -351,7 +351,8 @@ add('recent', 'both', [
     ['week', 'weeks', 'wk', 'wks'], ['ago']), 'earlier today',
   'now with', 'now has', 'this visit', 'at this visit', 'since last week', 'over the past', 'within the past', 'in the past week',
   'in the past month', 'in the past few', 'in the past <num>', 'in the past several', 'in the last', 'over the last', 'past month',
-  'the past month', 'the past week', 'the last month', 'the last week', 'residual', 'sequelae', 'sequela', 'lingering', 'this pregnancy', 'current pregnancy',
+  'the past month', 'the past week', 'the last month', 'the last week', 'at baseline', 'at her baseline', 'at his baseline',
+  'at their baseline', 'residual', 'sequelae', 'sequela', 'lingering', 'this pregnancy', 'current pregnancy',
   'during this pregnancy', 'this hospitalization', 'during this admission', 'this episode', 'this encounter',
 ], { window: 8, backWindow: 4 });
 
