@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { loadKnowledgeBase } from '../icd/loader';
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
-import { ContextDetector } from '../note/context/ContextDetector';
+import { ContextDetector, type SentenceContext } from '../note/context/ContextDetector';
 import type { Encoder, CodeEmbeddingIndex } from '../encoder/index';
 import { resolveModelsDir } from '../common/paths';
 import type { CodingOptions, CodingPolicy, CodingResult, Evidence, MatchReason, Suggestion, SuggestionStatus } from './types';
@@ -24,6 +24,7 @@ import type { NoteView } from './note-view';
 import { applyCodingRules } from './rules/index';
 import { LruCache } from './lru';
 import { NeoplasmMatcher } from './neoplasm';
+import { phraseChunks, type Chunk } from './chunks';
 
 export interface EngineCreateOptions {
   kb?: IcdKnowledgeBase;
@@ -39,8 +40,8 @@ export interface EngineCreateOptions {
 }
 
 const SCORER_DIR = 'scorer';
-const ENCODER_TOP_K = 5;
-const ENCODER_MIN_SIM = 0.5;
+const ENCODER_TOP_K = 3;
+const ENCODER_MIN_SIM = 0.7;
 
 /** Fallback when no trained scorer ships: a hand-set logistic over the strongest signals. */
 function heuristicProbability(x: Float64Array, names: string[]): number {
@@ -54,6 +55,7 @@ export class CodingEngine {
   private readonly sentenceCache = new LruCache<string, SentenceAnalysis>(4000);
   private readonly simCache = new LruCache<string, Float32Array>(4000);
   private neoplasm: NeoplasmMatcher | undefined;
+  private encoderError: string | undefined;
 
   private constructor(
     readonly kb: IcdKnowledgeBase,
@@ -110,8 +112,8 @@ export class CodingEngine {
     if (opts.encoder !== null) {
       try {
         const { createOnnxEncoder, CodeEmbeddingIndex: Index } = await import('../encoder/index');
-        const enc = opts.encoder ?? (await createOnnxEncoder());
-        const idx = opts.codeIndex ?? Index.load();
+        const enc = opts.encoder ?? (await createOnnxEncoder({ modelDir: path.join(modelsDir, 'encoder') }));
+        const idx = opts.codeIndex ?? Index.load(path.join(modelsDir, 'embeddings'));
         encoder = enc; codeIndex = idx;
         if (idx.dim !== enc.dim) throw new Error(`code index dimension ${codeIndex.dim} differs from encoder dimension ${encoder.dim}; run "npm run build:embeddings"`);
       } catch (e) {
@@ -166,32 +168,48 @@ export class CodingEngine {
     analyses.forEach((a, i) => { for (const m of a.mentions) place(m, i); });
     const similarity = new Map<string, number>();
     if (useEncoder && this.encoder && this.codeIndex) {
-      const idx = view.sentences.map((_s, i) => i).filter((i) => view.sentences[i].text.length >= 4);
-      const texts = idx.map((i) => view.sentences[i].text.slice(0, 1000));
-      const missing = texts.filter((t) => !this.simCache.get(t));
-      if (missing.length) {
-        const vecs = await this.encoder.embed([...new Set(missing)]);
-        [...new Set(missing)].forEach((t, j) => this.simCache.set(t, vecs[j]));
+      // Phrase-sized chunks are the queries (a concept encoder matches phrases, not whole sentences).
+      const queries: { sentence: number; chunk: Chunk }[] = [];
+      view.sentences.forEach((s, i) => { for (const chunk of phraseChunks(s.text)) queries.push({ sentence: i, chunk }); });
+      const texts = queries.map((q) => q.chunk.text);
+      const missing = [...new Set(texts.filter((t) => !this.simCache.get(t)))];
+      let vecs: Float32Array[] = [], hitsPer: { code: string; score: number }[][] = [];
+      try {
+        if (missing.length) {
+          const got = await this.encoder.embed(missing);
+          missing.forEach((t, j) => this.simCache.set(t, got[j]));
+        }
+        vecs = texts.map((t) => this.simCache.get(t)!);
+        hitsPer = vecs.length ? this.codeIndex.searchMany(vecs, ENCODER_TOP_K) : [];
+      } catch (e) {
+        // A failing encoder never fails coding: this note is coded lexically, with a warning.
+        this.encoderError = `encoder failed, coded lexical-only: ${(e as Error).message}`;
+        queries.length = 0;
       }
-      idx.forEach((i, j) => {
-        const vec = this.simCache.get(texts[j])!;
-        for (const code of new Set(analyses[i].mentions.map((m) => m.code))) {
-          const cv = this.codeIndex!.vector(code);
+      const ctxOf = new Map<number, SentenceContext>();
+      queries.forEach((q, j) => {
+        const vec = vecs[j];
+        const s = view.sentences[q.sentence];
+        // Similarity of lexical candidates to the chunks they overlap.
+        for (const m of analyses[q.sentence].mentions) {
+          if (m.end <= q.chunk.start || m.start >= q.chunk.end) continue;
+          const cv = this.codeIndex!.vector(m.code);
           if (!cv) continue;
           let dot = 0;
           for (let k = 0; k < cv.length; k++) dot += cv[k] * vec[k];
-          if (dot > (similarity.get(code) ?? -1)) similarity.set(code, dot);
+          if (dot > (similarity.get(m.code) ?? -1)) similarity.set(m.code, dot);
         }
-        for (const hit of this.codeIndex!.search(vec, ENCODER_TOP_K)) {
+        for (const hit of hitsPer[j]) {
           if (hit.score < ENCODER_MIN_SIM || !this.kb.isBillable(hit.code)) continue;
           if (hit.score > (similarity.get(hit.code) ?? -1)) similarity.set(hit.code, hit.score);
-          const s = view.sentences[i];
-          const ctx = this.detector.analyze(s.text, s.section ?? s.role).at(0, s.text.length);
+          let sc = ctxOf.get(q.sentence);
+          if (!sc) ctxOf.set(q.sentence, (sc = this.detector.analyze(s.text, s.section ?? s.role)));
+          const ctx = sc.at(q.chunk.start, q.chunk.end);
           place({
-            code: hit.code, source: 'encoder', matched: this.kb.get(hit.code)?.longTitle ?? hit.code, start: 0, end: s.text.length,
+            code: hit.code, source: 'encoder', matched: this.kb.get(hit.code)?.longTitle ?? hit.code, start: q.chunk.start, end: q.chunk.end,
             nKeys: 0, window: 0, optionalHits: 0, depth: 0, rarity: 0, subsumed: false, viaAbbreviation: false, needsMoreSpecificity: false,
             similarity: hit.score, negation: ctx.negation, temporality: ctx.temporality, experiencer: ctx.experiencer,
-          }, i);
+          }, q.sentence);
         }
       });
     }
@@ -214,14 +232,16 @@ export class CodingEngine {
     if (typeof text !== 'string' || !text.trim()) return { suggestions: [], warnings, timings: { totalMs: 0 } };
     const policy: CodingPolicy = opts.policy ?? 'billing';
     const useEncoder = opts.useEncoder !== false;
+    this.encoderError = undefined;
     const { candidates, similarity, view } = await this.candidates(text, useEncoder);
+    if (this.encoderError) warnings.push(this.encoderError);
     const t1 = performance.now();
     const X = this.featurize(candidates, similarity, text.length);
-    const scorer = this.scorerFor(useEncoder);
+    const scorer = this.scorerFor(useEncoder && !this.encoderError);
     const probs = X.map((x) => (scorer ? scorer.score(x) : heuristicProbability(x, FEATURE_NAMES_FALLBACK)));
     const scored: ScoredCandidate[] = candidates.map((c, i) => ({ ...c, confidence: probs[i], status: statusOf(c.mentions, policy, !!opts.codeUncertainAsConfirmed) }));
     const suggestions = applyCodingRules(this.kb, scored, policy, text).map((c) => this.toSuggestion(c, text));
-    const threshold = opts.threshold ?? this.defaultThreshold(policy, useEncoder);
+    const threshold = opts.threshold ?? this.defaultThreshold(policy, useEncoder && !this.encoderError);
     const out = suggestions
       .filter((s) => s.confidence >= threshold && (opts.all || s.status === 'active'))
       .sort((a, b) => b.confidence - a.confidence || (a.code < b.code ? -1 : 1))

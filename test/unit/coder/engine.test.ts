@@ -121,3 +121,32 @@ test('bad input: empty, whitespace and binary-like text give no suggestions and 
   if (!kbPresent) return t.skip('models/icd10cm not built');
   for (const x of ['', '   \n\t', '\u0000\u0001\u0002', 'x'.repeat(100000)]) assert.ok(Array.isArray(await code(x)));
 });
+
+test('encoder: a missing code index or a failing encoder means lexical-only coding with a warning, never an exception', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const { CodeEmbeddingIndex } = await import('../../../src/encoder/index');
+  const dim = 4;
+  const unit = (v: number[]) => { const n = Math.hypot(...v); return Float32Array.from(v, (x) => x / n); };
+  const index = CodeEmbeddingIndex.fromVectors(['I10', 'R51.9'], [unit([1, 0, 0, 0]), unit([0, 1, 0, 0])], { model: 'fake', textRecipe: 'test' });
+  const failing = { id: 'fake', dim, embed: async () => { throw new Error('model file corrupt'); }, dispose: async () => {} };
+  const warnings: string[] = [];
+  const e1 = await CodingEngine.create({ kb: engine.kb, encoder: failing, codeIndex: index, onWarning: (m) => warnings.push(m) });
+  assert.equal(e1.hasEncoder, true);
+  const r = await e1.code('Essential hypertension.', { policy: 'billing' });
+  assert.ok(r.suggestions.some((s) => s.code === 'I10'));
+  assert.ok(r.warnings.some((w) => /encoder failed.*model file corrupt/.test(w)), JSON.stringify(r.warnings));
+  // A working fake encoder: headache chunks embed next to R51.9, so the encoder adds evidence.
+  const working = { id: 'fake', dim, embed: async (xs: string[]) => xs.map((x) => (/head/i.test(x) ? unit([0, 1, 0, 0.1]) : unit([0, 0, 1, 0]))), dispose: async () => {} };
+  const e2 = await CodingEngine.create({ kb: engine.kb, encoder: working, codeIndex: index });
+  const r2 = await e2.code('Throbbing head pain since yesterday.', { policy: 'mentions', threshold: 0, all: true });
+  const ev = r2.suggestions.find((s) => s.code === 'R51.9')?.evidence.find((e) => e.why === 'encoder');
+  assert.ok(ev && ev.similarity! > 0.9, JSON.stringify(r2.suggestions.map((s) => s.code)));
+  // No index on disk: the default load fails and the engine says so.
+  const e3warn: string[] = [];
+  const tmp = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'cc-models-'));
+  fs.symlinkSync(path.join(resolveModelsDir(), 'icd10cm'), path.join(tmp, 'icd10cm'));
+  const e3 = await CodingEngine.create({ modelsDir: tmp, onWarning: (m) => e3warn.push(m) });
+  assert.equal(e3.hasEncoder, false);
+  assert.ok(e3warn.some((w) => /encoder unavailable/.test(w)), JSON.stringify(e3warn));
+  assert.ok((await e3.code('Essential hypertension.')).suggestions.some((s) => s.code === 'I10'));
+});
