@@ -8,6 +8,9 @@ import { ContextDetector } from './context/ContextDetector';
 
 /** Characters analysed per note; the rest is kept in `text` (offsets stay valid) but not segmented. */
 export const MAX_ANALYZED_CHARS = 500_000;
+const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
+
 /** Characters analysed when the text looks binary. */
 export const MAX_BINARY_CHARS = 200_000;
 
@@ -22,9 +25,16 @@ export function parseNote(text: string): Note {
     if (src.length > limit) {
       warnings.push(`Note is ${src.length} characters; only the first ${limit} were analysed. Split very large documents into separate notes.`);
     }
-    const sections = detectSections(src, limit);
+    // Old Mac line ends (a lone CR) become LF in a same-length copy used only to find lines; offsets are unchanged.
+    const head = src.length > limit ? src.slice(0, limit) : src;
+    const lines = LONE_CR.test(head) ? head.replace(LONE_CR_ALL, '\n') + src.slice(head.length) : src;
+    const sections = detectSections(lines, limit);
     if (sections.length >= MAX_SECTIONS) warnings.push(`More than ${MAX_SECTIONS} headers; later ones were treated as text.`);
-    const sentences = segmentSentences(src, sections, limit);
+    const sentences = segmentSentences(lines, sections, limit);
+    if (lines !== src) {
+      for (const s of sentences) s.text = src.slice(s.start, s.end);
+      for (const sec of sections) if (sec.title !== undefined && sec.headerStart !== undefined) sec.title = sec.title.replace(/\n/g, '\r');
+    }
     if (sentences.length >= MAX_SENTENCES) warnings.push(`More than ${MAX_SENTENCES} sentences; the rest of the note was not segmented.`);
     const tokens = sentences.flatMap((s) => s.tokens);
     const roleAt = (offset: number): SectionRole | undefined => sectionAt(sections, offset)?.role;

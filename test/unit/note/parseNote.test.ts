@@ -216,3 +216,13 @@ test('lab and vital lines are not headers', () => {
   const note = parseNote('LABS:\nWBC: 12.1\nNA 135.\nHGB: 10\nPlan: recheck.');
   assert.deepEqual(note.sections.map((s) => s.kind), ['labs', 'plan']);
 });
+
+test('old Mac line ends (lone CR) still separate headers and lines, with exact offsets', () => {
+  const t = 'HPI:\rChest pain.\rFamily History:\rMother with lupus.';
+  const note = parseNote(t);
+  assertWellFormed(note);
+  assert.deepEqual(note.sections.map((s) => s.kind), ['history_of_present_illness', 'family_history']);
+  assert.deepEqual(note.sentences.map((s) => s.text), ['Chest pain.', 'Mother with lupus.']);
+  const i = t.indexOf('lupus');
+  assert.equal(contextAt(note, i, i + 5).experiencer, 'other');
+});
