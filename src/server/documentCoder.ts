@@ -29,7 +29,7 @@ interface CacheEntry {
 
 export interface DocumentCoderDeps {
   source(): SuggestionSource;
-  decisions: DecisionStore;
+  decisions: Pick<DecisionStore, 'forDocument'>;
   settingsFor(uri: string): Promise<ServerSettings>;
   /** Called with each fresh coding of the newest version of a document. */
   onCoded(doc: TextDocument, coding: DocumentCoding, settings: ServerSettings): void;

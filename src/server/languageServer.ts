@@ -119,7 +119,8 @@ export function startLanguageServer(workerScript: string): void {
 
   const coder = new DocumentCoder({
     source: currentSource,
-    decisions: { forDocument: (uri: string) => decisions.forDocument(uri) } as DecisionStore,
+    // Through a closure: the store is replaced once initialize gives the workspace folders.
+    decisions: { forDocument: (uri: string) => decisions.forDocument(uri) },
     settingsFor,
     log,
     isOpen: (uri) => documents.get(uri) !== undefined,

@@ -33,12 +33,22 @@ export interface TestServer {
   close(uri: string): void;
   /** Waits for the next diagnostics published for `uri` (after `action`). */
   nextDiagnostics(uri: string, action: () => unknown, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** Waits, after `action`, for diagnostics of `uri` that satisfy `ok` (earlier publications in flight are skipped). */
+  diagnosticsWhere(uri: string, ok: (ds: Diagnostic[]) => boolean, action: () => unknown, timeoutMs?: number): Promise<Diagnostic[]>;
   setSettings(settings: Record<string, unknown>): Promise<void>;
   hover(uri: string, line: number, character: number): Promise<string | null>;
   codeLenses(uri: string): Promise<{ title: string; command: string; line: number }[]>;
   codeActions(uri: string, diagnostics: Diagnostic[]): Promise<{ title: string; command?: string }[]>;
   stop(): Promise<void>;
 }
+
+/**
+ * Settings every test server starts from: the lexical engine, whose codes for the synthetic samples are stable.
+ * The encoder's contribution is measured by bench:quality; here it would make clinical assertions depend on
+ * whichever encoder build sits in models/. A test may still set `encoder` itself.
+ */
+export const BASE_SETTINGS: Record<string, unknown> = { encoder: { enabled: false } };
+const withBase = (s: Record<string, unknown>) => ({ ...BASE_SETTINGS, ...s });
 
 export interface StartOptions {
   /** Workspace folder paths (decisions are kept in <folder>/.clinical-coder/). */
@@ -56,7 +66,7 @@ export async function startServer(settings: Record<string, unknown> = {}, opts: 
   const waiters = new Map<string, Array<(p: PublishDiagnosticsParams) => void>>();
   const messages: string[] = [];
   const published: PublishDiagnosticsParams[] = [];
-  const state = { settings };
+  const state = { settings: withBase(settings) };
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
     published.push(p);
     const list = waiters.get(p.uri) ?? [];
@@ -85,6 +95,18 @@ export async function startServer(settings: Record<string, unknown> = {}, opts: 
     waiters.set(uri, list);
     void action();
   });
+  const diagnosticsWhere = (uri: string, ok: (ds: Diagnostic[]) => boolean, action: () => unknown, timeoutMs = 30000) => new Promise<Diagnostic[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${stderr.slice(-500)}`)), timeoutMs);
+    const wait = (p: PublishDiagnosticsParams) => {
+      if (!ok(p.diagnostics)) { const l = waiters.get(uri) ?? []; l.push(wait); waiters.set(uri, l); return; }
+      clearTimeout(timer);
+      resolve(p.diagnostics);
+    };
+    const list = waiters.get(uri) ?? [];
+    list.push(wait);
+    waiters.set(uri, list);
+    void action();
+  });
   const versions = new Map<string, number>();
   const api: TestServer = {
     conn, child, messages, published, stderr: () => stderr, get settings() { return state.settings; },
@@ -96,8 +118,9 @@ export async function startServer(settings: Record<string, unknown> = {}, opts: 
       conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges })),
     close: (uri) => void conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } }),
     nextDiagnostics,
+    diagnosticsWhere,
     async setSettings(s) {
-      state.settings = s;
+      state.settings = withBase(s);
       await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     },
     async hover(uri, line, character) {

@@ -78,7 +78,7 @@ test('a missing model: lexical-only with the reason in the status; suggestions s
   for (const part of ['icd10cm', 'scorer']) fs.symlinkSync(path.join(ROOT, 'models', part), path.join(models, part));
   fs.writeFileSync(path.join(models, 'README.md'), 'test models folder\n');
   try {
-    const s = await start({}, { env: { CLINICAL_CODER_MODELS: models } });
+    const s = await start({ encoder: { enabled: true } }, { env: { CLINICAL_CODER_MODELS: models } });
     const ds = await s.open('untitled:lexical', 'Assessment: essential hypertension.\n', 'plaintext');
     assert.ok(ds.some((d) => d.code === 'I10'));
     const status = await s.conn.sendRequest('clinicalCoder/serverStatus', {}) as { state: string; detail?: string };
@@ -92,6 +92,16 @@ test('a missing model: lexical-only with the reason in the status; suggestions s
   } finally {
     fs.rmSync(models, { recursive: true, force: true });
   }
+});
+
+test('with the encoder on: "ready" when the shipped encoder and code index load, else lexical-only with the reason', async () => {
+  const s = await start({ encoder: { enabled: true } });
+  await s.open('untitled:enc', 'Assessment: essential hypertension.\n', 'plaintext');
+  const status = await s.conn.sendRequest('clinicalCoder/serverStatus', {}) as { state: string; detail?: string };
+  const shipped = fs.existsSync(path.join(ROOT, 'models', 'encoder')) && fs.existsSync(path.join(ROOT, 'models', 'embeddings'));
+  if (shipped && status.state === 'ready') return;
+  assert.equal(status.state, 'lexical-only', JSON.stringify(status));
+  assert.match(status.detail ?? '', /encoder|embedding|onnx/i);
 });
 
 test('a models folder without the knowledge base: the status says the engine failed and why; no crash', async () => {
