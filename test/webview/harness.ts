@@ -94,7 +94,8 @@ function staticOrigin(): Promise<string> {
 
 /** The stubbed VS Code webview API (runs in the page before any page script). */
 const STUB_SOURCE = String.raw`function ({ state, theme }) {
-  const cc = { csp: [] };
+  // csp: violations; rt: each request's post → reply times (the host round trip, for the bench).
+  const cc = { csp: [], rt: [] };
   window.__cc = cc;
   document.addEventListener('securitypolicyviolation', (e) => cc.csp.push(e.violatedDirective + ' ' + e.blockedURI));
   // VS Code puts its theme variables on <html>; the init script may run before <html> exists.
@@ -112,7 +113,10 @@ const STUB_SOURCE = String.raw`function ({ state, theme }) {
     return {
       // Structured clone, as VS Code's postMessage does; replies arrive as window 'message' events.
       postMessage(m) {
+        const rec = m && m.type === 'request' ? { method: m.method, post: performance.now(), reply: 0 } : null;
+        if (rec) cc.rt.push(rec);
         host(JSON.parse(JSON.stringify(m))).then((replies) => {
+          if (rec) rec.reply = performance.now();
           for (const r of replies) window.dispatchEvent(new MessageEvent('message', { data: r }));
         });
       },
