@@ -1,5 +1,5 @@
 // `npm run build:embeddings`: embeds the knowledge-injected text of every billable FY2026 code with the shipped
-// encoder (models/encoder) and writes the fp16 code index to models/embeddings/.
+// encoder (models/encoder) and writes the int8 code index to models/embeddings/.
 import * as path from 'node:path';
 import { resolveModelsDir } from '../src/common/paths';
 import { buildCodeEmbeddingIndex, createOnnxEncoder } from '../src/encoder';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const dir = path.join(resolveModelsDir(), 'embeddings');
   index.save(dir);
   await encoder.dispose();
-  console.log(`wrote ${dir}: ${index.size} codes x ${index.dim} dims (fp16), model ${index.meta.model}, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`wrote ${dir}: ${index.size} codes x ${index.dim} dims (${index.meta.dtype}), model ${index.meta.model}, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 main().catch((e) => {

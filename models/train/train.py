@@ -25,8 +25,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, '.work')
 
 
-def code_text(rec, rng=None, exclude=None, max_syn=6):
-    """Knowledge-injected code text. With rng: a training sample (random synonym subset, `exclude` removed)."""
+def code_parts(rec, rng=None, exclude=None, max_syn=6):
+    """Knowledge-injected code text parts. With rng: a training sample (random synonym subset, `exclude` removed)."""
     parts = [rec['title']]
     anc = rec['ancestors'][:2]
     parts.extend(a for a in anc if a != rec['title'])
@@ -40,7 +40,11 @@ def code_text(rec, rng=None, exclude=None, max_syn=6):
         syn = syn[:max_syn]
     parts.extend(incl)
     parts.extend(syn)
-    return ' ; '.join(parts)
+    return parts
+
+
+def code_text(rec, rng=None, exclude=None, max_syn=6):
+    return ' ; '.join(code_parts(rec, rng, exclude, max_syn))
 
 
 def batchify(seqs, max_len):
@@ -167,7 +171,7 @@ def main():
             gen = epoch_batches()
             continue
         q_ids = [tk.encode(query_text(p), args.sentence_len) for p in batch]
-        c_ids = [tk.encode(code_text(codes[p['c']], rng, exclude=p['q']), args.code_len) for p in batch]
+        c_ids = [tk.encode_parts(code_parts(codes[p['c']], rng, exclude=p['q']), max_len=args.code_len) for p in batch]
         qi, qm = batchify(q_ids, args.sentence_len)
         ci, cm = batchify(c_ids, args.code_len)
         qe = pool(model(qi, qm, torch.zeros_like(qi)), qm)
@@ -194,6 +198,8 @@ def main():
             print(f'dev-eval step {step}: index {dev_eval(model, tk, codes, args)}', flush=True)
             if cval:
                 print(f'dev-eval step {step}: codiesp-val {dev_eval(model, tk, codes, args, rows=cval)}', flush=True)
+            torch.save({'state': model.state_dict(), 'config': model.config, 'args': vars(args), 'params': n_params,
+                        'train_seconds': time.time() - t0, 'steps': step}, args.out + f'.step{step}')
     el = time.time() - t0
     torch.save({'state': model.state_dict(), 'config': model.config, 'args': vars(args), 'params': n_params,
                 'train_seconds': el, 'steps': step}, args.out)

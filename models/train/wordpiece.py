@@ -111,6 +111,7 @@ class WordPiece:
         self.cls = self.vocab['[CLS]']
         self.sep = self.vocab['[SEP]']
         self.cache = {}
+        self.text_cache = {}
 
     def word_ids(self, word):
         hit = self.cache.get(word)
@@ -136,10 +137,32 @@ class WordPiece:
             self.cache[word] = ids
         return ids
 
+    def text_ids(self, text):
+        """Ids without [CLS]/[SEP], memoised (training re-tokenises the same titles and terms many times)."""
+        hit = self.text_cache.get(text)
+        if hit is None:
+            hit = []
+            for w in pre_tokenize(normalize(text)):
+                hit.extend(self.word_ids(w))
+            if len(self.text_cache) < 2000000:
+                self.text_cache[text] = hit
+        return hit
+
     def encode(self, text, max_len=64):
+        ids = [self.cls] + self.text_ids(text)[:max_len - 2]
+        ids.append(self.sep)
+        return ids
+
+    def encode_parts(self, parts, sep=' ; ', max_len=64):
+        """Same ids as encode(sep.join(parts)): normalisation and pre-tokenisation never cross the separator."""
+        sep_ids = self.text_ids(sep)
         ids = [self.cls]
-        for w in pre_tokenize(normalize(text)):
-            ids.extend(self.word_ids(w))
+        for i, p in enumerate(parts):
+            if i:
+                ids.extend(sep_ids)
+            ids.extend(self.text_ids(p))
+            if len(ids) >= max_len:
+                break
         ids = ids[:max_len - 1]
         ids.append(self.sep)
         return ids

@@ -10,7 +10,10 @@ import type { CodeHit } from './types';
 export const CODE_INDEX_FORMAT = 'clinical-coder-code-index';
 export const CODE_INDEX_VERSION = 1;
 const META_FILE = 'code-index.json';
-const VECTORS_FILE = 'code-index.f16';
+const VECTORS_FILE = 'code-index.bin';
+
+/** How vectors are stored: int8 with a float32 scale per code (shipped), fp16, or fp32 (in memory only, for comparisons). */
+export type CodeIndexStorage = 'int8' | 'fp16' | 'fp32';
 
 /** What the index was built from: a different model or text recipe means the index must be rebuilt. */
 export interface CodeIndexMeta {
@@ -20,7 +23,7 @@ export interface CodeIndexMeta {
   model: string;
   dim: number;
   count: number;
-  dtype: 'fp16';
+  dtype: CodeIndexStorage;
   /** Code text recipe (buildCodeText options) and knowledge base it came from. */
   textRecipe: string;
   builtAt: string;
@@ -33,7 +36,8 @@ export function defaultCodeIndexDir(): string {
 
 /**
  * Precomputed embeddings of knowledge-injected code texts with exact (brute-force) top-k search. Stored as
- * fp16 (half the size; the accuracy cost is measured in the encoder benchmark), searched as float32.
+ * int8 with one scale per code (a quarter of fp32; the accuracy cost against fp16/fp32 is measured in the encoder
+ * benchmark), searched as float32.
  */
 export class CodeEmbeddingIndex {
   private simd: SimdScorer | undefined | null = null;
@@ -48,14 +52,13 @@ export class CodeEmbeddingIndex {
     return this.meta.dim;
   }
 
-  /** `keepFloat32`: skip the fp16 rounding (only to measure what fp16 storage costs). */
-  static fromVectors(codes: string[], vectors: Float32Array[], meta: { model: string; textRecipe: string }, keepFloat32 = false): CodeEmbeddingIndex {
+  /** Vectors are rounded to `storage` precision at once, so an in-memory index scores exactly like the saved one. */
+  static fromVectors(codes: string[], vectors: Float32Array[], meta: { model: string; textRecipe: string }, storage: CodeIndexStorage = 'int8'): CodeEmbeddingIndex {
     const dim = vectors[0]?.length ?? 0;
     const m = new Float32Array(codes.length * dim);
     vectors.forEach((v, i) => m.set(v, i * dim));
-    // round-trip through fp16 so an in-memory index scores exactly like the saved one
-    const half = keepFloat32 ? m : halfToFloat32(float32ToHalf(m));
-    return new CodeEmbeddingIndex({ format: CODE_INDEX_FORMAT, version: CODE_INDEX_VERSION, dim, count: codes.length, dtype: 'fp16', builtAt: new Date().toISOString(), ...meta }, codes, half);
+    const rounded = storage === 'fp32' ? m : storage === 'fp16' ? halfToFloat32(float32ToHalf(m)) : dequantizeRows(...quantizeRows(m, codes.length, dim), codes.length, dim);
+    return new CodeEmbeddingIndex({ format: CODE_INDEX_FORMAT, version: CODE_INDEX_VERSION, dim, count: codes.length, dtype: storage, builtAt: new Date().toISOString(), ...meta }, codes, rounded);
   }
 
   /** Loads `dir` (default: the shipped models/embeddings). Throws CodeIndexError with the fix on any problem. */
@@ -74,23 +77,38 @@ export class CodeEmbeddingIndex {
       throw new CodeIndexError(`${metaFile} is not a version ${CODE_INDEX_VERSION} code embedding index: ${fix}`);
     }
     const buf = fs.readFileSync(vecFile);
-    if (buf.length !== meta.count * meta.dim * 2) {
-      throw new CodeIndexError(`Code embedding index ${vecFile} has ${buf.length} bytes, expected ${meta.count * meta.dim * 2}: ${fix}`);
+    const n = meta.count, d = meta.dim;
+    const expected = meta.dtype === 'int8' ? n * 4 + n * d : meta.dtype === 'fp16' ? n * d * 2 : -1;
+    if (buf.length !== expected) {
+      throw new CodeIndexError(`Code embedding index ${vecFile} has ${buf.length} bytes, expected ${expected} (${meta.dtype}): ${fix}`);
     }
-    const half = new Uint16Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+    const bytes = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
+    const matrix = meta.dtype === 'int8'
+      ? dequantizeRows(new Float32Array(bytes, 0, n), new Int8Array(bytes, n * 4, n * d), n, d)
+      : halfToFloat32(new Uint16Array(bytes));
     const { codes, ...rest } = meta;
-    return new CodeEmbeddingIndex(rest, codes, halfToFloat32(half));
+    return new CodeEmbeddingIndex(rest, codes, matrix);
   }
 
   save(dir: string): void {
     fs.mkdirSync(dir, { recursive: true });
-    const half = float32ToHalf(this.matrix);
-    fs.writeFileSync(path.join(dir, VECTORS_FILE), Buffer.from(half.buffer, half.byteOffset, half.byteLength));
+    if (this.meta.dtype === 'fp32') throw new CodeIndexError('an fp32 code index is for in-memory comparisons only; build it as int8 or fp16 to save it');
+    let data: Uint8Array;
+    if (this.meta.dtype === 'int8') {
+      const [scales, q] = quantizeRows(this.matrix, this.size, this.dim);
+      data = new Uint8Array(this.size * 4 + q.length);
+      data.set(new Uint8Array(scales.buffer), 0);
+      data.set(new Uint8Array(q.buffer), this.size * 4);
+    } else {
+      const half = float32ToHalf(this.matrix);
+      data = new Uint8Array(half.buffer);
+    }
+    fs.writeFileSync(path.join(dir, VECTORS_FILE), data);
     const meta: CodeIndexMeta = { ...this.meta, codes: this.codes } as CodeIndexMeta;
     fs.writeFileSync(path.join(dir, META_FILE), JSON.stringify(meta));
   }
 
-  /** The stored (fp16-rounded) vector of a code, if indexed. */
+  /** The stored (storage-rounded) vector of a code, if indexed. */
   vector(code: string): Float32Array | undefined {
     const i = this.codes.indexOf(code);
     return i < 0 ? undefined : this.matrix.slice(i * this.dim, (i + 1) * this.dim);
@@ -110,4 +128,24 @@ export class CodeEmbeddingIndex {
     this.simd.scoreBlocks(queries, (j, scores) => { out[j] = toHits(this.codes, topKOfScores(scores, k)); });
     return out;
   }
+}
+
+/** Symmetric int8 per row: scale = max |x| / 127. */
+function quantizeRows(m: Float32Array, n: number, d: number): [Float32Array, Int8Array] {
+  const scales = new Float32Array(n);
+  const q = new Int8Array(n * d);
+  for (let r = 0; r < n; r++) {
+    let max = 0;
+    for (let k = 0; k < d; k++) max = Math.max(max, Math.abs(m[r * d + k]));
+    const scale = max / 127 || 1;
+    scales[r] = scale;
+    for (let k = 0; k < d; k++) q[r * d + k] = Math.round(m[r * d + k] / scale);
+  }
+  return [scales, q];
+}
+
+function dequantizeRows(scales: Float32Array, q: Int8Array, n: number, d: number): Float32Array {
+  const m = new Float32Array(n * d);
+  for (let r = 0; r < n; r++) for (let k = 0; k < d; k++) m[r * d + k] = q[r * d + k] * scales[r];
+  return m;
 }

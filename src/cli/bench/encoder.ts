@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { parseFlags } from '../command';
 import { resolveModelsDir, resolveProjectRoot, resolveSharedDataDir } from '../../common/paths';
 import { loadKnowledgeBase } from '../../icd';
-import { CodeEmbeddingIndex, defaultCodeIndexDir } from '../../encoder/code-index';
+import { CodeEmbeddingIndex, defaultCodeIndexDir, type CodeIndexStorage } from '../../encoder/code-index';
 import { buildCodeText, type CodeTextOptions } from '../../encoder/code-text';
 import { createOnnxEncoder, defaultEncoderDir, type OnnxEncoder } from '../../encoder/onnx-encoder';
 import { textRecipe } from '../../encoder/index-builder';
@@ -19,6 +19,19 @@ import { createUseLiteEncoder } from './encoder/use-lite';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+/** Seeded subset of code indices: every gold code plus random codes up to `size` (sorted). */
+function candidateSubset(codes: string[], gold: string[], size: number): number[] {
+  const pos = new Map(codes.map((c, i) => [c, i]));
+  const chosen = new Set<number>();
+  for (const g of gold) { const i = pos.get(g); if (i !== undefined) chosen.add(i); }
+  let s = 12345;
+  while (chosen.size < Math.min(size, codes.length)) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    chosen.add(s % codes.length);
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -58,7 +71,7 @@ function tfidfSystem(tf: TrigramTfidf): System {
 }
 
 /** Embeds code texts, reusing an existing index's vectors where the text is unchanged and the model is the same. */
-async function indexFor(enc: Encoder, codes: string[], texts: string[], reuse?: { index: CodeEmbeddingIndex; texts: string[] }, keepFloat32 = false, recipe = ''): Promise<{ index: CodeEmbeddingIndex; embedded: number }> {
+async function indexFor(enc: Encoder, codes: string[], texts: string[], reuse?: { index: CodeEmbeddingIndex; texts: string[] }, storage: CodeIndexStorage = 'int8', recipe = ''): Promise<{ index: CodeEmbeddingIndex; embedded: number }> {
   const vectors: Float32Array[] = new Array(codes.length);
   const todo: number[] = [];
   const pos = reuse ? new Map(reuse.index.codes.map((c, i) => [c, i])) : undefined;
@@ -75,7 +88,7 @@ async function indexFor(enc: Encoder, codes: string[], texts: string[], reuse?: 
     if (todo.length > CH && process.stdout.isTTY) process.stdout.write(`\r  ${enc.id}: embedded ${Math.min(s + CH, todo.length)}/${todo.length} code texts`);
   }
   if (todo.length > CH && process.stdout.isTTY) process.stdout.write('\n');
-  return { index: CodeEmbeddingIndex.fromVectors(codes, vectors, { model: enc.id, textRecipe: recipe }, keepFloat32), embedded: todo.length };
+  return { index: CodeEmbeddingIndex.fromVectors(codes, vectors, { model: enc.id, textRecipe: recipe }, storage), embedded: todo.length };
 }
 
 async function evalNotes(sys: System, notes: DevNote[], codeSet: Set<string>): Promise<NoteRecall & { ms: number }> {
@@ -111,23 +124,31 @@ function flopsPerToken(cfg: Record<string, unknown>, seq: number): number {
   return 2 * (L * (4 * D * D + 2 * D * F) + D * O) + L * 4 * seq * D;
 }
 
+/** Codes in the candidate subset all three systems are compared on (USE-lite cannot embed all 74,719 here). */
+const USE_SUBSET = 6000;
+
 function useCacheFile(): string {
   return path.join(resolveProjectRoot(), '.cache', 'encoder-bench', 'use-lite.f16');
 }
 
 /** Precomputes the USE-lite baseline's embeddings (about 20 min on 2 cores) so bench runs only rank. */
 async function fillUseCache(): Promise<void> {
+  // same texts the bench gives USE-lite: subset code texts (held-out and full variants), queries, dev sentences
   const kb = loadKnowledgeBase();
   const held = loadHeldOut();
   const codes = [...kb.billableCodes()].map((e) => e.code);
-  const texts = new Set<string>([...held.queries.map((q) => q.query)]);
+  const codeSet = new Set(codes);
+  const queries = held.queries.filter((q) => codeSet.has(q.code));
   const shared = resolveSharedDataDir();
-  if (shared) for (const n of loadCodiespDev(shared)) n.sentences.forEach((x) => texts.add(x));
-  for (const c of codes) texts.add(buildCodeText(kb, c, { excludeMainTerms: new Set(held.mainTerms) }));
-  for (const c of codes) texts.add(buildCodeText(kb, c));
+  const notes = shared && fs.existsSync(path.join(shared, 'codiesp', 'dev')) ? loadCodiespDev(shared) : [];
+  const subset = candidateSubset(codes, [...queries.map((q) => q.code), ...notes.flatMap((n) => n.gold)], USE_SUBSET).map((i) => codes[i]);
+  const texts = new Set<string>(queries.map((q) => q.query));
+  for (const n of notes) n.sentences.forEach((x) => texts.add(x));
+  for (const c of subset) texts.add(buildCodeText(kb, c, { excludeMainTerms: new Set(held.mainTerms) }));
+  for (const c of subset) texts.add(buildCodeText(kb, c));
   const use = await createUseLiteEncoder(useCacheFile(), (d, t) => process.stdout.write(`\ruse-lite: ${d}/${t}`));
   const all = [...texts];
-  for (let i = 0; i < all.length; i += 4096) await use.embed(all.slice(i, i + 4096));
+  for (let i = 0; i < all.length; i += 2048) await use.embed(all.slice(i, i + 2048));
   use.save();
   console.log(`\nuse-lite cache holds ${all.length} texts`);
 }
@@ -166,7 +187,18 @@ export const encoderBenchmark: Benchmark = {
     const evalOpts: CodeTextOptions = { excludeMainTerms: new Set(held.mainTerms) };
     const evalTexts = codes.map((c) => buildCodeText(kb, c, evalOpts));
     const fullTexts = codes.map((c) => buildCodeText(kb, c));
+    const shared = resolveSharedDataDir();
+    let notes: DevNote[] = [];
+    if (shared && fs.existsSync(path.join(shared, 'codiesp', 'dev'))) notes = loadCodiespDev(shared);
+    else console.log('(b) will be skipped: ../shared/data/codiesp/dev not found');
+    if (quick) notes = notes.slice(0, 40);
     console.log(`code set: ${codes.length} billable FY2026 codes; held-out split: ${held.mainTerms.length} main terms, ${queries.length} queries; ${evalTexts.filter((t, i) => t !== fullTexts[i]).length} code texts lose held-out synonyms`);
+
+    // USE-lite needs ~15 ms per text here, so all three systems are also compared on a seeded candidate subset
+    // (every gold code of both sets + random billable codes up to `subsetSize`); ours and TF-IDF also on all codes.
+    const subsetSize = Number(flags.get('subset') ?? USE_SUBSET);
+    const subset = candidateSubset(codes, [...queries.map((q) => q.code), ...notes.flatMap((n) => n.gold)], subsetSize);
+    const sub = { codes: subset.map((i) => codes[i]), evalTexts: subset.map((i) => evalTexts[i]), fullTexts: subset.map((i) => fullTexts[i]) };
 
     let shipped: CodeEmbeddingIndex | undefined;
     try {
@@ -174,51 +206,56 @@ export const encoderBenchmark: Benchmark = {
     } catch (e) {
       console.log(`(shipped code index not usable: ${(e as Error).message}; embedding all code texts)`);
     }
-    const shippedReuse = shipped && shipped.meta.model === enc.id ? { index: shipped, texts: fullTexts } : undefined;
-
-    // ---- (a) held-out index terms
-    console.log('\n(a) held-out index main terms: query = term path, gold = billable code, ranked over all billable codes (MRR over top 100)');
+    const shippedOk = !!shipped && shipped.meta.model === enc.id;
     const tA = performance.now();
-    const ours = await indexFor(enc, codes, evalTexts, shippedReuse, false, textRecipe(evalOpts));
-    const ours32 = await indexFor(enc, codes, evalTexts, undefined, true, textRecipe(evalOpts));
-    console.log(`  ours: ${ours.embedded} code texts embedded for the held-out variant (${((performance.now() - tA) / 1000).toFixed(1)} s incl. the fp32 copy)`);
-    const tfEval = new TrigramTfidf(codes, evalTexts);
-    const systemsA: System[] = [denseSystem('ours (fp16 index)', enc, ours.index), denseSystem('ours (fp32 index)', enc, ours32.index), tfidfSystem(tfEval)];
+    const oursEval = await indexFor(enc, codes, evalTexts, shippedOk ? { index: shipped!, texts: fullTexts } : undefined, 'int8', textRecipe(evalOpts));
+    const oursEval32 = await indexFor(enc, codes, evalTexts, undefined, 'fp32', textRecipe(evalOpts));
+    const oursEval16 = CodeEmbeddingIndex.fromVectors(codes, codes.map((c) => oursEval32.index.vector(c)!), { model: enc.id, textRecipe: textRecipe(evalOpts) }, 'fp16');
+    const oursFull = shippedOk ? shipped! : (await indexFor(enc, codes, fullTexts)).index;
+    console.log(`ours: embedded ${oursEval.embedded} code texts for the held-out variant, all ${codes.length} again for the fp32/fp16 variants (${((performance.now() - tA) / 1000).toFixed(1)} s)`);
+    const pick = (idx: CodeEmbeddingIndex, list: string[]) => CodeEmbeddingIndex.fromVectors(list, list.map((c) => idx.vector(c)!), { model: idx.meta.model, textRecipe: idx.meta.textRecipe }, 'fp32');
     let use: (Encoder & { save(): void }) | undefined;
-    if (withUse) {
-      use = await createUseLiteEncoder(useCacheFile(), (d, t) => { if (t > 512 && process.stdout.isTTY) process.stdout.write(`\r  use-lite: ${d}/${t} new texts`); });
-      const useIdx = await indexFor(use, codes, evalTexts, undefined, false);
-      systemsA.push(denseSystem('use-lite', use, useIdx.index));
-    }
-    const resA: Record<string, RankMetrics & { ms: number }> = {};
-    for (const s of systemsA) {
-      const t0 = performance.now();
-      const ranked = await s.rank(queries.map((q) => q.query), 100);
-      resA[s.name] = { ...rankMetrics(ranked, queries.map((q) => q.code)), ms: performance.now() - t0 };
-      const r = resA[s.name];
-      console.log(`  ${s.name.padEnd(18)} R@1 ${pct(r.r1).padStart(6)}  R@10 ${pct(r.r10).padStart(6)}  MRR ${r.mrr.toFixed(3)}  (${(r.ms / queries.length).toFixed(2)} ms/query)`);
-    }
-    out.heldOut = resA;
+    if (withUse) use = await createUseLiteEncoder(useCacheFile(), (d, t) => { if (t > 512 && process.stdout.isTTY) process.stdout.write(`\r  use-lite: ${d}/${t} new texts`); });
 
-    // ---- (b) CodiEsp dev
-    const shared = resolveSharedDataDir();
-    if (!shared || !fs.existsSync(path.join(shared, 'codiesp', 'dev'))) {
-      console.log('\n(b) skipped: ../shared/data/codiesp/dev not found');
-    } else {
-      let notes = loadCodiespDev(shared);
-      if (quick) notes = notes.slice(0, 40);
-      const nSent = notes.reduce((a, n) => a + n.sentences.length, 0);
-      console.log(`\n(b) CodiEsp dev: ${notes.length} notes, ${nSent} sentences; recall of gold diagnosis codes in the top-50 per note (max-pool over sentences)`);
-      const oursFull = shipped && shipped.meta.model === enc.id ? shipped : (await indexFor(enc, codes, fullTexts)).index;
-      const systemsB: System[] = [denseSystem('ours', enc, oursFull), tfidfSystem(new TrigramTfidf(codes, fullTexts))];
-      if (use) systemsB.push(denseSystem('use-lite', use, (await indexFor(use, codes, fullTexts)).index));
-      const resB: Record<string, NoteRecall & { ms: number }> = {};
-      for (const s of systemsB) {
-        const r = (resB[s.name] = await evalNotes(s, notes, codeSet));
-        console.log(`  ${s.name.padEnd(18)} recall@50 exact ${pct(r.exact).padStart(6)}  category ${pct(r.category).padStart(6)}  (${r.goldCodes} gold codes, ${r.goldInCodeSet} are billable FY2026 codes; ${(r.ms / notes.length).toFixed(0)} ms/note)`);
+    const runA = async (label: string, systems: System[]) => {
+      console.log(`\n(a) held-out index main terms, ${label}: query = term path, gold = billable code (MRR over the top 100)`);
+      const res: Record<string, RankMetrics & { ms: number }> = {};
+      for (const s of systems) {
+        const t0 = performance.now();
+        const ranked = await s.rank(queries.map((q) => q.query), 100);
+        const r = (res[s.name] = { ...rankMetrics(ranked, queries.map((q) => q.code)), ms: performance.now() - t0 });
+        console.log(`  ${s.name.padEnd(18)} R@1 ${pct(r.r1).padStart(6)}  R@10 ${pct(r.r10).padStart(6)}  MRR ${r.mrr.toFixed(3)}  (${(r.ms / queries.length).toFixed(2)} ms/query)`);
       }
-      out.codiespDev = resB;
+      return res;
+    };
+    const runB = async (label: string, systems: System[]) => {
+      if (!notes.length) return undefined;
+      const nSent = notes.reduce((a, n) => a + n.sentences.length, 0);
+      console.log(`\n(b) CodiEsp dev, ${label}: ${notes.length} notes, ${nSent} sentences; recall of gold diagnosis codes in the top-50 per note (max-pool over sentences)`);
+      const res: Record<string, NoteRecall & { ms: number }> = {};
+      for (const s of systems) {
+        const r = (res[s.name] = await evalNotes(s, notes, codeSet));
+        console.log(`  ${s.name.padEnd(18)} recall@50 exact ${pct(r.exact).padStart(6)}  category ${pct(r.category).padStart(6)}  (${r.goldCodes} gold codes, ${r.goldInCodeSet} billable FY2026; ${(r.ms / notes.length).toFixed(0)} ms/note)`);
+      }
+      return res;
+    };
 
+    out.heldOut = await runA(`all ${codes.length} billable codes`, [
+      denseSystem('ours', enc, oursEval.index), denseSystem('ours (fp16 index)', enc, oursEval16), denseSystem('ours (fp32 index)', enc, oursEval32.index), tfidfSystem(new TrigramTfidf(codes, evalTexts)),
+    ]);
+    out.codiespDev = await runB(`all ${codes.length} billable codes`, [denseSystem('ours', enc, oursFull), tfidfSystem(new TrigramTfidf(codes, fullTexts))]);
+    const subA: System[] = [denseSystem('ours', enc, pick(oursEval.index, sub.codes)), tfidfSystem(new TrigramTfidf(sub.codes, sub.evalTexts))];
+    const subB: System[] = [denseSystem('ours', enc, pick(oursFull, sub.codes)), tfidfSystem(new TrigramTfidf(sub.codes, sub.fullTexts))];
+    if (use) {
+      const tU = performance.now();
+      subA.push(denseSystem('use-lite', use, (await indexFor(use, sub.codes, sub.evalTexts, undefined, 'fp32')).index));
+      subB.push(denseSystem('use-lite', use, (await indexFor(use, sub.codes, sub.fullTexts, undefined, 'fp32')).index));
+      console.log(`\nuse-lite: subset code texts embedded/cached in ${((performance.now() - tU) / 1000).toFixed(0)} s`);
+    }
+    out.heldOutSubset = await runA(`${sub.codes.length}-code candidate subset (all gold codes + seeded random billable codes)`, subA);
+    out.codiespDevSubset = await runB(`${sub.codes.length}-code candidate subset`, subB);
+
+    if (notes.length) {
       // ---- speed on real sentences
       const sentences = notes.flatMap((n) => n.sentences).slice(0, 1024);
       const cold = await createOnnxEncoder({ modelDir, threads, batchSize: 32, cacheSize: 0 });
@@ -229,19 +266,19 @@ export const encoderBenchmark: Benchmark = {
       const wall = performance.now() - t0;
       const tokens = cold.stats.tokens - before.tokens;
       const padded = cold.stats.paddedTokens - before.paddedTokens;
+      const inferMs = cold.stats.inferenceMs - before.inferenceMs;
       const tokPerSec = tokens / (wall / 1000);
-      const avgSeq = padded / sentences.length;
-      const fpt = flopsPerToken(cfg, avgSeq);
+      const fpt = flopsPerToken(cfg, padded / sentences.length);
       const gflops = await matmulGflops(threads);
       const achieved = (padded * fpt) / (wall / 1000) / 1e9;
-      console.log(`\nspeed (${threads} threads, batches of 32): ${ms(wall / sentences.length)} per sentence (${sentences.length} dev sentences, ${(tokens / sentences.length).toFixed(1)} tokens avg), ${Math.round(tokPerSec)} tokens/s`);
-      console.log(`  model: ${(fpt / 1e6).toFixed(2)} MFLOP/token -> ${achieved.toFixed(1)} GFLOP/s achieved incl. padding; onnxruntime MatMul on this CPU: ${gflops ? gflops.toFixed(1) : '?'} GFLOP/s -> FLOP bound ${gflops ? Math.round((gflops * 1e9) / fpt) : '?'} tokens/s, we reach ${gflops ? pct(achieved / gflops) : '?'} of it`);
-      out.speed = { msPerSentence: wall / sentences.length, tokensPerSec: tokPerSec, mflopPerToken: fpt / 1e6, achievedGflops: achieved, matmulGflops: gflops, paddingOverhead: padded / tokens };
+      console.log(`\nspeed (${threads} threads, batches of 32): ${ms(wall / sentences.length)} per sentence (${sentences.length} dev sentences, ${(tokens / sentences.length).toFixed(1)} tokens avg), ${Math.round(tokPerSec)} tokens/s; onnxruntime ${pct(inferMs / wall)} of the time, tokenisation + pooling the rest`);
+      console.log(`  model: ${(fpt / 1e6).toFixed(3)} MFLOP/token -> ${achieved.toFixed(2)} GFLOP/s achieved; onnxruntime MatMul on this CPU: ${gflops ? gflops.toFixed(1) : '?'} GFLOP/s -> FLOP bound ${gflops ? Math.round((gflops * 1e9) / fpt) : '?'} tokens/s, we reach ${gflops ? pct(achieved / gflops) : '?'} of it`);
+      out.speed = { msPerSentence: wall / sentences.length, tokensPerSec: tokPerSec, onnxShare: inferMs / wall, mflopPerToken: fpt / 1e6, achievedGflops: achieved, matmulGflops: gflops, paddingOverhead: padded / tokens };
       await cold.dispose();
     }
 
     // ---- top-k
-    const idx = shipped ?? ours.index;
+    const idx = oursFull;
     const qv = await enc.embed(queries.slice(0, 64).map((q) => q.query));
     for (let i = 0; i < 3; i++) idx.search(qv[i], 10);
     const times: number[] = [];

@@ -44,12 +44,23 @@ test('search returns the exact top-k by dot product, best first (SIMD path, dim 
 test('a dimension the SIMD kernel cannot take (not a multiple of 16) falls back to the same answers', () => {
   const vecs = unitVectors(500, 12, 3);
   const codes = vecs.map((_, i) => `Y${i}`);
-  const idx = CodeEmbeddingIndex.fromVectors(codes, vecs, { model: 'm', textRecipe: 'r' }, true);
+  const idx = CodeEmbeddingIndex.fromVectors(codes, vecs, { model: 'm', textRecipe: 'r' }, 'fp32');
   const q = unitVectors(1, 12, 9)[0];
   const m = new Float32Array(500 * 12);
   vecs.forEach((v, i) => m.set(v, i * 12));
   assert.deepEqual(idx.search(q, 7), toHits(codes, topKMany(m, 500, 12, [q], 7)[0]));
   assert.throws(() => idx.search(new Float32Array(5), 3), CodeIndexError);
+});
+
+test('int8 storage keeps every vector within half a quantisation step', () => {
+  const vecs = unitVectors(50, 16, 11);
+  const idx = CodeEmbeddingIndex.fromVectors(vecs.map((_, i) => `Q${i}`), vecs, { model: 'm', textRecipe: 'r' });
+  assert.equal(idx.meta.dtype, 'int8');
+  vecs.forEach((v, i) => {
+    const back = idx.vector(`Q${i}`)!;
+    const step = Math.max(...v.map(Math.abs)) / 127;
+    v.forEach((x, k) => assert.ok(Math.abs(back[k] - x) <= step / 2 + 1e-7));
+  });
 });
 
 test('fp16 storage round-trips within half precision', () => {
@@ -69,8 +80,14 @@ test('save/load keeps codes, vectors and metadata; corrupt files give CodeIndexE
     assert.equal(back.meta.model, 'enc:1');
     assert.deepEqual(back.search(vecs[42], 3), idx.search(vecs[42], 3));
     assert.equal(back.search(vecs[42], 1)[0].code, 'Z42');
-    fs.writeFileSync(path.join(dir, 'code-index.f16'), Buffer.alloc(10));
-    assert.throws(() => CodeEmbeddingIndex.load(dir), /has 10 bytes, expected 3200: run "npm run build:embeddings"/);
+    const half = CodeEmbeddingIndex.fromVectors(idx.codes, vecs, { model: 'enc:1', textRecipe: 'title' }, 'fp16');
+    const halfDir = path.join(dir, 'fp16');
+    half.save(halfDir);
+    assert.equal(CodeEmbeddingIndex.load(halfDir).meta.dtype, 'fp16');
+    assert.deepEqual(CodeEmbeddingIndex.load(halfDir).search(vecs[7], 3).map((h) => h.code), half.search(vecs[7], 3).map((h) => h.code));
+    assert.equal(fs.statSync(path.join(dir, 'code-index.bin')).size, 100 * 4 + 100 * 16, 'int8 + a float32 scale per code');
+    fs.writeFileSync(path.join(dir, 'code-index.bin'), Buffer.alloc(10));
+    assert.throws(() => CodeEmbeddingIndex.load(dir), /has 10 bytes, expected 2000 \(int8\): run "npm run build:embeddings"/);
     fs.writeFileSync(path.join(dir, 'code-index.json'), '{');
     assert.throws(() => CodeEmbeddingIndex.load(dir), CodeIndexError);
     assert.throws(() => CodeEmbeddingIndex.load(path.join(dir, 'missing')), /not found/);
