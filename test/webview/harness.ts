@@ -107,6 +107,9 @@ const STUB_SOURCE = String.raw`function ({ state, theme }) {
   let acquired = false;
   const host = window.__ccHost;
   const setState = window.__ccSetState;
+  // The first call of a Playwright binding in a fresh page is slow (100+ ms); make it now, while the page
+  // loads, so the page's first real request measures the page and the host, not the test driver.
+  host({ type: 'harness-warm-up' });
   window.acquireVsCodeApi = () => {
     if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
     acquired = true;
@@ -140,6 +143,8 @@ export interface ExplorerFixture {
   viewport?: { width: number; height: number };
   /** Answer the tree's look-ahead requests with nothing (measures expansion with a round trip). */
   noPrefetch?: boolean;
+  /** Extra page script run before the page's own (the bench's observers). */
+  initScript?: string;
 }
 
 /** One loaded Code Explorer page and everything the fake host saw. */
@@ -165,7 +170,9 @@ export class ExplorerPage {
 
     await page.exposeFunction('__ccSetState', (s: ExplorerViewState) => { ep.states.push(s); });
     await page.exposeFunction('__ccHost', async (m: WebviewToHost): Promise<HostToWebview[]> => {
+      if ((m as { type: string }).type === 'harness-warm-up') return [];
       ep.posted.push(m);
+      if ((m as { type: string }).type === 'harness-warm-up') return [];
       if (m.type === 'ready') return [{ type: 'activeNote', note: fx.note ?? null }];
       if (m.type !== 'request') return [];
       try {
@@ -190,6 +197,7 @@ export class ExplorerPage {
     const theme = THEMES[fx.theme ?? 'dark'];
     // A string, not a function: tsx's transpiler would inject helpers the page does not have.
     await page.addInitScript(`(${STUB_SOURCE})(${JSON.stringify({ state: fx.state, theme })});`);
+    if (fx.initScript) await page.addInitScript(fx.initScript);
 
     // Served like the webview's resources: over HTTP from one origin (the page's cspSource), from memory.
     const origin = await staticOrigin();
