@@ -40,7 +40,8 @@ export interface EngineCreateOptions {
 }
 
 const SCORER_DIR = 'scorer';
-const ENCODER_TOP_K = 3;
+/** Codes retrieved per phrase chunk; 0 keeps the encoder to re-scoring lexical candidates. */
+const ENCODER_TOP_K = Number(process.env.CLINICAL_CODER_ENCODER_TOP_K ?? 3);
 const ENCODER_MIN_SIM = 0.7;
 
 /** Fallback when no trained scorer ships: a hand-set logistic over the strongest signals. */
@@ -180,7 +181,7 @@ export class CodingEngine {
           missing.forEach((t, j) => this.simCache.set(t, got[j]));
         }
         vecs = texts.map((t) => this.simCache.get(t)!);
-        hitsPer = vecs.length ? this.codeIndex.searchMany(vecs, ENCODER_TOP_K) : [];
+        hitsPer = vecs.length && ENCODER_TOP_K > 0 ? this.codeIndex.searchMany(vecs, ENCODER_TOP_K) : vecs.map(() => []);
       } catch (e) {
         // A failing encoder never fails coding: this note is coded lexically, with a warning.
         this.encoderError = `encoder failed, coded lexical-only: ${(e as Error).message}`;
@@ -231,7 +232,8 @@ export class CodingEngine {
     const warnings = [...this.startupWarnings];
     if (typeof text !== 'string' || !text.trim()) return { suggestions: [], warnings, timings: { totalMs: 0 } };
     const policy: CodingPolicy = opts.policy ?? 'billing';
-    const useEncoder = opts.useEncoder !== false;
+    // Encoder features only help a scorer trained with them; without one, skip the encoder's cost.
+    const useEncoder = opts.useEncoder !== false && this.hasEncoder && !!this.scorer;
     this.encoderError = undefined;
     const { candidates, similarity, view } = await this.candidates(text, useEncoder);
     if (this.encoderError) warnings.push(this.encoderError);
