@@ -1,6 +1,7 @@
-// Server side of the Code Explorer: answers the webview's custom LSP requests
-// (src/common/explorerProtocol.ts) from the knowledge base and the server's coding results.
-// ExplorerService is pure (no connection, no I/O) so tests and the browser benchmark use it directly;
+// Server side of the Code Explorer: answers the webview's hierarchy, detail and search requests
+// (src/common/explorerProtocol.ts) from the knowledge base. The note's suggestions and the coder's decisions
+// go through the editor's own requests (clinicalCoder/documentCoding, clinicalCoder/decide).
+// ExplorerService is pure (no connection, no I/O) so the tests use it directly;
 // registerExplorerRequests is the one line the server calls to wire it to the connection.
 
 import type {
