@@ -178,7 +178,9 @@ export function startLanguageServer(workerScript: string): void {
     return coding ? { doc, coding } : null;
   }
 
+  let params0: InitializeParams | undefined;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    params0 = params;
     const caps = params.capabilities;
     supportsConfiguration = !!caps.workspace?.configuration;
     supportsLensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
@@ -203,12 +205,23 @@ export function startLanguageServer(workerScript: string): void {
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'clinical-coder', version: VERSION },
     };
   });
 
   connection.onInitialized(() => {
+    if (params0?.capabilities.workspace?.workspaceFolders) {
+      // Folders added later keep their decisions in their own .clinical-coder/ (not in global storage).
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const toPath = (u: string) => { try { return [fileURLToPath(u)]; } catch { return []; } };
+        const removed = new Set(e.removed.flatMap((f) => toPath(f.uri)));
+        workspaceRoots = [...workspaceRoots.filter((r) => !removed.has(r)), ...e.added.flatMap((f) => toPath(f.uri))];
+        decisions.setRoots(workspaceRoots);
+        for (const doc of documents.all()) void refresh(doc, 0).catch(logError(doc.uri));
+      });
+    }
     if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'clinicalCoder' }).catch(() => undefined);
     void ensureSource().catch((err) => log(`the coding engine failed to start: ${(err as Error).message}`));
   });
