@@ -1,6 +1,9 @@
 // The engine worker thread: loads the coding engine once and answers the main thread's code, search and
 // Code Explorer requests one at a time (the main thread sends at most one at a time; see engineSource.ts).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { resolveModelsDir } from '../common/paths';
 import { CodingEngine } from '../coder/index';
 import type { Encoder } from '../encoder/index';
 import { detectSections } from '../note/index';
@@ -20,7 +23,11 @@ export async function runEngineWorker(): Promise<void> {
   try {
     let encoder: Encoder | null = null;
     let encoderWarning: string | undefined;
-    if (data.encoderEnabled) {
+    // The engine consults the encoder only with a scorer trained on encoder features (models/scorer/scorer.json);
+    // without one, loading the encoder would cost memory (~50 MB) for nothing.
+    const encoderScorer = fs.existsSync(path.join(resolveModelsDir(), 'scorer', 'scorer.json'));
+    if (data.encoderEnabled && !encoderScorer) encoderWarning = 'no encoder-trained scorer ships (models/scorer/scorer.json), so the engine codes lexically and the encoder is not loaded';
+    else if (data.encoderEnabled) {
       const { openEncoder } = await import('../encoder/index');
       const choice = await openEncoder(data.modelPath || undefined, { threads: data.encoderThreads });
       encoder = choice.encoder ?? null;
@@ -28,8 +35,9 @@ export async function runEngineWorker(): Promise<void> {
       if (encoderWarning) warnings.push(encoderWarning);
     }
     engine = await CodingEngine.create({ encoder, onWarning: (m) => warnings.push(m) });
-    const lexicalReason = engine.hasEncoder ? undefined
+    const lexicalReason = engine.hasEncoder && engine.scorer ? undefined
       : !data.encoderEnabled ? 'the encoder is turned off (clinicalCoder.encoder.enabled)'
+        : engine.hasEncoder ? 'no encoder-trained scorer ships (models/scorer/scorer.json), so the engine codes lexically'
         : (encoderWarning ?? warnings.find((w) => /encoder|embedding/i.test(w)) ?? 'the encoder could not be loaded');
     post({ type: 'ready', loadMs: Math.round(performance.now() - t0), encoder: engine.hasEncoder, warnings, lexicalReason });
   } catch (e) {
