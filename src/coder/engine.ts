@@ -41,7 +41,7 @@ export interface EngineCreateOptions {
 
 const SCORER_DIR = 'scorer';
 /** Codes retrieved per phrase chunk; 0 keeps the encoder to re-scoring lexical candidates. */
-const ENCODER_TOP_K = Number(process.env.CLINICAL_CODER_ENCODER_TOP_K ?? 3);
+const ENCODER_TOP_K = 3;
 const ENCODER_MIN_SIM = 0.7;
 
 /** Fallback when no trained scorer ships: a hand-set logistic over the strongest signals. */
