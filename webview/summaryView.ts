@@ -46,7 +46,7 @@ export class SummaryView {
     const header = el('header', { class: 'summary-header' },
       el('h2', { class: 'note-name', title: note.uri }, note.name),
       el('p', { class: 'counts', role: 'status' },
-        s.coded ? `${s.items.length} suggested · ${counts.accepted} accepted · ${counts.rejected} rejected` : 'Coding this note…'));
+        s.coded ? `${s.items.length} code${s.items.length === 1 ? '' : 's'} · ${counts.pending} pending · ${counts.accepted} accepted · ${counts.rejected} rejected` : 'Coding this note…'));
     const toolbar = el('div', { class: 'actions toolbar', role: 'toolbar', 'aria-label': 'Note actions' });
     const acceptAll = this.button('Accept all pending', 'Accept all pending codes', () =>
       this.events.decide(s.uri, s.items.filter((i) => i.decision === 'pending').map((i) => i.suggestion.code), 'accepted'));

@@ -141,6 +141,21 @@ for (const [theme, themeName] of Object.entries(THEMES).filter(([t]) => !process
       await page.screenshot({ path: join(shots, `explorer-${theme}-4-evidence-revealed.png`) });
       return `${said} for ${JSON.stringify(text)}`;
     });
+
+    if (theme === 'light') await check(page, `[${theme}] after a window reload the serializer restores the panel and its view`, async () => {
+      await page.waitForTimeout(800); // the view state is saved when the page is idle
+      await page.reload();
+      await page.locator('.tabs-container .tab', { hasText: 'Code Explorer' }).first().waitFor({ timeout: 60000 });
+      await page.locator('.tabs-container .tab', { hasText: 'Code Explorer' }).first().click();
+      const f = await explorerFrame(page);
+      await f.waitForSelector('.summary .group-accepted .item', { state: 'attached', timeout: 30000 });
+      const tab = await f.evaluate('document.querySelector("vscode-tabs").selectedIndex');
+      if (tab !== 2) throw new Error(`restored on tab ${tab}, expected the Note tab (2)`);
+      const detail = (await f.textContent('.detail-title'))?.trim() ?? '';
+      if (!detail.startsWith('S72.001A')) throw new Error(`restored code detail is ${JSON.stringify(detail)}`);
+      await page.screenshot({ path: join(shots, `explorer-${theme}-5-restored-after-reload.png`) });
+      return 'Note tab, accepted code and the S72.001A detail are back';
+    });
   } catch (e) {
     failed++;
     console.log(`✖ [${theme}] aborted: ${e.message.split('\n')[0]}`);

@@ -170,7 +170,7 @@ try {
     'essential hypertension', 'copd exacerbation', 'e11.22', 'chest pain', 'sepsis', 'urinary tract infection',
     'atrial fibrillation', 'major depressive disorder', 'hip fracture right', 'acute kidney injury', 'anemia'];
   const ep = await openPage(browser);
-  const searchMs = []; const searchFrameMs = []; const serverMs = [];
+  const searchMs = []; const searchFrameMs = []; const searchTripMs = []; const searchPageMs = []; const serverMs = [];
   for (const q of quick ? queries.slice(0, 5) : queries) {
     await ep.page.focus('#search');
     await ep.page.keyboard.press('Control+A');
@@ -180,14 +180,19 @@ try {
       typed += ch;
       await ep.page.evaluate(`void (window.__pending = window.__benchWait('explorer:search', (d) => d.query === ${JSON.stringify(typed)}, '.results'))`);
       await ep.page.keyboard.type(ch);
-      const r = await ep.page.evaluate(`window.__pending.then((x) => ({ laid: x.laidOut - window.__bench.lastKey, frame: x.frame - window.__bench.lastKey }))`);
-      searchMs.push(r.laid); searchFrameMs.push(r.frame);
+      const r = await ep.page.evaluate(`window.__pending.then((x) => {
+        const rq = window.__cc.rt.filter((q) => q.method === 'clinicalCoder/explorer/search').at(-1);
+        return { laid: x.laidOut - window.__bench.lastKey, frame: x.frame - window.__bench.lastKey, trip: rq.reply - rq.post };
+      })`);
+      searchMs.push(r.laid); searchFrameMs.push(r.frame); searchTripMs.push(r.trip); searchPageMs.push(r.laid - r.trip);
     }
     // Server-side share: the knowledge base search itself, as the server reports it.
     serverMs.push((await call('clinicalCoder/explorer/search', { text: q, limit: 50 })).elapsedMs);
   }
   results.search = stats(searchMs);
   results.searchFrame = stats(searchFrameMs);
+  results.searchTrip = stats(searchTripMs);
+  results.searchPage = stats(searchPageMs);
   results.kbSearch = stats(serverMs);
   await ep.close();
 
@@ -201,7 +206,7 @@ try {
   for (const [, list] of Object.entries(byKind)) for (let i = 0; i < (quick ? 8 : 40) && list.length; i++) sample.push(list[Math.floor(rand() * list.length)]);
   const targets = [...new Map([...biggest, ...sample].map((n) => [n.code, n])).values()];
   async function expandAll(noPrefetch) {
-    const expandMs = []; const frameMs = []; const byKindMs = {};
+    const expandMs = []; const frameMs = []; const pageMs = []; const byKindMs = {};
     let page = null; let used = 0;
     for (const n of targets) {
       // A fresh page every 40 nodes keeps the tree the size a coder would have open.
@@ -217,18 +222,22 @@ try {
       await page.page.waitForTimeout(150); // a person's reaction time: the look-ahead has landed
       await page.page.evaluate(`void (window.__pending = window.__benchWait('explorer:expanded', (d) => d.code === ${JSON.stringify(n.code)}, ${JSON.stringify(sel)}))`);
       await page.page.click(`${sel} > .node-title`);
-      const r = await page.page.evaluate(`window.__pending.then((x) => ({ laid: x.laidOut - window.__bench.lastClick, frame: x.frame - window.__bench.lastClick }))`);
-      expandMs.push(r.laid); frameMs.push(r.frame);
+      const r = await page.page.evaluate(`window.__pending.then((x) => {
+        const rq = window.__cc.rt.filter((q) => q.method === 'clinicalCoder/explorer/children' && q.post >= window.__bench.lastClick).at(-1);
+        return { laid: x.laidOut - window.__bench.lastClick, frame: x.frame - window.__bench.lastClick, trip: rq ? rq.reply - rq.post : 0 };
+      })`);
+      expandMs.push(r.laid); frameMs.push(r.frame); pageMs.push(r.laid - r.trip);
       (byKindMs[n.kind] ??= []).push(r.laid);
     }
     if (page) await page.close();
-    return { all: stats(expandMs), frame: stats(frameMs), byKind: Object.fromEntries(Object.entries(byKindMs).map(([k, v]) => [k, stats(v)])) };
+    return { all: stats(expandMs), frame: stats(frameMs), page: stats(pageMs), byKind: Object.fromEntries(Object.entries(byKindMs).map(([k, v]) => [k, stats(v)])) };
   }
   const warm = await expandAll(false);
   const cold = await expandAll(true);
   results.expand = warm.all;
   results.expandFrame = warm.frame;
   results.expandNoLookaheadFrame = cold.frame;
+  results.expandNoLookaheadPage = cold.page;
   results.expandByKind = warm.byKind;
   results.expandNoLookahead = cold.all;
   results.expandNoLookaheadByKind = cold.byKind;
@@ -263,12 +272,15 @@ console.log(`     first contentful paint                          ${fmt(results.
 console.log(`     chapters request → answer handled (page busy starting up meanwhile) ${fmt(results.readyHost)}`);
 console.log(`${ok(results.search, TARGET.search)} search, keystroke → results laid out        ${fmt(results.search)}   target ≤ ${TARGET.search} ms`);
 console.log(`     search, keystroke → next animation frame      ${fmt(results.searchFrame)}`);
+console.log(`     of which the page's own work (input → request, answer → rows laid out) ${fmt(results.searchPage)}`);
+console.log(`     of which the round trip page → driver → server → page          ${fmt(results.searchTrip)}`);
 console.log(`     of which knowledge-base search (server-side)   ${fmt(results.kbSearch)}`);
 console.log(`${ok(results.expand, TARGET.expand)} expand, click → children laid out           ${fmt(results.expand)}   target ≤ ${TARGET.expand} ms`);
 console.log(`     expand, click → next animation frame          ${fmt(results.expandFrame)}`);
 for (const [k, st] of Object.entries(results.expandByKind)) console.log(`       ${k.padEnd(12)} ${fmt(st)}`);
 console.log(`${ok(results.expandNoLookahead, TARGET.expand)} expand without look-ahead (round trip per click) ${fmt(results.expandNoLookahead)}`);
 console.log(`     … → next animation frame                      ${fmt(results.expandNoLookaheadFrame)}`);
+console.log(`     … of which the page's own work (round trip excluded) ${fmt(results.expandNoLookaheadPage)}`);
 for (const [k, st] of Object.entries(results.expandNoLookaheadByKind)) console.log(`       ${k.padEnd(12)} ${fmt(st)}`);
 console.log(`     ${results.expandableNodes} expandable nodes; largest: ${results.expandLargest.code} with ${results.expandLargest.children} children`);
 if (results.lsp.skipped) console.log(`     LSP round trip: skipped (${results.lsp.skipped})`);

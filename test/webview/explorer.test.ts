@@ -201,7 +201,7 @@ test('note summary: groups, accept / reject / undo / accept-all go to the server
   assert.deepEqual(await group('pending'), ['E11.22', 'N18.30']);
   assert.deepEqual(await group('accepted'), ['I10']);
   assert.deepEqual(await group('rejected'), ['E10.9']);
-  assert.match(await page.textContent('.counts') ?? '', /4 suggested · 1 accepted · 1 rejected/);
+  assert.match(await page.textContent('.counts') ?? '', /4 codes · 2 pending · 1 accepted · 1 rejected/);
   assert.match(await page.textContent('.group-rejected .item') ?? '', /negated/);
 
   await page.click('.group-pending .item[data-code="E11.22"] vscode-button[aria-label="Accept E11.22"]');

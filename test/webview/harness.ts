@@ -145,6 +145,8 @@ export interface ExplorerFixture {
   noPrefetch?: boolean;
   /** Extra page script run before the page's own (the bench's observers). */
   initScript?: string;
+  /** Called with the page just before it navigates (profilers). */
+  beforeGoto?: (page: Page) => Promise<void>;
 }
 
 /** One loaded Code Explorer page and everything the fake host saw. */
@@ -206,6 +208,7 @@ export class ExplorerPage {
     const id = nextPageId++;
     pagesById.set(id, page);
     page.once('close', () => pagesById.delete(id));
+    await fx.beforeGoto?.(page);
     await page.goto(`${origin}/index.html?page=${id}`);
     await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 15_000 }).catch((e: Error) => {
       throw new Error(`${e.message}\npage errors: ${ep.pageErrors.join('; ')}\nblocked: ${ep.blockedRequests.join(', ')}`);
