@@ -54,7 +54,8 @@ function heuristicProbability(x: Float64Array, names: string[]): number {
 export class CodingEngine {
   private readonly detector = new ContextDetector();
   private readonly sentenceCache = new LruCache<string, SentenceAnalysis>(4000);
-  private readonly simCache = new LruCache<string, Float32Array>(4000);
+  private readonly simCache = new LruCache<string, Float32Array>(8000);
+  private readonly hitCache = new LruCache<string, { code: string; score: number }[]>(8000);
   private neoplasm: NeoplasmMatcher | undefined;
   private encoderError: string | undefined;
 
@@ -181,7 +182,18 @@ export class CodingEngine {
           missing.forEach((t, j) => this.simCache.set(t, got[j]));
         }
         vecs = texts.map((t) => this.simCache.get(t)!);
-        hitsPer = vecs.length && ENCODER_TOP_K > 0 ? this.codeIndex.searchMany(vecs, ENCODER_TOP_K) : vecs.map(() => []);
+        // Retrieval is for wording the lexicon missed: only chunks no lexical mention touches are
+        // searched, and hits are cached by chunk text, so re-coding after an edit searches little.
+        hitsPer = queries.map((q) => {
+          const covered = analyses[q.sentence].mentions.some((m) => m.start < q.chunk.end && q.chunk.start < m.end);
+          return covered ? [] : this.hitCache.get(q.chunk.text) ?? [];
+        });
+        const toSearch = queries.map((_q, j) => j).filter((j) => hitsPer[j].length === 0 && !this.hitCache.get(texts[j])
+          && !analyses[queries[j].sentence].mentions.some((m) => m.start < queries[j].chunk.end && queries[j].chunk.start < m.end));
+        if (toSearch.length) {
+          const found = this.codeIndex.searchMany(toSearch.map((j) => vecs[j]), ENCODER_TOP_K);
+          toSearch.forEach((j, n) => { this.hitCache.set(texts[j], found[n]); hitsPer[j] = found[n]; });
+        }
       } catch (e) {
         // A failing encoder never fails coding: this note is coded lexically, with a warning.
         this.encoderError = `encoder failed, coded lexical-only: ${(e as Error).message}`;

@@ -135,11 +135,11 @@ test('encoder: a missing code index or a failing encoder means lexical-only codi
   const r = await e1.code('Essential hypertension.', { policy: 'billing' });
   assert.ok(r.suggestions.some((s) => s.code === 'I10'));
   assert.ok(r.warnings.some((w) => /encoder failed.*model file corrupt/.test(w)), JSON.stringify(r.warnings));
-  // A working fake encoder: headache chunks embed next to R51.9, so the encoder adds evidence.
-  const working = { id: 'fake', dim, embed: async (xs: string[]) => xs.map((x) => (/head/i.test(x) ? unit([0, 1, 0, 0.1]) : unit([0, 0, 1, 0]))), dispose: async () => {} };
+  // A working fake encoder: wording the lexicon misses embeds next to R51.9, so the encoder adds it.
+  const working = { id: 'fake', dim, embed: async (xs: string[]) => xs.map((x) => (/cephal/i.test(x) ? unit([0, 1, 0, 0.1]) : unit([0, 0, 1, 0]))), dispose: async () => {} };
   // The encoder is only consulted with a scorer that knows its features; any scorer will do here.
   const e2 = await CodingEngine.create({ kb: engine.kb, encoder: working, codeIndex: index, scorer: engine.lexicalScorer ?? null });
-  const r2 = await e2.code('Throbbing head pain since yesterday.', { policy: 'mentions', threshold: 0, all: true });
+  const r2 = await e2.code('Cephalic throbbing since yesterday.', { policy: 'mentions', threshold: 0, all: true });
   const ev = r2.suggestions.find((s) => s.code === 'R51.9')?.evidence.find((e) => e.why === 'encoder');
   assert.ok(ev && ev.similarity! > 0.9, JSON.stringify(r2.suggestions.map((s) => s.code)));
   // No index on disk: the default load fails and the engine says so.
