@@ -13,6 +13,7 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
   out = addManifestations(kb, out);
   out = out.map((c) => withSeventhCharacter(kb, c, text));
   if (policy === 'billing') {
+    out = dropExplainedGuesses(out);
     out = addHistoryCodes(kb, out);
     out = applyCombinationCodes(kb, out);
     out = preferSpecific(kb, out);
@@ -75,6 +76,18 @@ function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandi
   return cs;
 }
 
+/**
+ * Billing: a code resting only on learned phrases or encoder similarity is dropped when every one of
+ * its mentions lies on words the knowledge-base lexicon already coded as something else.
+ */
+function dropExplainedGuesses(cs: RuledCandidate[]): RuledCandidate[] {
+  const lexical = cs.flatMap((c) => c.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder').map((m) => ({ code: c.code, m })));
+  return cs.filter((c) => {
+    if (c.mentions.some((m) => m.source !== 'learned' && m.source !== 'encoder')) return true;
+    return !c.mentions.every((m) => lexical.some((l) => l.code !== c.code && l.m.start < m.end && m.start < l.m.end));
+  });
+}
+
 /** An unspecified code gives way to a specific code of the same category found at the same words. */
 function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
   const active = cs.filter((c) => c.status === 'active');
@@ -86,7 +99,9 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
       if (a === b || b.code.slice(0, 3) !== a.code.slice(0, 3) || drop.has(b)) continue;
       const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
       if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length) continue; // not more specific
-      const overlaps = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end));
+      // b must rest on more of the words than a does (a learned or encoder guess does not count).
+      const overlaps = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end
+        && n.source !== 'learned' && n.source !== 'encoder' && n.nKeys > m.nKeys));
       // The words support the more specific code, so a coder reports it instead (with the better confidence).
       if (overlaps) { drop.add(a); b.confidence = Math.max(a.confidence, b.confidence); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
     }
