@@ -1,7 +1,8 @@
-// `npm test`: builds, then runs the three test layers in order and prints one combined closing line.
+// `npm test`: builds, then runs typecheck, lint and the four test layers in order and prints one combined closing line.
 //   1. unit    — Node's test runner over test/unit (scripts/test-unit.mjs), no VS Code
 //   2. lsp     — the built language server over stdio (scripts/test-lsp.mjs), no VS Code
-//   3. vscode  — the extension in a real VS Code (code-server) + a Chromium UI check (test/vscode/run.sh)
+//   3. webview — the Code Explorer in headless chromium (test/webview)
+//   4. vscode  — the extension in a real VS Code (code-server) + a Chromium UI check (test/vscode/run.sh)
 // Each layer prints "N passed, N failed"; this exits non-zero if any layer fails.
 // `npm test -- --layers unit,lsp` runs a subset.
 import { spawn } from 'node:child_process';
@@ -11,12 +12,15 @@ const wanted = arg > 0 ? process.argv[arg + 1].split(',') : ['unit', 'lsp', 'web
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const layers = [
   { name: 'build', cmd: npm, args: ['run', 'build'], counts: false },
+  // Static checks gate like a layer: strict types and zero lint warnings.
+  { name: 'typecheck', cmd: npm, args: ['run', '--silent', 'typecheck'], counts: false },
+  { name: 'lint', cmd: npm, args: ['run', '--silent', 'lint'], counts: false },
   { name: 'unit', cmd: process.execPath, args: ['scripts/test-unit.mjs'] },
   { name: 'lsp', cmd: process.execPath, args: ['scripts/test-lsp.mjs'] },
   // Code Explorer webview in headless chromium (test/webview, issue 8); skips with a reason when chromium is absent.
   { name: 'webview', cmd: process.execPath, args: ['scripts/test-unit.mjs', 'test/webview'] },
   { name: 'vscode', cmd: 'bash', args: ['test/vscode/run.sh'] },
-].filter((l) => l.name === 'build' || wanted.includes(l.name));
+].filter((l) => l.counts === false || wanted.includes(l.name));
 
 function run(layer) {
   return new Promise((resolve) => {
