@@ -38,7 +38,8 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   familyPolicy: 'hide',
   codeUncertainAsConfirmed: false,
   modelPath: '',
-  encoderEnabled: true,
+  // Off by default: no measured quality gain yet, and it costs latency and memory (README, bench:lsp).
+  encoderEnabled: false,
   encoderThreads: 2,
 });
 

@@ -68,7 +68,9 @@ export const lspBenchmark: Benchmark = {
     const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const waiters = new Map<string, (p: PublishDiagnosticsParams) => void>();
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => { const w = waiters.get(p.uri); if (w) { waiters.delete(p.uri); w(p); } });
-    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => ({ debounceMs: 0 })));
+    // Default settings (lexical-only); `--encoder` measures with clinicalCoder.encoder.enabled = true.
+    const withEncoder = args.includes('--encoder');
+    conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => (withEncoder ? { debounceMs: 0, encoder: { enabled: true } } : { debounceMs: 0 })));
     conn.onRequest(RegistrationRequest.type, () => undefined);
     conn.listen();
     const published = (uri: string, version: number) => new Promise<PublishDiagnosticsParams>((resolve, reject) => {
