@@ -1,14 +1,15 @@
-// `npm test`: builds, then runs typecheck, lint and the four test layers in order and prints one combined closing line.
+// `npm test`: builds, then runs typecheck, lint and the test layers in order and prints one combined closing line.
 //   1. unit    — Node's test runner over test/unit (scripts/test-unit.mjs), no VS Code
 //   2. lsp     — the built language server over stdio (scripts/test-lsp.mjs), no VS Code
 //   3. webview — the Code Explorer in headless chromium (test/webview)
 //   4. vscode  — the extension in a real VS Code (code-server) + a Chromium UI check (test/vscode/run.sh)
+//   5. explorer — the Code Explorer webview in the real workbench, light and dark (test/vscode/explorer-ui.sh)
 // Each layer prints "N passed, N failed"; this exits non-zero if any layer fails.
 // `npm test -- --layers unit,lsp` runs a subset.
 import { spawn } from 'node:child_process';
 
 const arg = process.argv.indexOf('--layers');
-const wanted = arg > 0 ? process.argv[arg + 1].split(',') : ['unit', 'lsp', 'webview', 'vscode'];
+const wanted = arg > 0 ? process.argv[arg + 1].split(',') : ['unit', 'lsp', 'webview', 'vscode', 'explorer'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const layers = [
   { name: 'build', cmd: npm, args: ['run', 'build'], counts: false },
@@ -20,6 +21,8 @@ const layers = [
   // Code Explorer webview in headless chromium (test/webview, issue 8); skips with a reason when chromium is absent.
   { name: 'webview', cmd: process.execPath, args: ['scripts/test-unit.mjs', 'test/webview'] },
   { name: 'vscode', cmd: 'bash', args: ['test/vscode/run.sh'] },
+  // Code Explorer in the real workbench, light and dark themes, with screenshots (test/vscode/explorer-ui.sh).
+  { name: 'explorer', cmd: 'bash', args: ['test/vscode/explorer-ui.sh'] },
 ].filter((l) => l.counts === false || wanted.includes(l.name));
 
 function run(layer) {
