@@ -4,6 +4,24 @@ import type { CodeHit } from './types';
  * Exact top-k over a row-major [count, dim] matrix of unit vectors: dot product per row, a small sorted buffer
  * for the best k. Queries are processed in blocks so each row is read from memory once per block.
  */
+type TopK = { idx: Int32Array; score: Float32Array; n: number };
+
+/**
+ * Inserts row r with score s into a sorted (descending) buffer of capacity kk; returns the score a new row
+ * must beat from now on (-Infinity until the buffer is full). Called only for rows above that bar.
+ */
+function insertTopK(res: TopK, kk: number, r: number, s: number): number {
+  let p = res.n < kk ? res.n++ : kk - 1;
+  while (p > 0 && res.score[p - 1] < s) {
+    res.score[p] = res.score[p - 1];
+    res.idx[p] = res.idx[p - 1];
+    p--;
+  }
+  res.score[p] = s;
+  res.idx[p] = r;
+  return res.n === kk ? res.score[kk - 1] : -Infinity;
+}
+
 export function topKMany(matrix: Float32Array, count: number, dim: number, queries: Float32Array[], k: number): Array<{ idx: Int32Array; score: Float32Array; n: number }> {
   const kk = Math.max(0, Math.min(k, count));
   const results = queries.map(() => ({ idx: new Int32Array(kk), score: new Float32Array(kk).fill(-Infinity), n: 0 }));
@@ -27,17 +45,7 @@ export function topKMany(matrix: Float32Array, count: number, dim: number, queri
         for (; d < dim; d++) s0 += matrix[off + d] * q[d];
         const s = s0 + s1 + s2 + s3;
         if (s <= mins[j]) continue;
-        const res = rs[j];
-        // insertion into the sorted (descending) buffer
-        let p = res.n < kk ? res.n++ : kk - 1;
-        while (p > 0 && res.score[p - 1] < s) {
-          res.score[p] = res.score[p - 1];
-          res.idx[p] = res.idx[p - 1];
-          p--;
-        }
-        res.score[p] = s;
-        res.idx[p] = r;
-        if (res.n === kk) mins[j] = res.score[kk - 1];
+        mins[j] = insertTopK(rs[j], kk, r, s);
       }
     }
   }
@@ -59,15 +67,7 @@ export function topKOfScores(scores: Float32Array, k: number): { idx: Int32Array
   for (let r = 0; r < scores.length; r++) {
     const s = scores[r];
     if (s <= min) continue;
-    let p = res.n < kk ? res.n++ : kk - 1;
-    while (p > 0 && res.score[p - 1] < s) {
-      res.score[p] = res.score[p - 1];
-      res.idx[p] = res.idx[p - 1];
-      p--;
-    }
-    res.score[p] = s;
-    res.idx[p] = r;
-    if (res.n === kk) min = res.score[kk - 1];
+    min = insertTopK(res, kk, r, s);
   }
   return res;
 }

@@ -12,19 +12,12 @@ import { guardNote } from './noteGuard';
 import { codingOptions, type ServerSettings } from './settings';
 import type { SuggestionSource } from './suggestionSource';
 
-interface CacheEntry {
-  version: number;
+/** What the engine gave for one document version, before decisions are applied (those change without re-coding). */
+interface CacheEntry extends Omit<DocumentCoding, 'uri' | 'suggestions'> {
   /** The whole document text this entry is for (decision anchors are found in it). */
   text: string;
   settingsKey: string;
   suggestions: Suggestion[];
-  warnings: string[];
-  source: string;
-  skipped?: string;
-  engineMs?: number;
-  engineCpuMs?: number;
-  sentences?: { reused: number; analysed: number };
-  sections?: NoteSection[];
 }
 
 export interface DocumentCoderDeps {

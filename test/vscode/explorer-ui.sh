@@ -19,20 +19,8 @@ RUN="$(mktemp -d "$CACHE/explorer-run.XXXX")"
 mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/ws"
 cp test/vscode/settings.json "$RUN/ud/User/settings.json"
 cp -r samples/. "$RUN/ws/"
-PATH="$N24/bin:$PATH" setsid "$CS/bin/code-server" --config /dev/null \
-  --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \
-  --disable-getting-started-override --vscode-option enable-smoke-test-driver --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" > "$OUT/explorer-code-server.log" 2>&1 &
-CS_PID=$!
-cleanup() { kill -- -"$CS_PID" 2>/dev/null || true; sleep 1; kill -9 -- -"$CS_PID" 2>/dev/null || true; [ -n "${KEEP_RUN:-}" ] || rm -rf "$RUN"; }
-trap cleanup EXIT
-URL=""
-for _ in $(seq 1 300); do
-  URL=$(sed -n 's#.*HTTP server listening on \(http://127.0.0.1:[0-9]*\)/.*#\1#p' "$OUT/explorer-code-server.log" | head -1)
-  [ -n "$URL" ] && curl -sf -o /dev/null "$URL/healthz" && break
-  kill -0 "$CS_PID" 2>/dev/null || { cat "$OUT/explorer-code-server.log"; exit 1; }
-  sleep 0.1
-done
-[ -n "$URL" ] || { echo "code-server did not start"; exit 1; }
+. test/vscode/code-server.sh
+start_code_server "$OUT/explorer-code-server.log"
 echo "[explorer-ui] code-server $CS_VERSION on $URL"
 export CHROMIUM="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
 EXT_DEV="$ROOT" USER_SETTINGS="$RUN/ud/User/settings.json" node test/vscode/explorer-ui.mjs "$URL" "$RUN/ws" "$SHOTS"

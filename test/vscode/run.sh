@@ -31,21 +31,8 @@ if [ -n "${VSIX:-}" ]; then
   PATH="$N24/bin:$PATH" "$CS/bin/code-server" --config /dev/null --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" --install-extension "$VSIX" >/dev/null
 fi
 TS=$(t)
-CLINICAL_CODER_IT_RESULT="$RUN/it.json" PATH="$N24/bin:$PATH" setsid "$CS/bin/code-server" --config /dev/null \
-  --bind-addr 127.0.0.1:0 --auth none --disable-telemetry --disable-update-check --disable-workspace-trust \
-  --disable-getting-started-override --vscode-option enable-smoke-test-driver \
-  --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" > "$OUT/code-server.log" 2>&1 &
-CS_PID=$!
-cleanup() { kill -- -"$CS_PID" 2>/dev/null || true; sleep 1; kill -9 -- -"$CS_PID" 2>/dev/null || true; [ -n "${KEEP_RUN:-}" ] || rm -rf "$RUN"; }
-trap cleanup EXIT
-URL=""
-for _ in $(seq 1 300); do
-  URL=$(sed -n 's#.*HTTP server listening on \(http://127.0.0.1:[0-9]*\)/.*#\1#p' "$OUT/code-server.log" | head -1)
-  [ -n "$URL" ] && curl -sf -o /dev/null "$URL/healthz" && break
-  kill -0 "$CS_PID" 2>/dev/null || { cat "$OUT/code-server.log"; exit 1; }
-  sleep 0.1
-done
-[ -n "$URL" ] || { echo "code-server did not start"; cat "$OUT/code-server.log"; exit 1; }
+. test/vscode/code-server.sh
+CLINICAL_CODER_IT_RESULT="$RUN/it.json" start_code_server "$OUT/code-server.log"
 echo "[vscode] code-server $CS_VERSION on $URL after $(since "$TS")"
 export CHROMIUM="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
 

@@ -1,43 +1,18 @@
 // bench engine: coding speed. A ~400-word and a ~3,000-word note (warm engine, first sight of the
 // text and re-coding after a one-sentence edit), and batch throughput of `clinical-coder code`
 // over CodiEsp-sized notes in one thread and in worker threads.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Benchmark } from './registry';
-import { resolveProjectRoot, resolveSharedDataDir } from '../../common/paths';
+import { benchCorpus, noteOf, pct } from './corpus';
 import { CodingEngine } from '../../coder/index';
 import { codeFiles } from '../batch-coder';
 
-function corpus(): string[] {
-  const shared = resolveSharedDataDir();
-  const dir = shared && path.join(shared, 'codiesp', 'dev', 'notes');
-  if (dir && fs.existsSync(dir)) return fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
-  const samples = path.join(resolveProjectRoot(), 'samples');
-  return fs.existsSync(samples) ? fs.readdirSync(samples).sort().map((f) => path.join(samples, f)) : [];
-}
-
-/** A note of about `words` words made of whole sentences from the corpus, starting at note `from`. */
-function noteOf(files: string[], words: number, from: number): string {
-  const out: string[] = [];
-  let n = 0;
-  for (let i = from; n < words; i++) {
-    for (const line of fs.readFileSync(files[i % files.length], 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      out.push(line); n += line.split(/\s+/).length;
-      if (n >= words) break;
-    }
-  }
-  return out.join('\n');
-}
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
 export const engineBenchmark: Benchmark = {
   name: 'engine',
   summary: 'coding latency (400 and 3,000 words, warm) and batch throughput (notes/s)',
   async run(args) {
-    const files = corpus();
+    const { files } = benchCorpus();
     if (!files.length) { console.log('skipped: no notes (../shared/data/codiesp or samples/)'); return; }
     const useEncoder = !args.includes('--no-encoder');
     let t0 = performance.now();

@@ -15,31 +15,9 @@ import {
   ShutdownRequest, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import type { Benchmark } from './registry';
-import { resolveProjectRoot, resolveSharedDataDir } from '../../common/paths';
+import { resolveProjectRoot } from '../../common/paths';
+import { benchCorpus, noteOf, pct } from './corpus';
 
-function corpus(): { files: string[]; from: string } {
-  const shared = resolveSharedDataDir();
-  const dir = shared && path.join(shared, 'codiesp', 'dev', 'notes');
-  if (dir && fs.existsSync(dir)) return { files: fs.readdirSync(dir).sort().map((f) => path.join(dir, f)), from: 'CodiEsp dev notes' };
-  const samples = path.join(resolveProjectRoot(), 'samples');
-  return { files: fs.existsSync(samples) ? fs.readdirSync(samples).sort().map((f) => path.join(samples, f)) : [], from: 'samples/' };
-}
-
-/** A note of about `words` words made of whole lines from the corpus, starting at note `from`. */
-function noteOf(files: string[], words: number, from: number): string {
-  const out: string[] = [];
-  let n = 0;
-  for (let i = from; n < words; i++) {
-    for (const line of fs.readFileSync(files[i % files.length], 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      out.push(line); n += line.split(/\s+/).length;
-      if (n >= words) break;
-    }
-  }
-  return out.join('\n');
-}
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Resident memory of a process in MB (Linux /proc; elsewhere undefined). */
@@ -57,7 +35,7 @@ export const lspBenchmark: Benchmark = {
   async run(args) {
     const server = path.join(resolveProjectRoot(), 'dist', 'server.js');
     if (!fs.existsSync(server)) { console.log(`skipped: ${server} not found (run "npm run build")`); return; }
-    const { files, from } = corpus();
+    const { files, from } = benchCorpus();
     if (!files.length) { console.log('skipped: no notes (../shared/data/codiesp or samples/)'); return; }
     const edits = Number(args.find((a) => a.startsWith('--edits='))?.slice(8) ?? 40);
     const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
