@@ -3,8 +3,11 @@
 export type SuggestionStatus = 'active' | 'historical' | 'family' | 'negated' | 'uncertain';
 export type CodingPolicy = 'billing' | 'mentions';
 
-/** Why an evidence span matched a code ('learned': a phrase the scorer learned from coded training notes). */
-export type MatchReason = 'index' | 'inclusion' | 'title' | 'abbreviation' | 'encoder' | 'learned';
+/**
+ * Why an evidence span matched a code ('learned': a phrase the scorer learned from coded training notes; 'coder': not
+ * the engine's match but the coder's decision, e.g. a more specific child chosen in place of a suggestion).
+ */
+export type MatchReason = 'index' | 'inclusion' | 'title' | 'abbreviation' | 'encoder' | 'learned' | 'coder';
 
 export interface Evidence {
   /** Character offsets into the note text (UTF-16 code units, as VS Code counts). */

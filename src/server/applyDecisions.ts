@@ -22,7 +22,7 @@ export function applyDecisions(text: string, suggestions: readonly Suggestion[],
     if (r.decision !== 'accepted' || !where) continue;
     const chosen: DocumentSuggestion = {
       code: r.code, title: r.title ?? r.code, confidence: r.confidence ?? 1, status: 'active', billable: true,
-      evidence: [{ start: where.start, end: where.end, text: text.slice(where.start, where.end), why: 'index', matched: r.replaces ? `chosen by the coder in place of ${r.replaces}` : 'accepted by the coder' }],
+      evidence: [{ start: where.start, end: where.end, text: text.slice(where.start, where.end), why: 'coder', matched: r.replaces ? `chosen by the coder in place of ${r.replaces}` : 'accepted by the coder' }],
       alternatives: [], decision: 'accepted', ...(r.replaces ? { replaces: r.replaces } : {}),
     };
     out.push(chosen);

@@ -4,10 +4,10 @@
 // sentence (one engine in the worker, shared by all documents): only the edited sentences are analysed again.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Suggestion } from '../coder/types';
-import type { DocumentCoding, NoteSection } from '../common/protocol';
+import type { CodeInfo, DocumentCoding, NoteSection } from '../common/protocol';
 import { applyDecisions } from './applyDecisions';
 import type { DecisionStore } from './decisions';
-import { SupersededError } from './engineSource';
+import { EngineStoppedError, SupersededError } from './engineSource';
 import { guardNote } from './noteGuard';
 import { codingOptions, type ServerSettings } from './settings';
 import type { SuggestionSource } from './suggestionSource';
@@ -28,6 +28,8 @@ export interface DocumentCoderDeps {
   onCoded(doc: TextDocument, coding: DocumentCoding, settings: ServerSettings): void;
   /** Whether the document is still open (a note closed while it was coded publishes nothing). */
   isOpen(uri: string): boolean;
+  /** The open document, to publish it again once facts for a code the coder chose have arrived. */
+  documentFor?(uri: string): TextDocument | undefined;
   log(message: string): void;
 }
 
@@ -35,6 +37,9 @@ export class DocumentCoder {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly latestVersion = new Map<string, number>();
+  /** Knowledge-base facts of codes the engine did not suggest but the coder chose (a more specific child). */
+  private readonly chosenInfo = new Map<string, CodeInfo>();
+  private readonly infoPending = new Set<string>();
 
   constructor(private readonly deps: DocumentCoderDeps) {}
 
@@ -69,7 +74,11 @@ export class DocumentCoder {
           result = await source.code(guarded.text, codingOptions(settings), doc.uri);
         } catch (e) {
           if (e instanceof SupersededError) return null;
-          throw e;
+          if (!(e instanceof EngineStoppedError)) throw e;
+          // Cached like a coding, so the restarted engine is not handed the same text again; an edit retries.
+          this.deps.log(`coding ${doc.uri} v${doc.version} failed: ${e.message}`);
+          result = { suggestions: [], warnings: [] };
+          guarded.skipped = `Clinical Coder could not code this note: ${e.message}. Edit the note to try again; if it happens again, report it with the log ("Clinical Coder: Show Log").`;
         }
       }
       entry = {
@@ -101,6 +110,22 @@ export class DocumentCoder {
     return coding;
   }
 
+  /** Asks the engine for the facts of codes the coder chose, then publishes the document again with them. */
+  private async fetchInfo(uri: string, codes: string[]): Promise<void> {
+    for (const c of codes) this.infoPending.add(c);
+    try {
+      const got = await this.deps.source().codeInfo(codes);
+      for (const [code, info] of Object.entries(got)) this.chosenInfo.set(code, info);
+    } catch (e) {
+      this.deps.log(`no code facts for ${codes.join(', ')}: ${(e as Error).message}`);
+      return;
+    } finally {
+      for (const c of codes) this.infoPending.delete(c);
+    }
+    const doc = this.deps.documentFor?.(uri);
+    if (doc && this.cache.get(uri)?.version === doc.version) await this.republish(doc);
+  }
+
   /** Stops everything for a closed document: its timer, its queued job, its cache. */
   forget(uri: string): void {
     clearTimeout(this.timers.get(uri));
@@ -116,6 +141,13 @@ export class DocumentCoder {
 
   private view(uri: string, entry: CacheEntry, settings: ServerSettings): DocumentCoding {
     const suggestions = applyDecisions(entry.text, visibleSuggestions(entry.suggestions, settings), this.deps.decisions.forDocument(uri));
+    const missing: string[] = [];
+    for (const s of suggestions) {
+      if (s.info) continue;
+      const info = this.chosenInfo.get(s.code);
+      if (info) s.info = info; else if (!this.infoPending.has(s.code)) missing.push(s.code);
+    }
+    if (missing.length) void this.fetchInfo(uri, missing);
     return {
       uri, version: entry.version, suggestions, warnings: entry.warnings, source: entry.source,
       ...(entry.skipped ? { skipped: entry.skipped } : {}),

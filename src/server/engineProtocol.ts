@@ -18,7 +18,8 @@ export interface EngineWorkerData {
 export type ToWorker =
   | { type: 'code'; id: number; text: string; opts: CodingOptions }
   | { type: 'search'; id: number; query: string; limit: number }
-  | { type: 'explorer'; id: number; method: string; params: unknown };
+  | { type: 'explorer'; id: number; method: string; params: unknown }
+  | { type: 'info'; id: number; codes: string[] };
 
 export type FromWorker =
   | { type: 'ready'; loadMs: number; encoder: boolean; warnings: string[]; lexicalReason?: string }

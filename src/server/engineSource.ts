@@ -4,13 +4,21 @@
 // dropped. The worker is restarted if it dies; jobs wait while it loads.
 import { Worker } from 'node:worker_threads';
 import type { CodingOptions } from '../coder/types';
-import type { CodeSummary } from '../common/protocol';
+import type { CodeInfo, CodeSummary } from '../common/protocol';
 import { ENGINE_WORKER_ROLE, type EngineWorkerData, type FromWorker, type ToWorker, type WorkerCodingResult } from './engineProtocol';
 import type { SourceOptions, SourceState, SuggestionSource } from './suggestionSource';
 
 /** Rejection of a job that a newer one replaced, or whose document closed. */
 export class SupersededError extends Error {
   constructor() { super('superseded by a newer version'); this.name = 'SupersededError'; }
+}
+
+/** Rejection of the job that was running when the engine worker died (it is not retried: it may be the cause). */
+export class EngineStoppedError extends Error {
+  constructor(readonly exitCode: number) {
+    super(`the coding engine stopped (exit code ${exitCode}) while coding this note; it has been restarted`);
+    this.name = 'EngineStoppedError';
+  }
 }
 
 type Job = { msg: DistributiveOmit<ToWorker, 'id'>; key?: string; resolve(v: unknown): void; reject(e: Error): void };
@@ -67,9 +75,10 @@ export class WorkerSuggestionSource implements SuggestionSource {
       const lost = this.inFlight;
       this.inFlight = undefined;
       // A job that was running when the worker died is not retried: it may be what killed it.
-      lost?.job.reject(new Error(`the coding engine stopped (exit code ${code}) while coding; it is restarting`));
+      lost?.job.reject(new EngineStoppedError(code));
       if (this.restarts++ < MAX_RESTARTS) {
         this.options.log(`engine worker exited with code ${code}; restarting it (${this.restarts}/${MAX_RESTARTS})`);
+        this.options.warn?.(`Clinical Coder: the coding engine stopped (exit code ${code})${lost ? ' while coding a note' : ''} and has been restarted. Details: "Clinical Coder: Show Log".`);
         this.start();
       } else this.fail(`the coding engine stopped ${MAX_RESTARTS + 1} times (last exit code ${code}); see "Clinical Coder: Show Log"`);
     });
@@ -136,6 +145,10 @@ export class WorkerSuggestionSource implements SuggestionSource {
 
   search(query: string, limit: number): Promise<CodeSummary[]> {
     return this.enqueue({ type: 'search', query, limit });
+  }
+
+  codeInfo(codes: string[]): Promise<Record<string, CodeInfo>> {
+    return this.enqueue({ type: 'info', codes });
   }
 
   explorer(method: string, params: unknown): Promise<unknown> {

@@ -9,6 +9,7 @@ import type { Encoder } from '../encoder/index';
 import { detectSections } from '../note/index';
 import type { NoteSection } from '../common/protocol';
 import { createExplorerHandlers } from './explorerRequests';
+import { HeapTrimmer } from './heapTrimmer';
 import { codeInfo } from './codeInfo';
 import type { EngineWorkerData, FromWorker, ToWorker, WorkerCodingResult } from './engineProtocol';
 
@@ -57,12 +58,17 @@ export async function runEngineWorker(): Promise<void> {
   };
   // The engine's startup warnings (e.g. "encoder unavailable") are shown once in the status bar, not on every note.
   const startup = new Set(engine.startupWarnings);
+  const heap = new HeapTrimmer();
+  // Fault injection for the protocol tests (test/lsp/robustness.test.ts): a note containing this text makes
+  // the worker exit, as a crash in native code or an out-of-memory would. Unset in normal use.
+  const exitOn = process.env.CLINICAL_CODER_FAULT_EXIT_ON;
 
   port.on('message', async (msg: ToWorker) => {
     const started = performance.now();
     const cpu0 = process.cpuUsage();
     try {
       if (msg.type === 'code') {
+        if (exitOn && msg.text.includes(exitOn)) process.exit(70);
         const before = engine.cacheStats();
         const r = await engine.code(msg.text, msg.opts);
         const after = engine.cacheStats();
@@ -85,6 +91,8 @@ export async function runEngineWorker(): Promise<void> {
       } else if (msg.type === 'search') {
         const res = await explorer['clinicalCoder/explorer/search']({ text: msg.query, limit: msg.limit }) as { results: { code: string; title: string; billable: boolean }[] };
         post({ type: 'result', id: msg.id, result: res.results.map((x) => ({ code: x.code, title: x.title, billable: x.billable })) });
+      } else if (msg.type === 'info') {
+        post({ type: 'result', id: msg.id, result: Object.fromEntries(msg.codes.slice(0, 200).map((c) => [c, infoOf(c)])) });
       } else if (msg.type === 'explorer') {
         const handler = explorer[msg.method];
         if (!handler) throw new Error(`unknown Code Explorer request ${msg.method}`);
@@ -93,5 +101,6 @@ export async function runEngineWorker(): Promise<void> {
     } catch (e) {
       post({ type: 'result', id: (msg as { id: number }).id, error: (e as Error)?.message ?? String(e) });
     }
+    heap.afterJob();
   });
 }

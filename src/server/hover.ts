@@ -36,6 +36,7 @@ const WHY: Record<Evidence['why'], string> = {
   abbreviation: 'abbreviation',
   encoder: 'semantic match (encoder)',
   learned: 'phrase learned from coded notes',
+  coder: 'the coder’s decision',
 };
 
 function contextStatus(s: DocumentSuggestion, e: Evidence): string {

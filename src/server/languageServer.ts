@@ -100,7 +100,7 @@ export function startLanguageServer(workerScript: string): void {
     if (source && key === sourceKey) return source;
     const old = source;
     sourceKey = key;
-    source = createSuggestionSource({ modelPath: s.modelPath || undefined, encoderEnabled: s.encoderEnabled, encoderThreads: s.encoderThreads, log, workerScript });
+    source = createSuggestionSource({ modelPath: s.modelPath || undefined, encoderEnabled: s.encoderEnabled, encoderThreads: s.encoderThreads, log, warn: (m) => void connection.window.showWarningMessage(m), workerScript });
     const mine = source;
     mine.onState((st) => {
       if (source !== mine) return;
@@ -124,6 +124,7 @@ export function startLanguageServer(workerScript: string): void {
     settingsFor,
     log,
     isOpen: (uri) => documents.get(uri) !== undefined,
+    documentFor: (uri) => documents.get(uri),
     onCoded(doc, coding, settings) {
       void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(doc, coding, settings) });
       notify(Notifications.documentStatus, {

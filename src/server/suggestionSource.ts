@@ -2,7 +2,7 @@
 // this interface; the default is the coding engine (src/coder) in a worker thread (engineSource.ts). Tests
 // may pass any object with this shape.
 import type { CodingOptions, CodingResult } from '../coder/types';
-import type { CodeSummary, NoteSection } from '../common/protocol';
+import type { CodeInfo, CodeSummary, NoteSection } from '../common/protocol';
 import { WorkerSuggestionSource } from './engineSource';
 
 /** Model state the status bar shows: loading, ready, lexical-only (with the reason) or error. */
@@ -28,6 +28,8 @@ export interface SuggestionSource {
   cancel(key: string): void;
   /** Searches codes by code prefix or title words (Search ICD-10-CM command). */
   search(query: string, limit: number): Promise<CodeSummary[]>;
+  /** Knowledge-base facts (breadcrumb, notes, children) for codes a suggestion did not bring, e.g. a child the coder chose. */
+  codeInfo(codes: string[]): Promise<Record<string, CodeInfo>>;
   /** Answers a Code Explorer request (src/server/explorerRequests.ts) against the source's knowledge base. */
   explorer(method: string, params: unknown): Promise<unknown>;
   dispose(): Promise<void>;
@@ -39,6 +41,8 @@ export interface SourceOptions {
   encoderEnabled: boolean;
   encoderThreads: number;
   log(message: string): void;
+  /** Tells the user something went wrong that they should know about (the engine stopped and restarted). */
+  warn?(message: string): void;
 }
 
 /** Builds the suggestion source the server uses: it starts loading at once and codes when ready. */

@@ -51,6 +51,16 @@ test('accept / reject / replace are written to .clinical-coder/decisions.json an
   const n1831 = afterReplace.find((d) => d.code === 'N18.31');
   assert.ok(n1831, 'the more specific child is shown, accepted');
   assert.match(String(n1831.message), /^✓ accepted: N18\.31 Chronic kidney disease, stage 3a .*\(in place of N18\.30\)$/);
+  // The chosen child's hover has the same knowledge-base facts as a suggested code's (fetched from the engine).
+  let hover: string | null = null;
+  for (let i = 0; i < 50 && !/›/.test(hover ?? ''); i++) {
+    if (i) await new Promise((r) => setTimeout(r, 100));
+    hover = await s.hover(uri, n1831.range.start.line, n1831.range.start.character + 1);
+  }
+  assert.match(hover ?? '', /\*\*N18\.31\*\* Chronic kidney disease, stage 3a/);
+  assert.match(hover ?? '', /Chapter 14 Diseases of the genitourinary system › N17\\-N19 Acute kidney failure and chronic kidney disease › N18 Chronic kidney disease/);
+  assert.match(hover ?? '', /_Code first \(at N18\):_ diabetic chronic kidney disease/);
+  assert.match(hover ?? '', /Why: the coder’s decision “chosen by the coder in place of N18\\.30”/);
 
   const saved = readFile();
   assert.equal(saved.format, 'clinical-coder/decisions');
@@ -101,7 +111,8 @@ test('an external edit of decisions.json is picked up', async () => {
   const s = servers[1];
   const j = readFile();
   j.notes[NOTE] = j.notes[NOTE].filter((r) => r.code !== rejected); // e.g. a colleague's version from git
-  const ds = await s.nextDiagnostics(noteUri(), () => fs.writeFileSync(file(), JSON.stringify(j, null, 2)));
+  // Waits for the publication that shows the change (an earlier one may still be in flight).
+  const ds = await s.diagnosticsWhere(noteUri(), (d) => codesOf(d).includes(rejected), () => fs.writeFileSync(file(), JSON.stringify(j, null, 2)), 10000);
   assert.ok(codesOf(ds).includes(rejected), `${rejected} is pending again`);
   assert.match(ds.find((d) => d.code === 'J18.9')?.message.toString() ?? '', /^✓ accepted/);
 });

@@ -121,3 +121,32 @@ test('a models folder without the knowledge base: the status says the engine fai
     fs.rmSync(empty, { recursive: true, force: true });
   }
 });
+
+test('the engine worker dies while coding a note: the server restarts it, says so, and keeps coding other notes', async () => {
+  const marker = 'ZZ-ENGINE-FAULT-INJECTION';
+  const s = await start({}, { env: { CLINICAL_CODER_FAULT_EXIT_ON: marker } });
+  const statuses: string[] = [];
+  s.conn.onNotification('clinicalCoder/serverStatus', (p: { state: string }) => { statuses.push(p.state); });
+  await s.open('untitled:before', 'Assessment: essential hypertension.\n', 'plaintext');
+  const pid = (await s.conn.sendRequest('clinicalCoder/serverStatus', {}) as { pid: number }).pid;
+
+  const ds = await s.open('untitled:fatal', `Assessment: essential hypertension. ${marker}\n`, 'plaintext');
+  assert.equal(ds.length, 1, JSON.stringify(ds));
+  assert.equal(ds[0].source, 'Clinical Coder');
+  assert.match(String(ds[0].message), /could not code this note: the coding engine stopped \(exit code 70\).*restarted\. Edit the note to try again/);
+  assert.ok(s.messages.some((m) => /coding engine stopped \(exit code 70\) while coding a note and has been restarted/.test(m)), s.messages.join('\n'));
+
+  // The server process lives on; the restarted engine codes the next note, and the one that failed is not retried.
+  const after = await s.open('untitled:after', 'Type 2 diabetes mellitus with diabetic chronic kidney disease.\n', 'plaintext');
+  assert.ok(after.some((d) => d.code === 'E11.22'), JSON.stringify(after));
+  const st = await s.conn.sendRequest('clinicalCoder/serverStatus', {}) as { state: string; pid: number };
+  assert.equal(st.pid, pid);
+  assert.equal(s.child.exitCode, null);
+  assert.ok(statuses.includes('loading'), `status went back to loading during the restart: ${statuses.join(', ')}`);
+  assert.match(st.state, /^(ready|lexical-only)$/);
+
+  // An edit retries the failed note (without the fault) and codes it.
+  const fixed = await s.diagnosticsWhere('untitled:fatal', (d) => d.some((x) => x.code === 'I10'),
+    () => s.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:fatal', version: 2 }, contentChanges: [{ text: 'Assessment: essential hypertension.\n' }] }));
+  assert.ok(!fixed.some((d) => d.source === 'Clinical Coder'));
+});
