@@ -3,13 +3,13 @@
 //   2. lsp     — the built language server over stdio (scripts/test-lsp.mjs), no VS Code
 //   3. webview — the Code Explorer in headless chromium (test/webview)
 //   4. vscode  — the extension in a real VS Code (code-server) + a Chromium UI check (test/vscode/run.sh)
-//   5. explorer — (opt-in: --layers explorer) the Code Explorer in the real workbench, light and dark
+//   5. explorer — the Code Explorer in the real workbench, light and dark, with screenshots
 // Each layer prints "N passed, N failed"; this exits non-zero if any layer fails.
 // `npm test -- --layers unit,lsp` runs a subset.
 import { spawn } from 'node:child_process';
 
 const arg = process.argv.indexOf('--layers');
-const wanted = arg > 0 ? process.argv[arg + 1].split(',') : ['unit', 'lsp', 'webview', 'vscode'];
+const wanted = arg > 0 ? process.argv[arg + 1].split(',') : ['unit', 'lsp', 'webview', 'vscode', 'explorer'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const layers = [
   { name: 'build', cmd: npm, args: ['run', 'build'], counts: false },
@@ -21,8 +21,7 @@ const layers = [
   // Code Explorer webview in headless chromium (test/webview, issue 8); skips with a reason when chromium is absent.
   { name: 'webview', cmd: process.execPath, args: ['scripts/test-unit.mjs', 'test/webview'] },
   { name: 'vscode', cmd: 'bash', args: ['test/vscode/run.sh'] },
-  // Code Explorer in the real workbench, light and dark, with screenshots: opt-in (`--layers explorer`) until its
-  // reload-restore check is stable (it fails intermittently: the restored tab is sometimes not the saved one).
+  // Code Explorer in the real workbench, light and dark, with screenshots (test/vscode/explorer-ui.sh).
   { name: 'explorer', cmd: 'bash', args: ['test/vscode/explorer-ui.sh'] },
 ].filter((l) => l.counts === false || wanted.includes(l.name));
 

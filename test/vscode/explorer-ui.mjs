@@ -144,7 +144,9 @@ for (const [theme, themeName] of Object.entries(THEMES).filter(([t]) => !process
 
     if (theme === 'light') await check(page, `[${theme}] after a window reload the serializer restores the panel and its view`, async () => {
       await page.waitForTimeout(800); // the view state is saved when the page is idle
-      await page.reload();
+      // VS Code's own reload runs the shutdown lifecycle, which flushes the workbench state (the webview's saved
+      // view state with it) before the page goes; a bare page.reload() races that flush and can restore stale state.
+      await Promise.all([page.waitForEvent('load', { timeout: 60000 }), runCommand(page, 'Developer: Reload Window')]);
       await page.locator('.tabs-container .tab', { hasText: 'Code Explorer' }).first().waitFor({ timeout: 60000 });
       await page.locator('.tabs-container .tab', { hasText: 'Code Explorer' }).first().click();
       const f = await explorerFrame(page);
