@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { CliCommand } from '../command';
 import { UsageError, parseFlags } from '../command';
 import { CodingEngine } from '../../coder/index';
-import { evaluate, parseGold, roundReport } from '../../coder/eval/metrics';
+import { codeKey, evaluate, parseGold, roundReport } from '../../coder/eval/metrics';
 import { findNoteFiles, readNoteFile } from '../note-files';
 import { parseCodingFlags } from './code';
 
@@ -51,5 +51,11 @@ export async function evaluateEngine(engine: CodingEngine, gold: Map<string, Set
     ranked.set(id, active.map((s) => s.code));
     predicted.set(id, active.filter((s) => s.confidence >= threshold).map((s) => s.code));
   }
-  return evaluate(gold, ranked, predicted);
+  return evaluate(gold, ranked, predicted, currentCodeTest(engine));
+}
+
+/** Whether a canonical code key is a FY2026 billable code (for the edition-aware scores). */
+export function currentCodeTest(engine: CodingEngine): (key: string) => boolean {
+  const billable = new Set([...engine.kb.billableCodes()].map((e) => codeKey(e.code)));
+  return (key) => billable.has(key);
 }

@@ -33,6 +33,12 @@ export interface EvalReport {
   map: number;
   /** Precision of the top 5 of the ranking, averaged over notes. */
   pAt5: number;
+  /**
+   * The same scores with the gold standard read in FY2026 terms (only when `isCurrentCode` is given): a gold code
+   * that is not a FY2026 billable code (2018 R51, since split into R51.0/R51.9; T14.90 without its 7th character)
+   * is matched by a predicted FY2026 code under it. Exact scores stay the primary figures.
+   */
+  editionAware?: { micro: Prf & { tp: number; fp: number; fn: number }; category: Prf; map: number; pAt5: number; staleGoldCodes: number };
   seconds?: number;
 }
 
@@ -47,7 +53,23 @@ function prf(tp: number, fp: number, fn: number): Prf {
  * Scores predictions. `ranked` per note is the full ranking (best first, used by MAP and P@5);
  * `predicted` per note is the thresholded set (used by P/R/F1). Notes absent from `ranked` count as empty.
  */
-export function evaluate(gold: Map<string, Set<string>>, ranked: Map<string, string[]>, predicted: Map<string, string[]>): EvalReport {
+export function evaluate(gold: Map<string, Set<string>>, ranked: Map<string, string[]>, predicted: Map<string, string[]>, isCurrentCode?: (key: string) => boolean): EvalReport {
+  const exact = evaluateExact(gold, ranked, predicted);
+  if (!isCurrentCode) return exact;
+  const mappedRanked = new Map<string, string[]>(), mappedPredicted = new Map<string, string[]>();
+  let stale = 0;
+  for (const [id, g] of gold) {
+    const old = [...g].filter((c) => !isCurrentCode(c)).sort((a, b) => b.length - a.length);
+    stale += old.length;
+    const map = (c: string) => { const k = codeKey(c); return g.has(k) ? k : old.find((o) => k.startsWith(o)) ?? k; };
+    mappedRanked.set(id, (ranked.get(id) ?? []).map(map));
+    mappedPredicted.set(id, [...new Set((predicted.get(id) ?? []).map(map))]);
+  }
+  const e = evaluateExact(gold, mappedRanked, mappedPredicted);
+  return { ...exact, editionAware: { micro: e.micro, category: e.category, map: e.map, pAt5: e.pAt5, staleGoldCodes: stale } };
+}
+
+function evaluateExact(gold: Map<string, Set<string>>, ranked: Map<string, string[]>, predicted: Map<string, string[]>): EvalReport {
   let tp = 0, fp = 0, fn = 0, ctp = 0, cfp = 0, cfn = 0, apSum = 0, p5Sum = 0, nPred = 0, nGold = 0;
   const perCode = new Map<string, { tp: number; fp: number; fn: number }>();
   const bump = (c: string, k: 'tp' | 'fp' | 'fn') => {

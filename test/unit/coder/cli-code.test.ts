@@ -79,3 +79,18 @@ test('metrics: micro, category and MAP on a hand-computed example', () => {
   assert.equal(r.category.precision, 1); // A00 and B01 and C02 all right at category level
   assert.equal(r.map, (0.5 * (1 / 1) + 1) / 2); // n1: one of two gold found at rank 1 -> AP 0.5; n2: 1
 });
+
+test('metrics: edition-aware scores credit a FY2026 code under a 2018 gold code that was split, never the reverse', () => {
+  // 2018 gold R51 (headache) was split into R51.0/R51.9; T14.90 is written without its 7th character.
+  const gold = parseGold('n1\tR51\nn1\tT14.90\nn1\tI10\nn2\tJ18.9\n');
+  const current = (k: string) => !['R51', 'T1490'].includes(k);
+  const ranked = new Map([['n1', ['R51.9', 'I10', 'T14.90XA', 'R51.0']], ['n2', ['J18.1', 'J18.9']]]);
+  const predicted = new Map([['n1', ['R51.9', 'I10', 'T14.90XA', 'R51.0']], ['n2', ['J18.1']]]);
+  const r = evaluate(gold, ranked, predicted, current);
+  assert.equal(r.micro.tp, 1, 'exact: only I10');
+  const e = r.editionAware!;
+  assert.equal(e.staleGoldCodes, 2);
+  // R51.9 and R51.0 both map to R51 (one hit), T14.90XA to T14.90; J18.1 is not under the current code J18.9.
+  assert.deepEqual([e.micro.tp, e.micro.fp, e.micro.fn], [3, 1, 1]);
+  assert.equal(evaluate(gold, ranked, predicted).editionAware, undefined);
+});
