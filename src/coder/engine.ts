@@ -51,11 +51,16 @@ function heuristicProbability(x: Float64Array, names: string[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** What the encoder adds for one sentence: best similarity per lexical candidate, and the codes it retrieved. */
+interface SentenceEncoding { sims: Map<string, number>; mentions: Mention[] }
+
 export class CodingEngine {
   private readonly detector = new ContextDetector();
   private readonly sentenceCache = new LruCache<string, SentenceAnalysis>(4000);
   private readonly simCache = new LruCache<string, Float32Array>(8000);
   private readonly hitCache = new LruCache<string, { code: string; score: number }[]>(8000);
+  /** The encoder's contribution per sentence (by sentence key, like `sentenceCache`). */
+  private readonly encodingCache = new LruCache<string, SentenceEncoding>(4000);
   private neoplasm: NeoplasmMatcher | undefined;
   private encoderError: string | undefined;
 
@@ -170,39 +175,48 @@ export class CodingEngine {
     analyses.forEach((a, i) => { for (const m of a.mentions) place(m, i); });
     const similarity = new Map<string, number>();
     if (useEncoder && this.encoder && this.codeIndex) {
+      // The encoder's work per sentence (similarities of its lexical candidates, codes retrieved for wording the
+      // lexicon missed) depends only on the sentence, so it is cached by sentence like the lexical analysis:
+      // after an edit only the changed sentences are embedded and searched.
+      const keys = view.sentences.map((s) => sentenceKey(s, view.abbreviations));
+      const encoded: (SentenceEncoding | undefined)[] = keys.map((k) => this.encodingCache.get(k));
+      const fresh = new Map<number, SentenceEncoding>();
       // Phrase-sized chunks are the queries (a concept encoder matches phrases, not whole sentences).
       const queries: { sentence: number; chunk: Chunk }[] = [];
-      view.sentences.forEach((s, i) => { for (const chunk of phraseChunks(s.text)) queries.push({ sentence: i, chunk }); });
+      encoded.forEach((e, i) => {
+        if (e) return;
+        fresh.set(i, { sims: new Map(), mentions: [] });
+        for (const chunk of phraseChunks(view.sentences[i].text)) queries.push({ sentence: i, chunk });
+      });
       const texts = queries.map((q) => q.chunk.text);
-      const missing = [...new Set(texts.filter((t) => !this.simCache.get(t)))];
       let vecs: Float32Array[] = [], hitsPer: { code: string; score: number }[][] = [];
       try {
+        const missing = [...new Set(texts.filter((t) => !this.simCache.get(t)))];
         if (missing.length) {
           const got = await this.encoder.embed(missing);
           missing.forEach((t, j) => this.simCache.set(t, got[j]));
         }
         vecs = texts.map((t) => this.simCache.get(t)!);
-        // Retrieval is for wording the lexicon missed: only chunks no lexical mention touches are
-        // searched, and hits are cached by chunk text, so re-coding after an edit searches little.
-        hitsPer = queries.map((q) => {
-          const covered = analyses[q.sentence].mentions.some((m) => m.start < q.chunk.end && q.chunk.start < m.end);
-          return covered ? [] : this.hitCache.get(q.chunk.text) ?? [];
-        });
-        const toSearch = queries.map((_q, j) => j).filter((j) => hitsPer[j].length === 0 && !this.hitCache.get(texts[j])
-          && !analyses[queries[j].sentence].mentions.some((m) => m.start < queries[j].chunk.end && queries[j].chunk.start < m.end));
+        // Retrieval is for wording the lexicon missed: only chunks no lexical mention touches are searched.
+        const covered = queries.map((q) => analyses[q.sentence].mentions.some((m) => m.start < q.chunk.end && q.chunk.start < m.end));
+        // Hits are also cached by chunk text: the same phrase recurs across sentences and notes.
+        hitsPer = queries.map((_q, j) => (covered[j] ? [] : this.hitCache.get(texts[j]) ?? []));
+        const toSearch = queries.map((_q, j) => j).filter((j) => !covered[j] && !this.hitCache.get(texts[j]));
         if (toSearch.length) {
           const found = this.codeIndex.searchMany(toSearch.map((j) => vecs[j]), ENCODER_TOP_K);
           toSearch.forEach((j, n) => { this.hitCache.set(texts[j], found[n]); hitsPer[j] = found[n]; });
         }
       } catch (e) {
-        // A failing encoder never fails coding: this note is coded lexically, with a warning.
+        // A failing encoder never fails coding: this note is coded lexically, with a warning (nothing cached).
         this.encoderError = `encoder failed, coded lexical-only: ${(e as Error).message}`;
         queries.length = 0;
+        fresh.clear();
       }
       const ctxOf = new Map<number, SentenceContext>();
       queries.forEach((q, j) => {
         const vec = vecs[j];
         const s = view.sentences[q.sentence];
+        const out = fresh.get(q.sentence)!;
         // Similarity of lexical candidates to the chunks they overlap.
         for (const m of analyses[q.sentence].mentions) {
           if (m.end <= q.chunk.start || m.start >= q.chunk.end) continue;
@@ -210,20 +224,26 @@ export class CodingEngine {
           if (!cv) continue;
           let dot = 0;
           for (let k = 0; k < cv.length; k++) dot += cv[k] * vec[k];
-          if (dot > (similarity.get(m.code) ?? -1)) similarity.set(m.code, dot);
+          if (dot > (out.sims.get(m.code) ?? -1)) out.sims.set(m.code, dot);
         }
         for (const hit of hitsPer[j]) {
           if (hit.score < ENCODER_MIN_SIM || !this.kb.isBillable(hit.code)) continue;
-          if (hit.score > (similarity.get(hit.code) ?? -1)) similarity.set(hit.code, hit.score);
+          if (hit.score > (out.sims.get(hit.code) ?? -1)) out.sims.set(hit.code, hit.score);
           let sc = ctxOf.get(q.sentence);
           if (!sc) ctxOf.set(q.sentence, (sc = this.detector.analyze(s.text, s.section ?? s.role)));
           const ctx = sc.at(q.chunk.start, q.chunk.end);
-          place({
+          out.mentions.push({
             code: hit.code, source: 'encoder', matched: this.kb.get(hit.code)?.longTitle ?? hit.code, start: q.chunk.start, end: q.chunk.end,
             nKeys: 0, window: 0, optionalHits: 0, depth: 0, rarity: 0, subsumed: false, viaAbbreviation: false, needsMoreSpecificity: false,
             similarity: hit.score, negation: ctx.negation, temporality: ctx.temporality, experiencer: ctx.experiencer,
-          }, q.sentence);
+          });
         }
+      });
+      for (const [i, e] of fresh) { this.encodingCache.set(keys[i], e); encoded[i] = e; }
+      encoded.forEach((e, i) => {
+        if (!e) return;
+        for (const [code, sim] of e.sims) if (sim > (similarity.get(code) ?? -1)) similarity.set(code, sim);
+        for (const m of e.mentions) place(m, i);
       });
     }
     const candidates = [...byCode].map(([code, mentions]) => ({ code, mentions }));

@@ -109,9 +109,14 @@ export class CodeEmbeddingIndex {
   }
 
   /** The stored (storage-rounded) vector of a code, if indexed. */
+  /** Row of each code, built on first use (the engine asks for a code's vector per mention: a scan cost ~75k compares). */
+  private rowOf: Map<string, number> | undefined;
+
+  /** A view of the code's row (no copy; do not modify it). */
   vector(code: string): Float32Array | undefined {
-    const i = this.codes.indexOf(code);
-    return i < 0 ? undefined : this.matrix.slice(i * this.dim, (i + 1) * this.dim);
+    this.rowOf ??= new Map(this.codes.map((c, i) => [c, i]));
+    const i = this.rowOf.get(code);
+    return i === undefined ? undefined : this.matrix.subarray(i * this.dim, (i + 1) * this.dim);
   }
 
   search(query: Float32Array, k: number): CodeHit[] {
