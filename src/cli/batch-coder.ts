@@ -66,7 +66,8 @@ function codeInWorkers(files: string[], batch: BatchOptions, n: number, script: 
       if (next < files.length) { const id = next++; w.postMessage({ id, file: files[id] }); }
     };
     for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData: { options: batch.options, useEncoder: batch.useEncoder } });
+      // One onnxruntime thread per worker: the workers already fill the cores.
+      const w = new Worker(script, { workerData: { options: batch.options, useEncoder: batch.useEncoder, encoderThreads: 1 } });
       workers.push(w);
       w.on('message', (m: { type: string; id: number; error?: string; suggestions?: Suggestion[]; warnings?: string[] }) => {
         if (m.type === 'ready') {

@@ -3,15 +3,22 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CodingEngine } from '../coder/index';
 import type { CodingOptions } from '../coder/types';
 import { readNoteFile } from './note-files';
+import { openEncoder, type Encoder } from '../encoder/index';
 
-interface Init { options: CodingOptions; useEncoder: boolean }
+interface Init { options: CodingOptions; useEncoder: boolean; encoderThreads?: number }
 
 async function start() {
   if (!parentPort) return;
   const port = parentPort;
   const init = workerData as Init;
   const warnings: string[] = [];
-  const engine = await CodingEngine.create({ encoder: init.useEncoder ? undefined : null, onWarning: (m) => warnings.push(m) });
+  let encoder: Encoder | null | undefined = init.useEncoder ? undefined : null;
+  if (init.useEncoder && init.encoderThreads) {
+    const choice = await openEncoder(undefined, { threads: init.encoderThreads });
+    encoder = choice.encoder ?? null;
+    if (choice.warning) warnings.push(choice.warning);
+  }
+  const engine = await CodingEngine.create({ encoder, onWarning: (m) => warnings.push(m) });
   port.postMessage({ type: 'ready', warnings });
   port.on('message', async (msg: { id: number; file: string } | { type: 'stop' }) => {
     if ('type' in msg) { process.exit(0); }

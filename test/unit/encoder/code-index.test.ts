@@ -25,11 +25,11 @@ function unitVectors(n: number, dim: number, seed = 1): Float32Array[] {
   });
 }
 
-test('search returns the exact top-k by dot product, best first (SIMD path, dim 32)', () => {
-  const vecs = unitVectors(3000, 32);
+for (const dim of [32, 128]) test(`search returns the exact top-k by dot product, best first (int8 SIMD kernel, dim ${dim})`, () => {
+  const vecs = unitVectors(3000, dim);
   const codes = vecs.map((_, i) => `X${i}`);
   const idx = CodeEmbeddingIndex.fromVectors(codes, vecs, { model: 'm', textRecipe: 'r' });
-  const queries = unitVectors(20, 32, 7);
+  const queries = unitVectors(20, dim, 7);
   const hits = idx.searchMany(queries, 5);
   queries.forEach((q, j) => {
     const brute = codes.map((c) => ({ c, s: Array.from(idx.vector(c)!).reduce((a, x, d) => a + x * q[d], 0) })).sort((a, b) => b.s - a.s).slice(0, 5);
