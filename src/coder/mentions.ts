@@ -56,6 +56,36 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
   return toks;
 }
 
+/** Words that deny what follows them inside a mention: "diabetes without complications", "asthma, no exacerbation". */
+const DENYING = new Set(['without', 'no']);
+/** How far a denial reaches over a coordinated list ("without status asthmaticus or exacerbation"), in words. */
+const DENIAL_REACH = 4;
+
+/**
+ * True when a word of the match (after its first) is denied by a "without" / "no" the match does not use, within a
+ * few words and no clause break (",", ";", ":") between: "type 2 diabetes without complications" must not match the
+ * index path "Diabetes, type 2, with, complication". A denied first word negates the whole mention instead, which the
+ * context detector handles; "diabetes, no retinopathy, with nephropathy" keeps the nephropathy.
+ */
+export function deniedModifier(tokens: readonly number[], toks: readonly SentenceToken[], entryKeys: readonly string[], text: string): boolean {
+  if (entryKeys.some((k) => DENYING.has(k))) return false;
+  const used = new Set(tokens);
+  const byPos = new Map<number, number>();
+  toks.forEach((t, i) => { if (!t.expanded) byPos.set(t.pos, i); });
+  const first = Math.min(...tokens.map((i) => toks[i].pos));
+  for (const i of tokens) {
+    const t = toks[i];
+    if (t.expanded || t.pos === first) continue;
+    for (let back = 1; back <= DENIAL_REACH; back++) {
+      const j = byPos.get(t.pos - 2 * back);
+      if (j === undefined || used.has(j)) break;
+      if (/[,;:]/.test(text.slice(toks[j].end, t.start))) break;
+      if (DENYING.has(toks[j].key)) return true;
+    }
+  }
+  return false;
+}
+
 export function analyzeSentence(
   s: ViewSentence, abbreviations: AbbreviationMatch[], lex: TermLexicon, learned: LearnedLexicon | undefined, detector: ContextDetector, neoplasm?: NeoplasmMatcher,
 ): SentenceAnalysis {
@@ -65,6 +95,7 @@ export function analyzeSentence(
   const rarityOf = (idx: number[]) => Math.max(...idx.map((i) => Math.log(lexSize / (1 + lex.frequency(toks[i].key)))));
   for (const m of matchSentence(lex, toks)) {
     const e = lex.entry(m.entry);
+    if (deniedModifier(m.tokens, toks, e.keys, s.text)) continue;
     mentions.push({
       code: e.code, source: e.source, matched: e.text, start: m.start, end: m.end, nKeys: e.keys.length, window: m.window,
       optionalHits: m.optionalHits, depth: e.depth, rarity: rarityOf(m.tokens), subsumed: m.subsumed, viaAbbreviation: m.viaAbbreviation,

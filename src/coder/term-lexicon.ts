@@ -46,14 +46,17 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[]): string {
   let best = codes[0], bestScore = -Infinity;
   for (const c of codes) {
     const t = kb.get(c)?.longTitle.toLowerCase() ?? '';
-    const score = (/\bunspecified\b/.test(t) ? 10 : 0) - c.length - (/\bother\b/.test(t) ? 2 : 0) + (/9$/.test(c.replace(/X+[A-Z]$/, '').replace(/[A-Z]$/, '')) ? 1 : 0);
+    // "Uncomplicated" is the default a coder assigns when nothing more is documented (F17.210, not F17.219 "with
+    // unspecified nicotine-induced disorders"); an unspecified code is the next choice.
+    const score = (/\bunspecified\b/.test(t) && !/\bwith unspecified\b/.test(t) ? 10 : 0) + (/\buncomplicated\b|\bwithout complications?\b/.test(t) ? 12 : 0)
+      - c.length - (/\bother\b/.test(t) ? 2 : 0) + (/9$/.test(c.replace(/X+[A-Z]$/, '').replace(/[A-Z]$/, '')) ? 1 : 0);
     if (score > bestScore) { bestScore = score; best = c; }
   }
   return best;
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 3;
+export const LEXICON_VERSION = 4;
 /** Entries with more required words than this never match a real sentence in full. */
 const MAX_KEYS = 10;
 
@@ -250,6 +253,7 @@ export class TermLexicon {
         add({ keys: [...new Set(normKeys(text))], optional, code, alternatives, source: 'inclusion', text: n.text, depth: 0, needsMoreSpecificity: !billable });
       }
     }
+    lex.built = dropResidualCollisions(lex.built);
     lex.finish();
     // One in-memory layout for built and cached lexicons.
     return TermLexicon.deserialize(lex.serialize(''));
@@ -279,6 +283,21 @@ export class TermLexicon {
 }
 
 const EMPTY: number[] = [];
+
+/** "Other specified cough", "Cough, specified NEC", "Other disorders of kidney": residual categories of the classification. */
+const RESIDUAL = /\bother\b|\bspecified\b|\bNEC\b/i;
+
+/**
+ * A residual entry ("Cough, specified NEC" -> R05.8) whose words, once "other" / "specified" / "NEC" are dropped as
+ * stopwords, are exactly those of a plain entry of the same category ("Cough" -> R05.9) would match every plain
+ * mention with the same strength. A coder assigns the residual code only for a named type the words do not show,
+ * so such entries are dropped; the plain entry keeps the mention.
+ */
+function dropResidualCollisions(entries: LexiconEntry[]): LexiconEntry[] {
+  const sig = (e: LexiconEntry) => `${e.code.slice(0, 3)}|${[...e.keys].sort().join(' ')}`;
+  const plain = new Set(entries.filter((e) => !RESIDUAL.test(e.text)).map(sig));
+  return entries.filter((e) => !RESIDUAL.test(e.text) || !plain.has(sig(e)));
+}
 const VAGUE_SEE = /^condition\b|by site|by histology|by type|by drug|^Table of/i;
 
 /** "Pneumonia (acute) (lobar)" -> text without the parentheses, and the parenthesised keys as optional. */

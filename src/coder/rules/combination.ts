@@ -31,6 +31,14 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     if (!a || !b) continue;
     const target = combo.target(a.code, b.code);
     if (!kb.isBillable(target)) continue;
+    // The note already names a combination of this family for the same evidence ("type 2 diabetes with diabetic
+    // nephropathy" -> E11.21): the second condition is explained by it, not by a generic combination (E11.29).
+    const covering = active.find((c) => c !== a && c.code !== target && c.code.slice(0, 3) === a.code.slice(0, 3)
+      && c.mentions.some((m) => b.mentions.some((n) => m.start <= n.start && n.end <= m.end)));
+    if (covering) {
+      if (!combo.keepSecond) out = out.filter((c) => c !== b);
+      continue;
+    }
     const existing = out.find((c) => c.code === target);
     const merged: RuledCandidate = {
       code: target, mentions: [...a.mentions, ...b.mentions], confidence: Math.min(a.confidence, b.confidence) * 0.5 + Math.max(a.confidence, b.confidence) * 0.5,
@@ -39,6 +47,22 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     out = out.filter((c) => c !== a && c !== existing && (combo.keepSecond || c !== b));
     if (existing) { merged.confidence = Math.max(merged.confidence, existing.confidence); merged.mentions.push(...existing.mentions); }
     out.push(merged);
+  }
+  return dropUncomplicatedDiabetes(out);
+}
+
+/**
+ * "Without complications" (E11.9) contradicts any other code of the same diabetes category (E11.21, E11.65): the
+ * specific code stays and takes the plain diabetes mentions as its evidence.
+ */
+function dropUncomplicatedDiabetes(cs: RuledCandidate[]): RuledCandidate[] {
+  let out = cs;
+  for (const plain of cs.filter((c) => c.status === 'active' && DIABETES_UNCOMPLICATED.test(c.code))) {
+    const specific = out.filter((c) => c.status === 'active' && c !== plain && c.code.slice(0, 3) === plain.code.slice(0, 3))
+      .sort((x, y) => y.confidence - x.confidence)[0];
+    if (!specific) continue;
+    out = out.filter((c) => c !== plain);
+    out[out.indexOf(specific)] = { ...specific, mentions: [...specific.mentions, ...plain.mentions], notes: [...(specific.notes ?? []), `Replaces ${plain.code}: a diabetes code with a complication excludes "without complications"`] };
   }
   return out;
 }

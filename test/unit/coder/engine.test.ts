@@ -44,6 +44,38 @@ test('combination code: type 2 diabetes and CKD stage 3a -> E11.22 plus the stag
   assert.ok(find(s, 'E11.22')!.notes?.some((n) => /use additional code/i.test(n)), JSON.stringify(find(s, 'E11.22')!.notes));
 });
 
+test('"without complications" denies the complication: E11.9, never "with other specified complication"', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  for (const policy of ['billing', 'mentions'] as const) {
+    const s = await code('6. Type 2 diabetes without complications: A1c 6.9%; continue metformin.', { policy });
+    assert.ok(codes(s).includes('E11.9'), `${policy}: ${codes(s).join(' ')}`);
+    assert.ok(!codes(s).some((c) => /^E11\.[2-8]/.test(c)), `${policy}: ${codes(s).join(' ')}`);
+  }
+  const asthma = await code('Mild intermittent asthma without status asthmaticus or exacerbation.', { policy: 'billing' });
+  assert.ok(!codes(asthma).some((c) => c === 'J45.22' || c === 'J45.21'), codes(asthma).join(' '));
+  // A denial stops at a clause break: the nephropathy after "no retinopathy," is still coded.
+  const dm = await code('Type 2 diabetes, no retinopathy, with diabetic nephropathy.', { policy: 'billing', threshold: 0 });
+  assert.equal(find(dm, 'E11.21')?.status, 'active', codes(dm).join(' '));
+  assert.ok(!dm.some((x) => x.status === 'active' && x.code === 'E11.319'), 'the denied retinopathy is not active');
+});
+
+test('a named combination wins over the generic one; "without complications" gives way to it (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Type 2 diabetes mellitus.\nType 2 diabetes mellitus with diabetic nephropathy, stable.', { policy: 'billing' });
+  assert.ok(codes(s).includes('E11.21'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('E11.29') && !codes(s).includes('E11.9'), codes(s).join(' '));
+  assert.ok(find(s, 'E11.21')!.evidence.some((e) => e.start === 0), 'the plain mention (first line) is kept as evidence');
+});
+
+test('defaults a coder uses: plain words give the plain code, not a residual "other specified" one or a "with" variant', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('She reports a productive cough for two weeks. Current smoker (nicotine dependence, cigarettes).', { policy: 'billing', threshold: 0 });
+  assert.ok(codes(s).includes('R05.9'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('R05.8'), 'no "Other specified cough" for a plain cough');
+  assert.ok(codes(s).includes('F17.210'), `cigarette dependence, uncomplicated: ${codes(s).join(' ')}`);
+  assert.ok(!codes(s).includes('F17.219') && !codes(s).includes('F17.209'), codes(s).join(' '));
+});
+
 test('history: personal history is a Z code under billing and the condition itself under mentions', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
   const note = 'Past medical history: breast cancer, treated in 2015.\nAssessment: hypertension.';
