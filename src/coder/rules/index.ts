@@ -58,6 +58,8 @@ function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandi
   const byCode = new Map(cs.map((c) => [c.code, c]));
   for (const c of [...cs]) {
     if (c.status !== 'historical' && c.status !== 'family') continue;
+    // "history of urinary tract infection": Z87.440 from the whole phrase, not also Z86.19 from "infection" alone.
+    if (c.mentions.every((m) => m.subsumed)) continue;
     const z = c.status === 'historical' ? personalHistoryCode(c.code) : familyHistoryCode(c.code);
     if (!z || !kb.isBillable(z)) continue;
     const why = `${c.status === 'historical' ? 'Personal' : 'Family'} history of ${kb.get(c.code)?.longTitle ?? c.code} (${c.code})`;

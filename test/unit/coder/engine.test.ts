@@ -183,3 +183,10 @@ test('encoder: a missing code index or a failing encoder means lexical-only codi
   assert.ok(e3warn.some((w) => /encoder unavailable/.test(w)), JSON.stringify(e3warn));
   assert.ok((await e3.code('Essential hypertension.')).suggestions.some((s) => s.code === 'I10'));
 });
+
+test('history codes come from the whole phrase, not also from a word inside it (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Past medical history: urinary tract infection in 2019, treated.', { policy: 'billing', threshold: 0 });
+  assert.ok(codes(s).includes('Z87.440'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('Z86.19'), `no "history of other infectious disease" from "infection" alone: ${codes(s).join(' ')}`);
+});
