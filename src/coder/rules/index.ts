@@ -6,6 +6,7 @@ import type { Alternative, CodingPolicy } from '../types';
 import type { PlacedMention } from '../features';
 import { familyHistoryCode, personalHistoryCode } from './history-codes';
 import { applyCombinationCodes } from './combination';
+import { setAsideIntegralSymptoms } from './integral-symptoms';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
 export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[], policy: CodingPolicy, text: string): RuledCandidate[] {
@@ -17,6 +18,7 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
     out = addHistoryCodes(kb, out);
     out = applyCombinationCodes(kb, out);
     out = preferSpecific(kb, out);
+    out = setAsideIntegralSymptoms(out);
   }
   resolveExcludes1(kb, out, policy);
   for (const c of out) {

@@ -190,3 +190,15 @@ test('history codes come from the whole phrase, not also from a word inside it (
   assert.ok(codes(s).includes('Z87.440'), codes(s).join(' '));
   assert.ok(!codes(s).includes('Z86.19'), `no "history of other infectious disease" from "infection" alone: ${codes(s).join(' ')}`);
 });
+
+test('symptoms routine for a coded diagnosis are not coded separately under billing, but are under mentions', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const note = 'Admitted with productive cough, fever and shortness of breath.\nChest X-ray: right lower lobe pneumonia.\nAlso reports chest pain.';
+  const billing = await code(note, { policy: 'billing' });
+  assert.ok(codes(billing).some((c) => c.startsWith('J18')), codes(billing).join(' '));
+  assert.ok(!codes(billing).some((c) => /^R0[56]|^R50/.test(c)), `cough, fever, dyspnea are part of pneumonia: ${codes(billing).join(' ')}`);
+  assert.ok(billing.find((x) => x.code.startsWith('J18'))!.notes?.some((n) => /guideline I\.B\.5/.test(n)));
+  assert.ok(codes(billing).some((c) => c.startsWith('R07')), 'chest pain is not routine for pneumonia: kept');
+  const mentions = await code(note, { policy: 'mentions' });
+  assert.ok(codes(mentions).some((c) => c.startsWith('R05')), codes(mentions).join(' '));
+});

@@ -1,0 +1,41 @@
+// Billing, guideline I.B.5: "Signs and symptoms that are associated routinely with a disease process should not be
+// assigned as additional codes." A symptom code is set aside when the note codes a definitive diagnosis of the body
+// system the symptom belongs to (the blocks of chapter 18 are organised that way): cough with pneumonia, heartburn with
+// reflux disease, edema with heart failure. Deliberately narrow: only symptoms that are routine for the whole system.
+import type { RuledCandidate } from './types';
+
+interface IntegralRule {
+  /** Symptom codes (chapter 18). */
+  symptom: RegExp;
+  /** Definitive diagnoses the symptom is routinely part of. */
+  diagnosis: RegExp;
+}
+
+const RULES: IntegralRule[] = [
+  // Cough, abnormal breathing (dyspnea, shortness of breath, wheezing), sputum: respiratory diseases.
+  { symptom: /^R0(5|6|9\.3)/, diagnosis: /^J/ },
+  // Fever: infections (certain infectious diseases, respiratory infections, urinary tract infection, pyelonephritis).
+  { symptom: /^R50\.9$/, diagnosis: /^(A|B|J0|J1[0-8]|J2[0-2]|J69|J85|J86|N10|N30\.0|N39\.0)/ },
+  // Nausea, vomiting, heartburn, dysphagia, abdominal pain: digestive diseases.
+  { symptom: /^R1[0-3]/, diagnosis: /^K/ },
+  // Dysuria, frequency, urgency, retention, hematuria: diseases of the urinary system.
+  { symptom: /^R3[0-5]|^R31/, diagnosis: /^N(0|1|2|3)/ },
+  // Edema: heart failure.
+  { symptom: /^R60\./, diagnosis: /^I50\./ },
+  // Headache: migraine and other headache syndromes.
+  { symptom: /^R51/, diagnosis: /^G4[34]\./ },
+];
+
+export function setAsideIntegralSymptoms(cs: RuledCandidate[]): RuledCandidate[] {
+  const active = cs.filter((c) => c.status === 'active');
+  const drop = new Set<RuledCandidate>();
+  for (const s of active) {
+    const rule = RULES.find((r) => r.symptom.test(s.code));
+    if (!rule) continue;
+    const dx = active.filter((d) => d !== s && rule.diagnosis.test(d.code)).sort((a, b) => b.confidence - a.confidence)[0];
+    if (!dx) continue;
+    drop.add(s);
+    dx.notes = [...(dx.notes ?? []), `${s.code} (${s.mentions[0] ? `"${s.mentions[0].matched}"` : 'symptom'}) not coded separately: a routine sign of ${dx.code} (guideline I.B.5)`];
+  }
+  return cs.filter((c) => !drop.has(c));
+}
