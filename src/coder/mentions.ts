@@ -41,12 +41,15 @@ export interface Mention {
 
 export interface SentenceAnalysis { mentions: Mention[]; tokens: SentenceToken[] }
 
+/** Abbreviations of the note's own parts ("HPI", "PMH", "ROS"): their expansions name no condition ("illness" -> R69). */
+const DOCUMENTATION = /^(history of present illness|past (medical|surgical) history|review of systems|(family|social) history|chief complaint|assessment and plan)$/i;
+
 /** Tokens of one sentence, with abbreviation expansions added at the abbreviation's position. */
 export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch[]): SentenceToken[] {
   const base = normTokens(s.text);
   const toks: SentenceToken[] = base.map((t, i) => ({ key: t.key, pos: i * 2, start: t.start, end: t.end }));
   for (const ab of abbreviations) {
-    if (ab.start < s.start || ab.end > s.end || !ab.expansion) continue;
+    if (ab.start < s.start || ab.end > s.end || !ab.expansion || DOCUMENTATION.test(ab.expansion)) continue;
     const rs = ab.start - s.start, re = ab.end - s.start;
     const at = toks.find((t) => t.start >= rs && t.start < re);
     const pos = at ? at.pos : 0;

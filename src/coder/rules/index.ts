@@ -7,12 +7,14 @@ import type { PlacedMention } from '../features';
 import { familyHistoryCode, personalHistoryCode } from './history-codes';
 import { applyCombinationCodes } from './combination';
 import { setAsideIntegralSymptoms } from './integral-symptoms';
+import { applyLaterality } from './laterality';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
 export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[], policy: CodingPolicy, text: string): RuledCandidate[] {
   let out: RuledCandidate[] = scored.map((c) => ({ ...c }));
   out = addManifestations(kb, out);
   out = out.map((c) => withSeventhCharacter(kb, c, text));
+  out = applyLaterality(kb, out, text);
   if (policy === 'billing') {
     out = dropExplainedGuesses(out);
     out = addHistoryCodes(kb, out);
@@ -58,12 +60,17 @@ function withSeventhCharacter(kb: IcdKnowledgeBase, c: RuledCandidate, text: str
 
 function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
   const byCode = new Map(cs.map((c) => [c.code, c]));
-  for (const c of [...cs]) {
-    if (c.status !== 'historical' && c.status !== 'family') continue;
-    // "history of urinary tract infection": Z87.440 from the whole phrase, not also Z86.19 from "infection" alone.
-    if (c.mentions.every((m) => m.subsumed)) continue;
-    const z = c.status === 'historical' ? personalHistoryCode(c.code) : familyHistoryCode(c.code);
+  const zOf = (c: RuledCandidate) => (c.status === 'historical' ? personalHistoryCode(c.code) : familyHistoryCode(c.code));
+  const past = cs.filter((c) => c.status === 'historical' || c.status === 'family');
+  // Whole phrases first: a candidate whose every mention lies inside another's ("infection" inside "urinary tract
+  // infection") adds its Z code only when no covering phrase gave a different one (Z87.440, not also Z86.19).
+  const whole = past.filter((c) => !c.mentions.every((m) => m.subsumed));
+  const covered = (c: RuledCandidate, z: string) => c.mentions.every((m) => whole.some((w) => w !== c && zOf(w) !== z
+    && w.mentions.some((n) => n.start <= m.start && m.end <= n.end)));
+  for (const c of [...whole, ...past.filter((x) => !whole.includes(x))]) {
+    const z = zOf(c);
     if (!z || !kb.isBillable(z)) continue;
+    if (!whole.includes(c) && covered(c, z)) continue;
     const why = `${c.status === 'historical' ? 'Personal' : 'Family'} history of ${kb.get(c.code)?.longTitle ?? c.code} (${c.code})`;
     const existing = byCode.get(z);
     if (existing) {

@@ -22,6 +22,8 @@ const RULES: IntegralRule[] = [
   { symptom: /^R3[0-5]|^R31/, diagnosis: /^N(0|1|2|3)/ },
   // Edema: heart failure.
   { symptom: /^R60\./, diagnosis: /^I50\./ },
+  // Limb pain and swelling: deep vein thrombosis and other venous thrombosis.
+  { symptom: /^R52$|^R60\.|^M79\.6/, diagnosis: /^I8[0-2]\./ },
   // Headache: migraine and other headache syndromes.
   { symptom: /^R51/, diagnosis: /^G4[34]\./ },
 ];
@@ -30,9 +32,9 @@ export function setAsideIntegralSymptoms(cs: RuledCandidate[]): RuledCandidate[]
   const active = cs.filter((c) => c.status === 'active');
   const drop = new Set<RuledCandidate>();
   for (const s of active) {
-    const rule = RULES.find((r) => r.symptom.test(s.code));
-    if (!rule) continue;
-    const dx = active.filter((d) => d !== s && rule.diagnosis.test(d.code)).sort((a, b) => b.confidence - a.confidence)[0];
+    const rules = RULES.filter((r) => r.symptom.test(s.code));
+    if (!rules.length) continue;
+    const dx = active.filter((d) => d !== s && rules.some((r) => r.diagnosis.test(d.code))).sort((a, b) => b.confidence - a.confidence)[0];
     if (!dx) continue;
     drop.add(s);
     dx.notes = [...(dx.notes ?? []), `${s.code} (${s.mentions[0] ? `"${s.mentions[0].matched}"` : 'symptom'}) not coded separately: a routine sign of ${dx.code} (guideline I.B.5)`];

@@ -202,3 +202,26 @@ test('symptoms routine for a coded diagnosis are not coded separately under bill
   const mentions = await code(note, { policy: 'mentions' });
   assert.ok(codes(mentions).some((c) => c.startsWith('R05')), codes(mentions).join(' '));
 });
+
+test('laterality: a documented side picks the code for that side', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const dvt = await code('Duplex ultrasound: acute DVT of the right popliteal vein.', { policy: 'billing' });
+  assert.ok(codes(dvt).includes('I82.431'), codes(dvt).join(' '));
+  assert.ok(!codes(dvt).includes('I82.439'), 'not the unspecified side');
+  assert.ok(find(dvt, 'I82.431')!.notes?.some((n) => /Side from the note: right/.test(n)));
+  const knee = await code('Pain in left knee for two weeks.', { policy: 'mentions', threshold: 0 });
+  assert.ok(codes(knee).includes('M25.562') && !codes(knee).includes('M25.569'), codes(knee).join(' '));
+  // Each side written gets its own code; no side written: the unspecified one, nothing guessed.
+  const both = await code('Pain in left knee and right knee.', { policy: 'mentions', threshold: 0 });
+  assert.ok(codes(both).includes('M25.562') && codes(both).includes('M25.561'), codes(both).join(' '));
+  const none = await code('Pain in knee for two weeks.', { policy: 'mentions', threshold: 0 });
+  assert.ok(codes(none).includes('M25.569') && !codes(none).some((c) => c === 'M25.561' || c === 'M25.562'), codes(none).join(' '));
+});
+
+test('note structure is not a diagnosis: "HPI" (history of present illness) does not code R69 "Illness, unspecified"', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('HPI: 67 y/o F presents with 3 days of left calf swelling and pain.\nAssessment: acute DVT left lower extremity.', { policy: 'billing', threshold: 0 });
+  assert.ok(!codes(s).includes('R69'), codes(s).join(' '));
+  assert.ok(codes(s).some((c) => c.startsWith('I82.40')), codes(s).join(' '));
+  assert.ok(!codes(s).some((c) => c === 'R52' || c.startsWith('R60') || c.startsWith('M79.6')), `leg pain and swelling are routine for the DVT: ${codes(s).join(' ')}`);
+});

@@ -1,0 +1,68 @@
+// Laterality: many ICD-10-CM codes carry the side ("left popliteal vein", "right femur"). The index often leads to
+// the code whose side is unspecified; when the mention (or the few words before it) says left, right or bilateral,
+// the sibling code for that side is chosen: the same title with "unspecified" replaced by the side.
+import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
+import type { RuledCandidate } from './types';
+
+const SIDES: [side: string, written: RegExp][] = [
+  ['left', /\b(left|lt)\b/i],
+  ['right', /\b(right|rt)\b/i],
+  ['bilateral', /\b(bilateral|bilaterally|both)\b/i],
+];
+/** Characters before a mention searched for its side ("left lower extremity DVT" is matched from "DVT" on). */
+const LOOK_BACK = 24;
+
+const words = (t: string): string[] => t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+
+/** Whether `a` without one `dropA` and `b` without one `dropB` hold the same words (in any order). */
+function sameWithout(a: string[], dropA: string, b: string[], dropB: string): boolean {
+  const ia = a.indexOf(dropA), ib = b.indexOf(dropB);
+  if (ia < 0 || ib < 0 || a.length !== b.length) return false;
+  const x = a.filter((_, i) => i !== ia).sort(), y = b.filter((_, i) => i !== ib).sort();
+  return x.every((w, i) => w === y[i]);
+}
+
+/** The side the candidate's mentions document, when they agree on exactly one. */
+function documentedSide(c: RuledCandidate, text: string): string | undefined {
+  const found = new Set<string>();
+  for (const m of c.mentions) {
+    const from = Math.max(m.sentenceStart ?? 0, m.start - LOOK_BACK);
+    const span = text.slice(from, m.end);
+    for (const [side, re] of SIDES) if (re.test(span)) found.add(side);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+export function withLaterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: string): RuledCandidate {
+  const e = kb.get(c.code);
+  if (!e || !/\bunspecified\b/i.test(e.longTitle)) return c;
+  const side = documentedSide(c, text);
+  if (!side) return c;
+  // A 7th character sits on a 6-character base ("S72.009" + "A"): compare the bases, keep the character.
+  const base7 = c.code.replace('.', '').length === 7 ? kb.get(c.code.slice(0, -1)) : undefined;
+  const base = base7 ?? e;
+  const seventh = base7 ? c.code.slice(-1) : '';
+  if (!base.parent) return c;
+  const title = words(base.longTitle);
+  for (const s of kb.children(base.parent)) {
+    if (s.code === base.code || !sameWithout(title, 'unspecified', words(s.longTitle), side)) continue;
+    const target = s.code + seventh;
+    if (!kb.isBillable(target)) continue;
+    return { ...c, code: target, notes: [...(c.notes ?? []), `Side from the note: ${side} (${c.code} has the side unspecified)`] };
+  }
+  return c;
+}
+
+/** Applies the side to every candidate; a candidate that becomes a code already present merges into it. */
+export function applyLaterality(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: string): RuledCandidate[] {
+  const out = new Map<string, RuledCandidate>();
+  for (const c0 of cs) {
+    const c = withLaterality(kb, c0, text);
+    const have = out.get(c.code);
+    if (!have) { out.set(c.code, c); continue; }
+    const [keep, other] = have.confidence >= c.confidence ? [have, c] : [c, have];
+    out.set(c.code, { ...keep, mentions: [...keep.mentions, ...other.mentions], notes: [...new Set([...(keep.notes ?? []), ...(other.notes ?? [])])],
+      status: keep.status === 'active' || other.status === 'active' ? 'active' : keep.status });
+  }
+  return [...out.values()];
+}
