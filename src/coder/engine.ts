@@ -273,7 +273,10 @@ export class CodingEngine {
     const X = this.featurize(candidates, similarity, text.length);
     const scorer = this.scorerFor(useEncoder && !this.encoderError);
     const probs = X.map((x) => (scorer ? scorer.score(x) : heuristicProbability(x, FEATURE_NAMES_FALLBACK)));
-    const scored: ScoredCandidate[] = candidates.map((c, i) => ({ ...c, confidence: probs[i], status: statusOf(c.mentions, policy, !!opts.codeUncertainAsConfirmed) }));
+    const scored: ScoredCandidate[] = candidates.map((c, i) => {
+      const status = statusOf(c.mentions, policy, !!opts.codeUncertainAsConfirmed);
+      return { ...c, confidence: probs[i], status: status === 'historical' && chronicAndCurrent(c.code, c.mentions, text) ? 'active' : status };
+    });
     const suggestions = applyCodingRules(this.kb, scored, policy, text).map((c) => this.toSuggestion(c, text));
     const threshold = opts.threshold ?? this.defaultThreshold(policy, useEncoder && !this.encoderError);
     const out = suggestions
@@ -342,6 +345,19 @@ function dedupeEvidence(ms: PlacedMention[]): PlacedMention[] {
   const kept: PlacedMention[] = [];
   for (const m of sorted) if (!kept.some((k) => k.start <= m.start && m.end <= k.end)) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Chronic conditions do not end: "PMH: HTN, T2DM" and "history of hypertension" in a US note mean the patient has them
+ * now, so under billing they are coded as current, not as a personal-history Z code, unless the sentence says they
+ * ended ("resolved", "in remission", "as a child").
+ */
+const CHRONIC = /^(I1[0-6A]|I25|I48|I50|E0[89]|E1[0-3]|E03|E66|E78|N18|J44|J45|K21|G20|G35|G40|F0[1-3]|F20|F31|F3[23]|F41|B20|M05|M06|M1[5-9]|D63)/;
+const ENDED = /\b(resolved|resolution|remission|cured|no longer|as a child|in childhood|childhood)\b/i;
+
+function chronicAndCurrent(code: string, ms: PlacedMention[], text: string): boolean {
+  if (!CHRONIC.test(code)) return false;
+  return !ms.some((m) => m.temporality === 'historical' && ENDED.test(text.slice(m.sentenceStart, m.sentenceEnd)));
 }
 
 /** The status of a code from the context of its mentions: the patient's own, present condition wins. */

@@ -56,7 +56,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[]): string {
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 4;
+export const LEXICON_VERSION = 5;
 /** Entries with more required words than this never match a real sentence in full. */
 const MAX_KEYS = 10;
 
@@ -225,6 +225,9 @@ export class TermLexicon {
       const optional = [...new Set(mods.flatMap((m) => normKeys(stripMarkers(m))))];
       const rest = hit.path.slice(1).flatMap((p) => normKeys(stripMarkers(p)));
       const code = hit.needsMoreSpecificity || codes.length > 1 ? defaultCode(kb, codes) : codes[0];
+      // A subterm whose words are all stopwords ("Disease, His" -> trench fever) would match its parent's words alone.
+      const last = hit.path[hit.path.length - 1];
+      if (hit.path.length > 1 && !normKeys(stripMarkers(last)).length && !RESIDUAL_ONLY.test(last)) continue;
       for (const main of mainTermVariants(hit.path[0])) {
         const keys = [...new Set([...normKeys(stripMarkers(main)), ...rest])];
         add({
@@ -283,6 +286,8 @@ export class TermLexicon {
 }
 
 const EMPTY: number[] = [];
+/** Subterms that only say "the rest" or connect ("specified NEC", "with", "due to"): handled by dropResidualCollisions. */
+const RESIDUAL_ONLY = /^(\s|other|specified|unspecified|NEC|NOS|with|without|due|to|and|in|of|\(|\))*$/i;
 
 /** "Other specified cough", "Cough, specified NEC", "Other disorders of kidney": residual categories of the classification. */
 const RESIDUAL = /\bother\b|\bspecified\b|\bNEC\b/i;

@@ -67,9 +67,13 @@ function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandi
   const whole = past.filter((c) => !c.mentions.every((m) => m.subsumed));
   const covered = (c: RuledCandidate, z: string) => c.mentions.every((m) => whole.some((w) => w !== c && zOf(w) !== z
     && w.mentions.some((n) => n.start <= m.start && m.end <= n.end)));
+  // Part of a current diagnosis ("diabetic peripheral neuropathy" in E11.40's words): not a history of its own.
+  const current = cs.filter((c) => c.status === 'active');
+  const partOfCurrent = (c: RuledCandidate) => c.mentions.every((m) => current.some((a) => a.code !== c.code
+    && a.mentions.some((n) => n.start <= m.start && m.end <= n.end && n.nKeys > m.nKeys)));
   for (const c of [...whole, ...past.filter((x) => !whole.includes(x))]) {
     const z = zOf(c);
-    if (!z || !kb.isBillable(z)) continue;
+    if (!z || !kb.isBillable(z) || partOfCurrent(c)) continue;
     if (!whole.includes(c) && covered(c, z)) continue;
     const why = `${c.status === 'historical' ? 'Personal' : 'Family'} history of ${kb.get(c.code)?.longTitle ?? c.code} (${c.code})`;
     const existing = byCode.get(z);
@@ -106,8 +110,10 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
   for (const a of active) {
     const ta = kb.get(a.code)?.longTitle.toLowerCase() ?? '';
     if (!/unspecified|\bnos\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
+    // Only a code under the same parent is "more specific" (E11.40 -> E11.42, not E11.22: another complication).
+    const parent = kb.get(a.code)?.parent ?? a.code.slice(0, 3);
     for (const b of active) {
-      if (a === b || b.code.slice(0, 3) !== a.code.slice(0, 3) || drop.has(b)) continue;
+      if (a === b || !b.code.startsWith(parent) || drop.has(b)) continue;
       const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
       if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length) continue; // not more specific
       // b must rest on more of the words than a does (a learned or encoder guess does not count).
@@ -125,11 +131,18 @@ function resolveExcludes1(kb: IcdKnowledgeBase, cs: RuledCandidate[], policy: Co
   const active = cs.filter((c) => c.status === 'active');
   if (active.length < 2) return;
   const by = new Map(active.map((c) => [c.code, c]));
-  for (const { a, b, note } of kb.excludes1Conflicts(active.map((c) => c.code))) {
+  // Strongest pairs first, and a code once set aside sets nothing else aside (a weak E13.40 must not remove E11.40
+  // after E11.22 has already removed it).
+  const strength = (x: { a: string; b: string }) => Math.max(by.get(x.a)?.confidence ?? 0, by.get(x.b)?.confidence ?? 0);
+  const conflicts = [...kb.excludes1Conflicts(active.map((c) => c.code))].sort((x, y) => strength(y) - strength(x));
+  const setAside = new Set<RuledCandidate>();
+  for (const { a, b, note } of conflicts) {
     const ca = by.get(a), cb = by.get(b);
     if (!ca || !cb) continue;
     const [keep, lose] = ca.confidence >= cb.confidence ? [ca, cb] : [cb, ca];
     if (policy === 'billing') {
+      if (setAside.has(keep) || setAside.has(lose)) continue;
+      setAside.add(lose);
       lose.status = 'uncertain';
       lose.notes = [...(lose.notes ?? []), `Excludes1 with ${keep.code}: not reported together (${note})`];
       keep.notes = [...(keep.notes ?? []), `Excludes1: ${lose.code} set aside (${note})`];

@@ -225,3 +225,23 @@ test('note structure is not a diagnosis: "HPI" (history of present illness) does
   assert.ok(codes(s).some((c) => c.startsWith('I82.40')), codes(s).join(' '));
   assert.ok(!codes(s).some((c) => c === 'R52' || c.startsWith('R60') || c.startsWith('M79.6')), `leg pain and swelling are routine for the DVT: ${codes(s).join(' ')}`);
 });
+
+test('chronic conditions in the past medical history are current under billing, unless the note says they ended', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Past medical history: hypertension, hyperlipidemia, type 2 diabetes mellitus.\nHistory of asthma as a child, resolved.', { policy: 'billing', threshold: 0 });
+  assert.equal(find(s, 'I10')?.status, 'active', codes(s).join(' '));
+  assert.ok(!codes(s).includes('Z86.79'), 'hypertension is not "personal history of circulatory disease"');
+  assert.ok(!s.some((x) => x.code.startsWith('J45') && x.status === 'active'), `asthma that resolved is history: ${codes(s).join(' ')}`);
+  assert.ok(codes(s).includes('Z87.09'), `personal history of respiratory disease: ${codes(s).join(' ')}`);
+});
+
+test('two diabetic complications are two codes; a complication inside a current diagnosis is not a history code', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('PMH: HTN, HLD, T2DM with diabetic peripheral neuropathy, CKD 3b.', { policy: 'billing' });
+  // E11.22 (CKD) does not replace E11.40 (neuropathy): "more specific" means under the same parent.
+  assert.ok(codes(s).includes('E11.22') && codes(s).includes('E11.40'), codes(s).join(' '));
+  assert.ok(!codes(s).some((c) => c.startsWith('E13')), 'no "other specified diabetes" from the words "type 2"');
+  assert.ok(!codes(s).includes('Z86.69') && !codes(s).includes('Z87.448'), `no history Z codes for parts of current diagnoses: ${codes(s).join(' ')}`);
+  const all = await code('PMH: HTN, HLD, T2DM with diabetic peripheral neuropathy, CKD 3b.', { policy: 'billing', threshold: 0, all: true });
+  assert.ok(!codes(all).includes('A79.0'), 'the index subterm "Disease, His" (trench fever) does not match every "disease"');
+});
