@@ -6,6 +6,7 @@ import type { Alternative, CodingPolicy } from '../types';
 import type { PlacedMention } from '../features';
 import { familyHistoryCode, personalHistoryCode } from './history-codes';
 import { applyCombinationCodes } from './combination';
+import { normKeys } from '../normalize';
 import { setAsideIntegralSymptoms } from './integral-symptoms';
 import { applyLaterality } from './laterality';
 import type { RuledCandidate, ScoredCandidate } from './types';
@@ -112,18 +113,37 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
     if (!/unspecified|\bnos\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
     // Only a code under the same parent is "more specific" (E11.40 -> E11.42, not E11.22: another complication).
     const parent = kb.get(a.code)?.parent ?? a.code.slice(0, 3);
+    const block = blockOf(kb, a.code);
     for (const b of active) {
-      if (a === b || !b.code.startsWith(parent) || drop.has(b)) continue;
+      if (a === b || drop.has(b)) continue;
+      const underParent = b.code.startsWith(parent);
+      // Elsewhere in the block only when b's words contain all of a's: "anemia" inside "anemia of chronic kidney
+      // disease" (D64.9 -> D63.1), "DVT" inside "DVT of the left popliteal vein" (I82.90 -> I82.432).
+      // b's title must say everything a's does (E11.22 "with diabetic CKD" does not say E11.40's "neuropathy").
+      if (!underParent && (!block || blockOf(kb, b.code) !== block || !titleCovers(kb, b.code, a.code))) continue;
       const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
-      if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length) continue; // not more specific
+      if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length && underParent) continue; // not more specific
       // b must rest on more of the words than a does (a learned or encoder guess does not count).
-      const overlaps = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end
-        && n.source !== 'learned' && n.source !== 'encoder' && n.nKeys > m.nKeys));
+      const lexicalWider = (m: PlacedMention, n: PlacedMention) => n.source !== 'learned' && n.source !== 'encoder' && n.nKeys > m.nKeys;
+      const overlaps = underParent
+        ? a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && lexicalWider(m, n)))
+        : a.mentions.every((m) => b.mentions.some((n) => n.start <= m.start && m.end <= n.end && lexicalWider(m, n)));
       // The words support the more specific code, so a coder reports it instead (with the better confidence).
       if (overlaps) { drop.add(a); b.confidence = Math.max(a.confidence, b.confidence); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
     }
   }
   return cs.filter((c) => !drop.has(c));
+}
+
+/** Whether every meaningful word of `inner`'s title (stemmed; "unspecified", "site" and the like left out) is in `outer`'s. */
+function titleCovers(kb: IcdKnowledgeBase, outer: string, inner: string): boolean {
+  const o = new Set(normKeys(kb.get(outer)?.longTitle ?? ''));
+  return normKeys(kb.get(inner)?.longTitle ?? '').every((k) => o.has(k));
+}
+
+/** The tabular block (e.g. "D60-D64") a code belongs to. */
+function blockOf(kb: IcdKnowledgeBase, code: string): string | undefined {
+  return kb.ancestors(code).find((x) => x.kind === 'block')?.code;
 }
 
 /** Excludes1: two codes that must not be reported together. Billing keeps the more confident one; mentions flags both. */

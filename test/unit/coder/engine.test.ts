@@ -245,3 +245,10 @@ test('two diabetic complications are two codes; a complication inside a current 
   const all = await code('PMH: HTN, HLD, T2DM with diabetic peripheral neuropathy, CKD 3b.', { policy: 'billing', threshold: 0, all: true });
   assert.ok(!codes(all).includes('A79.0'), 'the index subterm "Disease, His" (trench fever) does not match every "disease"');
 });
+
+test('an unspecified code gives way to a code of its block whose words and title contain it (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Assessment: anemia of chronic kidney disease.', { policy: 'billing' });
+  assert.ok(codes(s).includes('D63.1'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('D64.9'), `"anemia" inside "anemia of chronic kidney disease" is not also D64.9: ${codes(s).join(' ')}`);
+});
