@@ -24,6 +24,8 @@ const RULES: IntegralRule[] = [
   { symptom: /^R60\./, diagnosis: /^I50\./ },
   // Limb pain and swelling: deep vein thrombosis and other venous thrombosis.
   { symptom: /^R52$|^R60\.|^M79\.6/, diagnosis: /^I8[0-2]\./ },
+  // Joint and limb pain, swelling: injuries (a fracture of the radius hurts and swells at the wrist).
+  { symptom: /^M25\.5|^M79\.6|^R60\.|^R52$/, diagnosis: /^S/ },
   // Headache: migraine and other headache syndromes.
   { symptom: /^R51/, diagnosis: /^G4[34]\./ },
 ];

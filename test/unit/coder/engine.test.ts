@@ -252,3 +252,11 @@ test('an unspecified code gives way to a code of its block whose words and title
   assert.ok(codes(s).includes('D63.1'), codes(s).join(' '));
   assert.ok(!codes(s).includes('D64.9'), `"anemia" inside "anemia of chronic kidney disease" is not also D64.9: ${codes(s).join(' ')}`);
 });
+
+test('pain and swelling at a fractured site are part of the injury (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('CC: right wrist pain after a fall.\nExam: right wrist swollen.\nAssessment: closed displaced Colles fracture of right radius, initial encounter.', { policy: 'billing', threshold: 0.2 });
+  assert.ok(codes(s).includes('S52.531A'), codes(s).join(' '));
+  assert.ok(!codes(s).some((c) => c.startsWith('M25.53') || c.startsWith('R60')), codes(s).join(' '));
+  assert.ok(find(s, 'S52.531A')!.notes?.some((n) => /guideline I\.B\.5/.test(n)));
+});
