@@ -275,7 +275,8 @@ export class CodingEngine {
     const probs = X.map((x) => (scorer ? scorer.score(x) : heuristicProbability(x, FEATURE_NAMES_FALLBACK)));
     const scored: ScoredCandidate[] = candidates.map((c, i) => {
       const status = statusOf(c.mentions, policy, !!opts.codeUncertainAsConfirmed);
-      return { ...c, confidence: probs[i], status: status === 'historical' && chronicAndCurrent(c.code, c.mentions, text) ? 'active' : status };
+      const current = status === 'historical' && (chronicAndCurrent(c.code, c.mentions, text, candidates) || resolvedThisStay(c.mentions, text));
+      return { ...c, confidence: probs[i], status: current ? 'active' : status };
     });
     const suggestions = applyCodingRules(this.kb, scored, policy, text).map((c) => this.toSuggestion(c, text));
     const threshold = opts.threshold ?? this.defaultThreshold(policy, useEncoder && !this.encoderError);
@@ -355,9 +356,23 @@ function dedupeEvidence(ms: PlacedMention[]): PlacedMention[] {
 const CHRONIC = /^(I1[0-6A]|I25|I48|I50|E0[89]|E1[0-3]|E03|E66|E78|N18|J44|J45|K21|G20|G35|G40|F0[1-3]|F20|F31|F3[23]|F41|B20|M05|M06|M1[5-9]|D63)/;
 const ENDED = /\b(resolved|resolution|remission|cured|no longer|as a child|in childhood|childhood)\b/i;
 
-function chronicAndCurrent(code: string, ms: PlacedMention[], text: string): boolean {
+function chronicAndCurrent(code: string, ms: PlacedMention[], text: string, all: readonly CodeCandidate[]): boolean {
   if (!CHRONIC.test(code)) return false;
+  // A word inside a longer phrase of another, non-chronic condition is not the chronic condition ("diabetes" in
+  // "history of gestational diabetes"); inside a longer chronic phrase ("HTN ... CKD" -> I12.9) it still is.
+  const insideOther = (m: PlacedMention) => all.some((c) => c.code !== code && !CHRONIC.test(c.code)
+    && c.mentions.some((n) => n.start <= m.start && m.end <= n.end && n.nKeys > m.nKeys));
+  if (ms.every((m) => m.subsumed && insideOther(m))) return false;
   return !ms.some((m) => m.temporality === 'historical' && ENDED.test(text.slice(m.sentenceStart, m.sentenceEnd)));
+}
+
+/** "Acute kidney injury, resolved" among the discharge diagnoses: treated in this stay, so coded (billing). */
+function resolvedThisStay(ms: PlacedMention[], text: string): boolean {
+  return ms.some((m) => {
+    if (m.role !== 'diagnosis' || m.subsumed) return false;
+    const sentence = text.slice(m.sentenceStart, m.sentenceEnd);
+    return /\bresolv(ed|ing)\b/i.test(sentence) && !/\b(history of|hx of|h\/o|prior|previous|past)\b/i.test(sentence);
+  });
 }
 
 /** The status of a code from the context of its mentions: the patient's own, present condition wins. */

@@ -17,6 +17,8 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
   out = out.map((c) => withSeventhCharacter(kb, c, text));
   out = applyLaterality(kb, out, text);
   if (policy === 'billing') {
+    // An allergy list records reactions to a substance ("penicillin (rash)"), not conditions of this encounter.
+    out = out.filter((c) => !c.mentions.every((m) => m.role === 'allergies'));
     out = dropExplainedGuesses(out);
     out = addHistoryCodes(kb, out);
     out = applyCombinationCodes(kb, out);
@@ -119,8 +121,16 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
       const underParent = b.code.startsWith(parent);
       // Elsewhere in the block only when b's words contain all of a's: "anemia" inside "anemia of chronic kidney
       // disease" (D64.9 -> D63.1), "DVT" inside "DVT of the left popliteal vein" (I82.90 -> I82.432).
-      // b's title must say everything a's does (E11.22 "with diabetic CKD" does not say E11.40's "neuropathy").
-      if (!underParent && (!block || blockOf(kb, b.code) !== block || !titleCovers(kb, b.code, a.code))) continue;
+      // b's title must say everything a's does (E11.22 "with diabetic CKD" does not say E11.40's "neuropathy"), or, in
+      // another category of the block, b's words contain all of a's: "major depressive disorder, recurrent, moderate"
+      // is F33.1, not F32.9 for its first three words.
+      if (!underParent) {
+        if (!block || blockOf(kb, b.code) !== block) continue;
+        const otherCategory = b.code.slice(0, 3) !== a.code.slice(0, 3);
+        const wordsContain = a.mentions.every((m) => m.subsumed && b.mentions.some((n) => n.start <= m.start && m.end <= n.end
+          && n.source !== 'learned' && n.source !== 'encoder' && n.nKeys > m.nKeys && !/\bother\b|\bspecified\b|\bNEC\b/i.test(n.matched)));
+        if (!titleCovers(kb, b.code, a.code) && !(otherCategory && wordsContain)) continue;
+      }
       const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
       if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length && underParent) continue; // not more specific
       // b must rest on more of the words than a does (a learned or encoder guess does not count).

@@ -260,3 +260,15 @@ test('pain and swelling at a fractured site are part of the injury (billing)', a
   assert.ok(!codes(s).some((c) => c.startsWith('M25.53') || c.startsWith('R60')), codes(s).join(' '));
   assert.ok(find(s, 'S52.531A')!.notes?.some((n) => /guideline I\.B\.5/.test(n)));
 });
+
+test('discharge diagnoses: a condition resolved during the stay is coded; allergy reactions and words inside other phrases are not (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const note = 'Discharge diagnoses:\n1. Acute kidney injury, resolved with IV fluids.\n2. Major depressive disorder, recurrent, moderate.\n\n'
+    + 'Hospital course: She has a history of gestational diabetes.\n\nAllergies: penicillin (rash).';
+  const s = await code(note, { policy: 'billing' });
+  assert.ok(codes(s).includes('N17.9'), `AKI treated in this stay: ${codes(s).join(' ')}`);
+  assert.ok(!codes(s).some((c) => c.startsWith('Z87.44')), 'not a personal history of kidney disease');
+  assert.ok(codes(s).includes('F33.1') && !codes(s).includes('F32.9'), `recurrent, moderate: ${codes(s).join(' ')}`);
+  assert.ok(!codes(s).some((c) => c.startsWith('E11')), `no type 2 diabetes from "gestational diabetes": ${codes(s).join(' ')}`);
+  assert.ok(!codes(s).includes('R21'), 'the rash is an allergy reaction, not a condition of this stay');
+});
