@@ -10,8 +10,10 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '..');
 const SAMPLES = join(ROOT, 'samples');
 const CACHE = process.env.CACHE || join(ROOT, '.vscode-test');
-const CS_VERSION = process.env.CS_VERSION || '4.139.1';
-const NODE24 = process.env.NODE24 || '24.21.0';
+// The pinned versions live in test/vscode/versions.sh (shared with the test scripts that install them).
+const pinned = (name) => new RegExp(`^${name}="\\$\\{${name}:-([^}]+)\\}"`, 'm').exec(readFileSync(join(ROOT, 'test/vscode/versions.sh'), 'utf8'))?.[1];
+const CS_VERSION = process.env.CS_VERSION || pinned('CS_VERSION');
+const NODE24 = process.env.NODE24 || pinned('NODE24');
 const forceBrowser = process.argv.includes('--browser') || process.env.CLINICAL_CODER_BROWSER === '1';
 
 function must(cmd, args, what) {

@@ -13,10 +13,7 @@ import os
 import random
 import re
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
-SHARED = os.environ.get('CLINICAL_CODER_SHARED_DATA') or os.path.join(ROOT, '..', 'shared', 'data')
-WORK = os.path.join(HERE, '.work')
+from paths import SHARED, WORK  # noqa: E402
 SEED = 20261
 MIN_SIM = 0.12
 

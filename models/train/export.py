@@ -15,8 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import Encoder  # noqa: E402
 from wordpiece import WordPiece, tokenizer_config, tokenizer_json  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-WORK = os.path.join(HERE, '.work')
+from paths import HERE, WORK  # noqa: E402
 MAX_LEN = 128
 
 

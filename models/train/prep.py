@@ -15,10 +15,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.abspath(os.path.join(HERE, '..', '..'))
-SHARED = os.environ.get('CLINICAL_CODER_SHARED_DATA') or os.path.join(ROOT, '..', 'shared', 'data')
-WORK = os.path.join(HERE, '.work')
+from paths import HERE, SHARED, WORK  # noqa: E402
 SEED = 20260
 HELDOUT_FRACTION = 0.05
 MAX_EVAL_QUERIES = 2000

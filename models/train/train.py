@@ -21,8 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import Encoder, pool  # noqa: E402
 from wordpiece import WordPiece  # noqa: E402
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-WORK = os.path.join(HERE, '.work')
+from paths import HERE, WORK  # noqa: E402
 
 
 def code_parts(rec, rng=None, exclude=None, max_syn=6):

@@ -18,7 +18,7 @@ import { GbdtScorer, type GbdtModel } from './gbdt';
 /** Either scorer family: a probability per candidate plus the tuned thresholds. */
 export type Scorer = { score(x: Float64Array): number; readonly model: { threshold: { mentions: number; billing: number } } };
 import { analyzeSentence, sentenceKey, type Mention, type SentenceAnalysis } from './mentions';
-import { computeFeatures, type CodeCandidate, type PlacedMention, type SpanStats } from './features';
+import { computeFeatures, explains, spans, type CodeCandidate, type PlacedMention, type SpanStats } from './features';
 import { viewNote } from './note-adapter';
 import type { NoteView } from './note-view';
 import { applyCodingRules } from './rules/index';
@@ -200,8 +200,9 @@ export class CodingEngine {
         // Retrieval is for wording the lexicon missed: only chunks no lexical mention touches are searched.
         const covered = queries.map((q) => analyses[q.sentence].mentions.some((m) => m.start < q.chunk.end && q.chunk.start < m.end));
         // Hits are also cached by chunk text: the same phrase recurs across sentences and notes.
-        hitsPer = queries.map((_q, j) => (covered[j] ? [] : this.hitCache.get(texts[j]) ?? []));
-        const toSearch = queries.map((_q, j) => j).filter((j) => !covered[j] && !this.hitCache.get(texts[j]));
+        const cached = queries.map((_q, j) => (covered[j] ? [] : this.hitCache.get(texts[j])));
+        hitsPer = cached.map((h) => h ?? []);
+        const toSearch = queries.map((_q, j) => j).filter((j) => !cached[j]);
         if (toSearch.length) {
           const found = this.codeIndex.searchMany(toSearch.map((j) => vecs[j]), ENCODER_TOP_K);
           toSearch.forEach((j, n) => { this.hitCache.set(texts[j], found[n]); hitsPer[j] = found[n]; });
@@ -344,7 +345,7 @@ function reasonOf(m: PlacedMention): MatchReason {
 function dedupeEvidence(ms: PlacedMention[]): PlacedMention[] {
   const sorted = [...ms].sort((a, b) => Number(a.source === 'encoder') - Number(b.source === 'encoder') || (b.end - b.start) - (a.end - a.start));
   const kept: PlacedMention[] = [];
-  for (const m of sorted) if (!kept.some((k) => k.start <= m.start && m.end <= k.end)) kept.push(m);
+  for (const m of sorted) if (!kept.some((k) => spans(k, m))) kept.push(m);
   return kept.sort((a, b) => a.start - b.start);
 }
 
@@ -361,7 +362,7 @@ function chronicAndCurrent(code: string, ms: PlacedMention[], text: string, all:
   // A word inside a longer phrase of another, non-chronic condition is not the chronic condition ("diabetes" in
   // "history of gestational diabetes"); inside a longer chronic phrase ("HTN ... CKD" -> I12.9) it still is.
   const insideOther = (m: PlacedMention) => all.some((c) => c.code !== code && !CHRONIC.test(c.code)
-    && c.mentions.some((n) => n.start <= m.start && m.end <= n.end && n.nKeys > m.nKeys));
+    && c.mentions.some((n) => explains(n, m)));
   if (ms.every((m) => m.subsumed && insideOther(m))) return false;
   return !ms.some((m) => m.temporality === 'historical' && ENDED.test(text.slice(m.sentenceStart, m.sentenceEnd)));
 }

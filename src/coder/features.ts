@@ -4,6 +4,16 @@ import type { SectionRole } from '../note/types';
 import type { Mention } from './mentions';
 import type { CodePriors } from './priors';
 
+/** Whether `outer` covers all of `inner`'s characters. */
+export function spans(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** `outer` covers `inner` and matched more words: the longer phrase explains the shorter one. */
+export function explains(outer: Mention, inner: Mention): boolean {
+  return spans(outer, inner) && outer.nKeys > inner.nKeys;
+}
+
 export interface PlacedMention extends Mention {
   sentence: number;
   sentenceStart: number;

@@ -1,6 +1,7 @@
 // Gradient-boosted decision trees (logistic loss, Newton leaf values, histogram splits): the
 // scorer's second model family, which captures interactions a linear model cannot (e.g. a code
 // whose annotators coded even subsumed mentions). Small and deterministic; trained in TypeScript.
+import { featurePositions } from './scorer';
 
 export interface TreeNode { f: number; t: number; l: number; r: number; v: number }
 export interface GbdtModel {
@@ -21,8 +22,7 @@ export interface GbdtOptions { rounds?: number; depth?: number; rate?: number; m
 export class GbdtScorer {
   private readonly pos: Int32Array;
   constructor(readonly model: GbdtModel, engineFeatures: readonly string[] = model.features) {
-    const at = new Map(engineFeatures.map((f, i) => [f, i]));
-    this.pos = Int32Array.from(model.features, (f) => at.get(f) ?? -1);
+    this.pos = featurePositions(model.features, engineFeatures);
   }
   margin(x: Float64Array): number {
     let z = this.model.base;

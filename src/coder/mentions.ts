@@ -70,11 +70,11 @@ const DENIAL_REACH = 4;
  * index path "Diabetes, type 2, with, complication". A denied first word negates the whole mention instead, which the
  * context detector handles; "diabetes, no retinopathy, with nephropathy" keeps the nephropathy.
  */
-export function deniedModifier(tokens: readonly number[], toks: readonly SentenceToken[], entryKeys: readonly string[], text: string): boolean {
+export function deniedModifier(
+  tokens: readonly number[], toks: readonly SentenceToken[], entryKeys: readonly string[], text: string, byPos: ReadonlyMap<number, number>,
+): boolean {
   if (entryKeys.some((k) => DENYING.has(k))) return false;
   const used = new Set(tokens);
-  const byPos = new Map<number, number>();
-  toks.forEach((t, i) => { if (!t.expanded) byPos.set(t.pos, i); });
   const first = Math.min(...tokens.map((i) => toks[i].pos));
   for (const i of tokens) {
     const t = toks[i];
@@ -96,9 +96,12 @@ export function analyzeSentence(
   const mentions: (Mention & { tokens: number[] })[] = [];
   const lexSize = Math.max(1, lex.size);
   const rarityOf = (idx: number[]) => Math.max(...idx.map((i) => Math.log(lexSize / (1 + lex.frequency(toks[i].key)))));
+  // Word position -> token index of the sentence's own words (expansions left out), for deniedModifier.
+  const byPos = new Map<number, number>();
+  toks.forEach((t, i) => { if (!t.expanded) byPos.set(t.pos, i); });
   for (const m of matchSentence(lex, toks)) {
     const e = lex.entry(m.entry);
-    if (deniedModifier(m.tokens, toks, e.keys, s.text)) continue;
+    if (deniedModifier(m.tokens, toks, e.keys, s.text, byPos)) continue;
     mentions.push({
       code: e.code, source: e.source, matched: e.text, start: m.start, end: m.end, nKeys: e.keys.length, window: m.window,
       optionalHits: m.optionalHits, depth: e.depth, rarity: rarityOf(m.tokens), subsumed: m.subsumed, viaAbbreviation: m.viaAbbreviation,

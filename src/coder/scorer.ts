@@ -16,12 +16,16 @@ export interface ScorerModel {
   metrics?: Record<string, unknown>;
 }
 
+/** Position of each model feature in the engine's feature vector (-1: the engine no longer computes it). */
+export function featurePositions(modelFeatures: readonly string[], engineFeatures: readonly string[]): Int32Array {
+  const at = new Map(engineFeatures.map((f, i) => [f, i]));
+  return Int32Array.from(modelFeatures, (f) => at.get(f) ?? -1);
+}
+
 export class LogisticScorer {
-  /** Position of each model feature in the engine's feature vector (-1: the engine no longer computes it). */
   private readonly pos: Int32Array;
   constructor(readonly model: ScorerModel, engineFeatures: readonly string[] = model.features) {
-    const at = new Map(engineFeatures.map((f, i) => [f, i]));
-    this.pos = Int32Array.from(model.features, (f) => at.get(f) ?? -1);
+    this.pos = featurePositions(model.features, engineFeatures);
   }
 
   /** Probability for a feature vector laid out as `engineFeatures`; a feature the vector lacks counts as its training mean. */

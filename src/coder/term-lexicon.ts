@@ -290,7 +290,7 @@ const EMPTY: number[] = [];
 const RESIDUAL_ONLY = /^(\s|other|specified|unspecified|NEC|NOS|with|without|due|to|and|in|of|\(|\))*$/i;
 
 /** "Other specified cough", "Cough, specified NEC", "Other disorders of kidney": residual categories of the classification. */
-const RESIDUAL = /\bother\b|\bspecified\b|\bNEC\b/i;
+export const RESIDUAL = /\bother\b|\bspecified\b|\bNEC\b/i;
 
 /**
  * A residual entry ("Cough, specified NEC" -> R05.8) whose words, once "other" / "specified" / "NEC" are dropped as

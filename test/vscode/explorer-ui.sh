@@ -6,9 +6,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-CS_VERSION="${CS_VERSION:-4.139.1}"
-NODE24="${NODE24:-24.21.0}"
-CACHE="${CACHE:-$ROOT/.vscode-test}"
+. "$ROOT/test/vscode/versions.sh"
 OUT="$ROOT/.vscode-test/out"; SHOTS="$ROOT/.vscode-test/screenshots/explorer"
 CACHE="$CACHE" CS_VERSION="$CS_VERSION" NODE24="$NODE24" bash test/vscode/setup.sh
 [ -f dist/extension.js ] && [ -f dist/server.js ] && [ -f dist/webview.js ] || { echo "dist/ is missing: run npm run build first"; exit 1; }

@@ -8,9 +8,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-CS_VERSION="${CS_VERSION:-4.139.1}"
-NODE24="${NODE24:-24.21.0}"
-CACHE="${CACHE:-$ROOT/.vscode-test}"
+. "$ROOT/test/vscode/versions.sh"
 # Logs and screenshots stay in the project (ignored) even when CACHE points elsewhere (CI keeps it outside the clone).
 OUT="$ROOT/.vscode-test/out"; SHOTS="$ROOT/.vscode-test/screenshots"
 t() { date +%s.%N; }

@@ -8,9 +8,7 @@
 # Usage: bash test/vscode/setup.sh [--no-chromium]      Env: CACHE, CS_VERSION, NODE24
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-CS_VERSION="${CS_VERSION:-4.139.1}"
-NODE24="${NODE24:-24.21.0}"
-CACHE="${CACHE:-$ROOT/.vscode-test}"
+. "$ROOT/test/vscode/versions.sh"
 mkdir -p "$CACHE"
 WANT_CHROMIUM=1; [ "${1:-}" = "--no-chromium" ] && WANT_CHROMIUM=0
 

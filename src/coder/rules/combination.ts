@@ -2,6 +2,7 @@
 // complications and between hypertension and heart or kidney disease ("with" convention), so
 // the pair is reported with one combination code plus the "use additional code" for the stage.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
+import { spans } from '../features';
 import type { RuledCandidate } from './types';
 
 const DIABETES_UNCOMPLICATED = /^E(08|09|10|11|13)\.9$/;
@@ -34,7 +35,7 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     // The note already names a combination of this family for the same evidence ("type 2 diabetes with diabetic
     // nephropathy" -> E11.21): the second condition is explained by it, not by a generic combination (E11.29).
     const covering = active.find((c) => c !== a && c.code !== target && c.code.slice(0, 3) === a.code.slice(0, 3)
-      && c.mentions.some((m) => b.mentions.some((n) => m.start <= n.start && n.end <= m.end)));
+      && c.mentions.some((m) => b.mentions.some((n) => spans(m, n))));
     if (covering) {
       if (!combo.keepSecond) out = out.filter((c) => c !== b);
       continue;

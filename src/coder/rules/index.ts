@@ -3,7 +3,8 @@
 // 7th characters, manifestation codes, "use additional"/"code first" notes, Excludes1 conflicts.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { Alternative, CodingPolicy } from '../types';
-import type { PlacedMention } from '../features';
+import { explains, spans, type PlacedMention } from '../features';
+import { RESIDUAL } from '../term-lexicon';
 import { familyHistoryCode, personalHistoryCode } from './history-codes';
 import { applyCombinationCodes } from './combination';
 import { normKeys } from '../normalize';
@@ -69,11 +70,11 @@ function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandi
   // infection") adds its Z code only when no covering phrase gave a different one (Z87.440, not also Z86.19).
   const whole = past.filter((c) => !c.mentions.every((m) => m.subsumed));
   const covered = (c: RuledCandidate, z: string) => c.mentions.every((m) => whole.some((w) => w !== c && zOf(w) !== z
-    && w.mentions.some((n) => n.start <= m.start && m.end <= n.end)));
+    && w.mentions.some((n) => spans(n, m))));
   // Part of a current diagnosis ("diabetic peripheral neuropathy" in E11.40's words): not a history of its own.
   const current = cs.filter((c) => c.status === 'active');
   const partOfCurrent = (c: RuledCandidate) => c.mentions.every((m) => current.some((a) => a.code !== c.code
-    && a.mentions.some((n) => n.start <= m.start && m.end <= n.end && n.nKeys > m.nKeys)));
+    && a.mentions.some((n) => explains(n, m))));
   for (const c of [...whole, ...past.filter((x) => !whole.includes(x))]) {
     const z = zOf(c);
     if (!z || !kb.isBillable(z) || partOfCurrent(c)) continue;
@@ -106,43 +107,45 @@ function dropExplainedGuesses(cs: RuledCandidate[]): RuledCandidate[] {
   });
 }
 
-/** An unspecified code gives way to a specific code of the same category found at the same words. */
+/** An unspecified code (or one whose words lie inside another's) gives way to a more specific code found at the same words. */
 function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
   const active = cs.filter((c) => c.status === 'active');
+  const blocks = new Map(active.map((c) => [c.code, blockOf(kb, c.code)]));
   const drop = new Set<RuledCandidate>();
   for (const a of active) {
     const ta = kb.get(a.code)?.longTitle.toLowerCase() ?? '';
     if (!/unspecified|\bnos\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
     // Only a code under the same parent is "more specific" (E11.40 -> E11.42, not E11.22: another complication).
     const parent = kb.get(a.code)?.parent ?? a.code.slice(0, 3);
-    const block = blockOf(kb, a.code);
     for (const b of active) {
       if (a === b || drop.has(b)) continue;
-      const underParent = b.code.startsWith(parent);
-      // Elsewhere in the block only when b's words contain all of a's: "anemia" inside "anemia of chronic kidney
-      // disease" (D64.9 -> D63.1), "DVT" inside "DVT of the left popliteal vein" (I82.90 -> I82.432).
-      // b's title must say everything a's does (E11.22 "with diabetic CKD" does not say E11.40's "neuropathy"), or, in
-      // another category of the block, b's words contain all of a's: "major depressive disorder, recurrent, moderate"
-      // is F33.1, not F32.9 for its first three words.
-      if (!underParent) {
-        if (!block || blockOf(kb, b.code) !== block) continue;
-        const otherCategory = b.code.slice(0, 3) !== a.code.slice(0, 3);
-        const wordsContain = a.mentions.every((m) => m.subsumed && b.mentions.some((n) => n.start <= m.start && m.end <= n.end
-          && n.source !== 'learned' && n.source !== 'encoder' && n.nKeys > m.nKeys && !/\bother\b|\bspecified\b|\bNEC\b/i.test(n.matched)));
-        if (!titleCovers(kb, b.code, a.code) && !(otherCategory && wordsContain)) continue;
+      let supported: boolean;
+      if (b.code.startsWith(parent)) {
+        const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
+        if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length) continue; // not more specific
+        supported = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && wider(n, m)));
+      } else {
+        // Elsewhere in the block, b's words must contain all of a's, and either b's title says everything a's does
+        // ("anemia of chronic kidney disease": D64.9 -> D63.1; but E11.22 "with diabetic CKD" does not say E11.40's
+        // "neuropathy"), or b is another category whose index phrase holds a's words ("major depressive disorder,
+        // recurrent, moderate" is F33.1, not F32.9) and is not a residual "specified NEC" one.
+        if (!blocks.get(a.code) || blocks.get(b.code) !== blocks.get(a.code)) continue;
+        const within = (residualOk: boolean) => a.mentions.every((m) => b.mentions.some((n) => spans(n, m) && wider(n, m)
+          && (residualOk || !RESIDUAL.test(n.matched))));
+        supported = titleCovers(kb, b.code, a.code)
+          ? within(true)
+          : b.code.slice(0, 3) !== a.code.slice(0, 3) && a.mentions.every((m) => m.subsumed) && within(false);
       }
-      const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
-      if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length && underParent) continue; // not more specific
-      // b must rest on more of the words than a does (a learned or encoder guess does not count).
-      const lexicalWider = (m: PlacedMention, n: PlacedMention) => n.source !== 'learned' && n.source !== 'encoder' && n.nKeys > m.nKeys;
-      const overlaps = underParent
-        ? a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && lexicalWider(m, n)))
-        : a.mentions.every((m) => b.mentions.some((n) => n.start <= m.start && m.end <= n.end && lexicalWider(m, n)));
       // The words support the more specific code, so a coder reports it instead (with the better confidence).
-      if (overlaps) { drop.add(a); b.confidence = Math.max(a.confidence, b.confidence); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
+      if (supported) { drop.add(a); b.confidence = Math.max(a.confidence, b.confidence); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
     }
   }
   return cs.filter((c) => !drop.has(c));
+}
+
+/** b's mention `n` rests on more of the words than a's `m` (a learned or encoder guess does not count). */
+function wider(n: PlacedMention, m: PlacedMention): boolean {
+  return n.source !== 'learned' && n.source !== 'encoder' && n.nKeys > m.nKeys;
 }
 
 /** Whether every meaningful word of `inner`'s title (stemmed; "unspecified", "site" and the like left out) is in `outer`'s. */
