@@ -279,7 +279,7 @@ export class CodingEngine {
       const current = status === 'historical' && (chronicAndCurrent(c.code, c.mentions, text, candidates) || resolvedThisStay(c.mentions, text));
       return { ...c, confidence: probs[i], status: current ? 'active' : status };
     });
-    const suggestions = applyCodingRules(this.kb, scored, policy, text).map((c) => this.toSuggestion(c, text));
+    const suggestions = applyCodingRules(this.kb, scored, policy, text, view).map((c) => this.toSuggestion(c, text));
     const threshold = opts.threshold ?? this.defaultThreshold(policy, useEncoder && !this.encoderError);
     const out = suggestions
       .filter((s) => s.confidence >= threshold && (opts.all || s.status === 'active'))

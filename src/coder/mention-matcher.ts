@@ -36,6 +36,8 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
   const at = new Map<string, number[]>();
   toks.forEach((t, i) => { let l = at.get(t.key); if (!l) at.set(t.key, (l = [])); l.push(i); });
   const out: RawMatch[] = [];
+  const expandedSize = new Map<number, number>();
+  for (const t of toks) if (t.expanded) expandedSize.set(t.pos, (expandedSize.get(t.pos) ?? 0) + 1);
   const present = new Set<number>();
   for (const k of at.keys()) { const v = lex.vocabId(k); if (v >= 0) present.add(v); }
   for (const key of at.keys()) {
@@ -60,15 +62,54 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
       }
       if (!best || bestWindow > e.keys.length * WINDOW_PER_KEY + WINDOW_SLACK) continue;
       if (!numbersAttached(e.keys, best, toks)) continue;
-      let start = Infinity, end = -Infinity, via = false;
-      for (const j of best) { start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end); via ||= !!toks[j].expanded; }
+      if (borrowsOneWord(best, toks, expandedSize)) continue;
+      let start = Infinity, end = -Infinity, via = false, lo = Infinity, hi = -Infinity;
+      for (const j of best) { start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end); via ||= !!toks[j].expanded; lo = Math.min(lo, toks[j].pos); hi = Math.max(hi, toks[j].pos); }
       let optionalHits = 0;
-      for (const k of e.optional) if (at.has(k)) optionalHits++;
-      out.push({ entry: id, tokens: [...new Set(best)].sort((x, y) => x - y), start, end, window: bestWindow, optionalHits, viaAbbreviation: via, subsumed: false });
+      const words = [...best];
+      for (const k of e.optional) {
+        const js = at.get(k);
+        if (!js) continue;
+        optionalHits++;
+        // A nonessential modifier next to the mention belongs to it ("type 1 diabetes mellitus"), so the mention
+        // covers it and a shorter match on it ("diabetes mellitus" -> E11.9) is subsumed.
+        for (const j of js) {
+          if (toks[j].expanded || !adjacent(toks, j, lo, hi)) continue;
+          words.push(j); start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end);
+        }
+      }
+      out.push({ entry: id, tokens: [...new Set(words)].sort((x, y) => x - y), start, end, window: bestWindow, optionalHits, viaAbbreviation: via, subsumed: false });
     }
   }
   markSubsumed(out, toks, (m) => lex.entry(m.entry).code);
   return out;
+}
+
+/** Token j lies inside positions lo..hi or is the sentence's own word right before or after them. */
+function adjacent(toks: SentenceToken[], j: number, lo: number, hi: number): boolean {
+  const p = toks[j].pos;
+  if (p >= lo && p <= hi) return true;
+  for (const t of toks) if (!t.expanded && t !== toks[j] && (p < lo ? t.pos > p && t.pos < lo : t.pos < p && t.pos > hi)) return false;
+  return true;
+}
+
+/**
+ * A match that borrows a single word of a longer abbreviation's expansion and joins it to other words misreads the
+ * note: in "Afib on warfarin, COPD" the "chronic" of COPD's "chronic obstructive pulmonary disease" does not make
+ * the atrial fibrillation chronic (I48.20). Using two or more of its words ("acute HFrEF": heart failure), or its head
+ * word ("DVT of the popliteal vein": thrombosis), is fine.
+ */
+function borrowsOneWord(chosen: number[], toks: SentenceToken[], expandedSize: Map<number, number>): boolean {
+  const used = new Map<number, Set<number>>();
+  for (const j of chosen) { let u = used.get(toks[j].pos); if (!u) used.set(toks[j].pos, (u = new Set())); if (toks[j].expanded) u.add(j); }
+  if (used.size < 2) return false;
+  for (const [pos, u] of used) {
+    if (u.size !== 1 || (expandedSize.get(pos) ?? 0) < 2) continue;
+    // The head word (the expansion's last: "thrombosis" of "deep vein thrombosis") names the same condition.
+    const last = toks.reduce((l, t, i) => (t.pos === pos && t.expanded ? i : l), -1);
+    if (!u.has(last)) return true;
+  }
+  return false;
 }
 
 /**
@@ -84,15 +125,18 @@ function numbersAttached(keys: string[], chosen: number[], toks: SentenceToken[]
   return true;
 }
 
-/** A match is subsumed when a match for another code covers a strict superset of its word positions. */
+/** A match is subsumed when a match for another code covers a strict superset of its word positions (or of its tokens). */
 export function markSubsumed<M extends { tokens: number[]; subsumed: boolean }>(ms: M[], toks: SentenceToken[], codeOf: (m: M) => string) {
   const pos = ms.map((m) => new Set(m.tokens.map((i) => toks[i].pos)));
   const codes = ms.map(codeOf);
   for (let i = 0; i < ms.length; i++) {
     for (let j = 0; j < ms.length && !ms[i].subsumed; j++) {
-      if (i === j || pos[j].size <= pos[i].size || codes[i] === codes[j]) continue;
+      if (i === j || pos[j].size < pos[i].size || codes[i] === codes[j]) continue;
       let all = true;
       for (const p of pos[i]) if (!pos[j].has(p)) { all = false; break; }
+      // Same positions: within one abbreviation's expansion, more of its words ("chronic obstructive pulmonary
+      // disease", J44.9) subsume fewer ("pulmonary disease", J98.4).
+      if (all && pos[j].size === pos[i].size) all = ms[j].tokens.length > ms[i].tokens.length && ms[i].tokens.every((t) => ms[j].tokens.includes(t));
       if (all) ms[i].subsumed = true;
     }
   }

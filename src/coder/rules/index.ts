@@ -10,19 +10,26 @@ import { applyCombinationCodes } from './combination';
 import { normKeys } from '../normalize';
 import { setAsideIntegralSymptoms } from './integral-symptoms';
 import { applyLaterality } from './laterality';
+import { dropLightSubstanceUse } from './social-use';
+import { addLongTermDrugCodes } from './long-term-drugs';
+import { addTobaccoHistory } from './tobacco-history';
+import type { NoteView } from '../note-view';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
-export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[], policy: CodingPolicy, text: string): RuledCandidate[] {
+export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[], policy: CodingPolicy, text: string, view?: NoteView): RuledCandidate[] {
   let out: RuledCandidate[] = scored.map((c) => ({ ...c }));
   out = addManifestations(kb, out);
   out = out.map((c) => withSeventhCharacter(kb, c, text));
   out = applyLaterality(kb, out, text);
+  out = dropLightSubstanceUse(out, text);
   if (policy === 'billing') {
     // An allergy list records reactions to a substance ("penicillin (rash)"), not conditions of this encounter.
     out = out.filter((c) => !c.mentions.every((m) => m.role === 'allergies'));
     out = dropExplainedGuesses(out);
     out = addHistoryCodes(kb, out);
     out = applyCombinationCodes(kb, out);
+    out = addLongTermDrugCodes(kb, out, view);
+    out = addTobaccoHistory(kb, out, view);
     out = preferSpecific(kb, out);
     out = setAsideIntegralSymptoms(out);
   }
@@ -114,9 +121,15 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
   const drop = new Set<RuledCandidate>();
   for (const a of active) {
     const ta = kb.get(a.code)?.longTitle.toLowerCase() ?? '';
-    if (!/unspecified|\bnos\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
+    // A "without ..." code is the index default for the plain condition (BPH -> N40.0 "without lower urinary tract
+    // symptoms"): the "with" sibling that other words of the note document replaces it.
+    if (!/unspecified|\bnos\b|\bwithout\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
     // Only a code under the same parent is "more specific" (E11.40 -> E11.42, not E11.22: another complication).
-    const parent = kb.get(a.code)?.parent ?? a.code.slice(0, 3);
+    let parent = kb.get(a.code)?.parent ?? a.code.slice(0, 3);
+    // An unspecified-site subcategory gives way across its siblings: I82.402 "unspecified deep veins of left lower
+    // extremity" (under I82.40) to I82.432 "left popliteal vein" (under I82.43) when the same words document it.
+    const pe = kb.get(parent);
+    if (pe?.parent && pe.kind === 'subcategory' && /\bunspecified\b/i.test(pe.longTitle)) parent = pe.parent;
     for (const b of active) {
       if (a === b || drop.has(b)) continue;
       let supported: boolean;

@@ -24,10 +24,10 @@ const RULES: IntegralRule[] = [
   { symptom: /^R3[0-5]|^R31/, diagnosis: /^N(0|1|2|3)/ },
   // Edema: heart failure.
   { symptom: /^R60\./, diagnosis: /^I50\./ },
-  // Limb pain and swelling: deep vein thrombosis and other venous thrombosis.
-  { symptom: /^R52$|^R60\.|^M79\.6/, diagnosis: /^I8[0-2]\./ },
+  // Limb pain and swelling (the index leads "leg swelling" to M79.89): deep vein thrombosis and other venous thrombosis.
+  { symptom: /^R52$|^R60\.|^M79\.6|^M79\.89$|^R22\.4/, diagnosis: /^I8[0-2]\./ },
   // Joint and limb pain, swelling: injuries (a fracture of the radius hurts and swells at the wrist).
-  { symptom: /^M25\.5|^M79\.6|^R60\.|^R52$/, diagnosis: /^S/ },
+  { symptom: /^M25\.5|^M79\.6|^M79\.89$|^R22\.4|^R60\.|^R52$/, diagnosis: /^S/ },
   // Headache: migraine and other headache syndromes.
   { symptom: /^R51/, diagnosis: /^G4[34]\./ },
 ];

@@ -27,7 +27,11 @@ function documentedSide(c: RuledCandidate, text: string): string | undefined {
   const found = new Set<string>();
   for (const m of c.mentions) {
     const from = Math.max(m.sentenceStart ?? 0, m.start - LOOK_BACK);
-    const span = text.slice(from, m.end);
+    // The look-back stays inside the mention's own list item: in "s/p left TKA, hx of breast cancer" the side
+    // belongs to the knee, not the breast.
+    const before = text.slice(from, m.start);
+    const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
+    const span = before.slice(cut + 1) + text.slice(m.start, m.end);
     for (const [side, re] of SIDES) if (re.test(span)) found.add(side);
   }
   return found.size === 1 ? [...found][0] : undefined;

@@ -272,3 +272,56 @@ test('discharge diagnoses: a condition resolved during the stay is coded; allerg
   assert.ok(!codes(s).some((c) => c.startsWith('E11')), `no type 2 diabetes from "gestational diabetes": ${codes(s).join(' ')}`);
   assert.ok(!codes(s).includes('R21'), 'the rash is an allergy reaction, not a condition of this stay');
 });
+
+test('long-term drugs: "on insulin" / a medication list adds Z79.4 and Z79.01; a drug just started does not', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('PMH: type 2 diabetes mellitus on insulin, atrial fibrillation.\nMedications: warfarin 5 mg daily, metformin 1000 mg BID.\n', { policy: 'billing' });
+  for (const c of ['Z79.4', 'Z79.01', 'Z79.84']) assert.ok(codes(s).includes(c), `${c} missing: ${codes(s).join(' ')}`);
+  const z = find(s, 'Z79.01')!;
+  assert.ok(z.evidence.some((e) => e.text.toLowerCase() === 'warfarin'), JSON.stringify(z.evidence));
+  const started = await code('Assessment: acute pulmonary embolism. Plan: start apixaban 10 mg BID.', { policy: 'billing' });
+  assert.ok(!codes(started).includes('Z79.01'), codes(started).join(' '));
+  // Type 1 diabetes: insulin is part of the condition, no Z79.4 (guideline I.C.4.a.3).
+  const t1 = await code('Assessment: type 1 diabetes mellitus, on insulin pump.', { policy: 'billing' });
+  assert.ok(codes(t1).some((c) => c.startsWith('E10')), codes(t1).join(' '));
+  assert.ok(!codes(t1).includes('Z79.4'), codes(t1).join(' '));
+});
+
+test('tobacco: a former smoker gets Z87.891; a never smoker gets nothing', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Social history: former smoker, quit in 2010. Drinks socially.\nAssessment: essential hypertension.', { policy: 'billing' });
+  assert.ok(codes(s).includes('Z87.891'), codes(s).join(' '));
+  // Social drinking is not an alcohol use disorder (guideline I.C.5.b.3).
+  assert.ok(!codes(s).some((c) => c.startsWith('F10')), codes(s).join(' '));
+  const never = await code('Social history: never smoker. No alcohol use.\nAssessment: essential hypertension.', { policy: 'billing' });
+  assert.ok(!codes(never).includes('Z87.891'), codes(never).join(' '));
+});
+
+test('specificity across sites: "DVT of the left popliteal vein" replaces "DVT left lower extremity"; a "without" default gives way', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Duplex: acute DVT of the left popliteal vein.\nAssessment: acute DVT left lower extremity. Left leg swelling.', { policy: 'billing' });
+  assert.ok(codes(s).includes('I82.432'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('I82.402'), codes(s).join(' '));
+  // The swelling is routine for the DVT (guideline I.B.5).
+  assert.ok(!codes(s).some((c) => c === 'M79.89' || c.startsWith('R22.4')), codes(s).join(' '));
+  const bph = await code('HPI: hx of BPH, COPD.\nAssessment: BPH with lower urinary tract symptoms.', { policy: 'billing' });
+  assert.ok(codes(bph).includes('N40.1'), codes(bph).join(' '));
+  assert.ok(!codes(bph).includes('N40.0'), codes(bph).join(' '));
+});
+
+test('abbreviations: one borrowed word of an expansion makes no modifier ("Afib, COPD" is not chronic atrial fibrillation)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Assessment: Afib on warfarin, COPD.', { policy: 'billing' });
+  assert.ok(codes(s).includes('I48.91'), codes(s).join(' '));
+  assert.ok(codes(s).includes('J44.9'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('I48.20'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('J98.4'), codes(s).join(' '));
+});
+
+test('laterality stays in its list item: "s/p left TKA, hx of breast cancer" is not the left breast', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('PMH: hypertension, s/p left TKA, breast cancer diagnosed this year on chemotherapy.', { policy: 'mentions' });
+  const breast = s.filter((x) => x.code.startsWith('C50'));
+  assert.ok(breast.length, codes(s).join(' '));
+  assert.ok(breast.every((x) => !/\bleft\b/i.test(x.title)), breast.map((x) => x.title).join(' | '));
+});

@@ -1,0 +1,67 @@
+// Long-term (current) drug therapy, Z79 (billing). Guidelines I.C.4.a.3 and I.C.21.c.3: a patient who routinely
+// takes insulin, oral or injectable antidiabetic drugs, anticoagulants, antiplatelets or aspirin gets the Z79 code
+// for it, found where the note says the patient is on the drug: a medication list, or "on / takes / continue <drug>".
+// A drug just started, stopped, held or refused is not current long-term use; insulin is not coded with type 1
+// diabetes (guideline I.C.4.a.3), and antidiabetic drugs only with diabetes documented.
+import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
+import type { PlacedMention } from '../features';
+import { addRuleCode, ruleMention } from './rule-mention';
+import type { NoteView } from '../note-view';
+import type { RuledCandidate } from './types';
+
+interface DrugClass { code: string; indexPath: string; drug: RegExp; needsDiabetes: boolean }
+
+const DIABETES = /^E(08|09|11|13)\./;
+const TYPE_1 = /^E10\./;
+
+const CLASSES: DrugClass[] = [
+  { code: 'Z79.4', indexPath: 'Long-term, insulin', needsDiabetes: false, drug: /\b(insulin|lantus|humalog|novolog|levemir|tresiba|toujeo|basaglar)\b/i },
+  { code: 'Z79.84', indexPath: 'Long-term, oral, hypoglycemic', needsDiabetes: true,
+    drug: /\b(metformin|glucophage|glipizide|glyburide|glimepiride|sitagliptin|januvia|linagliptin|saxagliptin|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|pioglitazone)\b/i },
+  { code: 'Z79.85', indexPath: 'Long-term, antidiabetic drugs, injectable, non-insulin', needsDiabetes: true,
+    drug: /\b(semaglutide|ozempic|liraglutide|victoza|dulaglutide|trulicity|exenatide|tirzepatide|mounjaro)\b/i },
+  { code: 'Z79.01', indexPath: 'Long-term, anticoagulants', needsDiabetes: false,
+    drug: /\b(warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|savaysa|enoxaparin|lovenox|anticoagulants?|anticoagulation)\b/i },
+  { code: 'Z79.02', indexPath: 'Long-term, antiplatelet', needsDiabetes: false,
+    drug: /\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|antiplatelets?)\b/i },
+  { code: 'Z79.82', indexPath: 'Long-term, aspirin', needsDiabetes: false, drug: /\b(aspirin|asa)\b/i },
+];
+
+/** Words that say the patient takes the drug now. */
+const CURRENT = /\b(on|takes|taking|continue[sd]?|continuing|maintained on|remains on|home|chronic|long[- ]term|daily|nightly|bid|tid|qhs|qd|units?|mg)\b/i;
+/** Words that say it is not (yet, any longer) current, or not taken at all. */
+const NOT_CURRENT = /\b(start(ed|ing)?|initiat\w*|begin|began|new(ly)?|stop(ped)?|discontinu\w*|d\/c|held|hold(ing)?|off|allerg\w*|intoleran\w*|declin\w*|refus\w*|not on|no longer|denies|never)\b/i;
+
+export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
+  if (!view) return cs;
+  const active = cs.filter((c) => c.status === 'active');
+  const diabetes = active.some((c) => DIABETES.test(c.code));
+  const type1 = active.some((c) => TYPE_1.test(c.code));
+  const out = [...cs];
+  for (const cls of CLASSES) {
+    if (!kb.isBillable(cls.code)) continue;
+    if (cls.needsDiabetes && !diabetes) continue;
+    if (cls.code === 'Z79.4' && type1) continue;
+    const mentions: PlacedMention[] = [];
+    view.sentences.forEach((s, i) => {
+      if (s.role === 'allergies' || s.role === 'family') return;
+      const text = s.text;
+      for (const m of text.matchAll(new RegExp(cls.drug.source, 'gi'))) {
+        // The words around the drug within its own list item decide (", " and ";" separate items).
+        const from = Math.max(0, ...[',', ';'].map((sep) => text.lastIndexOf(sep, m.index!) + 1));
+        const nextSep = [',', ';'].map((sep) => text.indexOf(sep, m.index! + m[0].length)).filter((x) => x >= 0);
+        const item = text.slice(from, nextSep.length ? Math.min(...nextSep) : text.length);
+        if (NOT_CURRENT.test(item)) continue;
+        if (s.role !== 'medications' && !CURRENT.test(item)) continue;
+        mentions.push(ruleMention(cls.code, cls.indexPath, s, i, m.index!, m[0].length));
+      }
+    });
+    if (!mentions.length) continue;
+    const listed = mentions.some((m) => m.role === 'medications');
+    // A rule, not a learned estimate: sure when a medication list or several sentences say so.
+    const confidence = listed || mentions.length > 1 ? 0.85 : 0.7;
+    const note = `Long-term (current) drug therapy: the note says the patient is on ${mentions[0].matched.replace(/^Long-term, /, '')} (guideline I.C.21.c.3)`;
+    addRuleCode(out, cls.code, mentions, confidence, note);
+  }
+  return out;
+}
