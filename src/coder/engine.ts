@@ -354,7 +354,7 @@ function dedupeEvidence(ms: PlacedMention[]): PlacedMention[] {
  * now, so under billing they are coded as current, not as a personal-history Z code, unless the sentence says they
  * ended ("resolved", "in remission", "as a child").
  */
-const CHRONIC = /^(I1[0-6A]|I25|I48|I50|E0[89]|E1[0-3]|E03|E66|E78|N18|J44|J45|K21|G20|G35|G40|F0[1-3]|F20|F31|F3[23]|F41|B20|M05|M06|M1[5-9]|D63)/;
+const CHRONIC = /^(I1[0-6A]|I25|I27|I42|I48|I50|I70\.2|I73\.9|E0[3-5]|E0[89]|E1[0-3]|E66|E78|N18|N40|J44|J45|J47|J84|K21|K5[01]|K58|K70|K74|G20|G35|G40|G43|G47\.3|G62|G63|F0[1-3]|F20|F31|F3[23]|F41|F84|F90|B20|L40|M05|M06|M10|M1A|M1[5-9]|M32|M81|H40|D63)/;
 const ENDED = /\b(resolved|resolution|remission|cured|no longer|as a child|in childhood|childhood)\b/i;
 
 function chronicAndCurrent(code: string, ms: PlacedMention[], text: string, all: readonly CodeCandidate[]): boolean {

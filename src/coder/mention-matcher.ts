@@ -136,7 +136,11 @@ export function markSubsumed<M extends { tokens: number[]; subsumed: boolean }>(
       for (const p of pos[i]) if (!pos[j].has(p)) { all = false; break; }
       // Same positions: within one abbreviation's expansion, more of its words ("chronic obstructive pulmonary
       // disease", J44.9) subsume fewer ("pulmonary disease", J98.4).
-      if (all && pos[j].size === pos[i].size) all = ms[j].tokens.length > ms[i].tokens.length && ms[i].tokens.every((t) => ms[j].tokens.includes(t));
+      // The abbreviation itself ("CAD" -> I25.10) covers every word of its expansion ("artery disease" -> I77.9).
+      if (all && pos[j].size === pos[i].size) {
+        const covers = (t: number) => ms[j].tokens.includes(t) || (!!toks[t].expanded && ms[j].tokens.some((u) => !toks[u].expanded && toks[u].pos === toks[t].pos));
+        all = ms[i].tokens.every(covers) && ms[j].tokens.some((t) => !ms[i].tokens.includes(t));
+      }
       if (all) ms[i].subsumed = true;
     }
   }

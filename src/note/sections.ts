@@ -37,7 +37,7 @@ const SECTION_TYPES: SectionType[] = [
   { kind: 'physical_exam', role: 'exam', names: ['physical exam', 'physical examination', 'exam', 'examination', 'pe', 'objective',
     'o', 'physical findings', 'exam on admission', 'admission exam', 'discharge exam', 'general exam', 'admission physical exam',
     'physical exam on admission', 'discharge physical exam', 'physical exam at discharge', 'focused exam', 'focused physical exam',
-    'mental status exam', 'mental status examination', 'neurologic exam', 'neurological examination'] },
+    'mental status exam', 'mental status examination', 'mental status', 'mse', 'neurologic exam', 'neurological examination'] },
   { kind: 'vital_signs', role: 'exam', names: ['vital signs', 'vitals', 'vs', 'vital sign', 'admission vitals', 'vitals on admission'] },
   { kind: 'labs', role: 'findings', names: ['labs', 'laboratory', 'laboratory data', 'laboratory results', 'lab results', 'pertinent labs',
     'results', 'data', 'diagnostic data', 'studies', 'diagnostics', 'microbiology', 'micro', 'pathology', 'lab data', 'laboratory studies',

@@ -13,6 +13,7 @@ import { applyLaterality } from './laterality';
 import { dropLightSubstanceUse } from './social-use';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addTobaccoHistory } from './tobacco-history';
+import { addStatusCodes } from './status-codes';
 import type { NoteView } from '../note-view';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
@@ -26,10 +27,12 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
     // An allergy list records reactions to a substance ("penicillin (rash)"), not conditions of this encounter.
     out = out.filter((c) => !c.mentions.every((m) => m.role === 'allergies'));
     out = dropExplainedGuesses(out);
+    out = dropWeakerReadings(out);
     out = addHistoryCodes(kb, out);
     out = applyCombinationCodes(kb, out);
     out = addLongTermDrugCodes(kb, out, view);
     out = addTobaccoHistory(kb, out, view);
+    out = addStatusCodes(kb, out, view);
     out = preferSpecific(kb, out);
     out = setAsideIntegralSymptoms(out);
   }
@@ -72,7 +75,10 @@ function withSeventhCharacter(kb: IcdKnowledgeBase, c: RuledCandidate, text: str
 function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
   const byCode = new Map(cs.map((c) => [c.code, c]));
   const zOf = (c: RuledCandidate) => (c.status === 'historical' ? personalHistoryCode(c.code) : familyHistoryCode(c.code));
-  const past = cs.filter((c) => c.status === 'historical' || c.status === 'family');
+  // A history code needs the knowledge base's words for the condition: a learned phrase ("psychiatric" -> F09) or an
+  // encoder guess is too weak to state that the patient had it.
+  const past = cs.filter((c) => (c.status === 'historical' || c.status === 'family')
+    && c.mentions.some((m) => m.source !== 'learned' && m.source !== 'encoder'));
   // Whole phrases first: a candidate whose every mention lies inside another's ("infection" inside "urinary tract
   // infection") adds its Z code only when no covering phrase gave a different one (Z87.440, not also Z86.19).
   const whole = past.filter((c) => !c.mentions.every((m) => m.subsumed));
@@ -114,6 +120,16 @@ function dropExplainedGuesses(cs: RuledCandidate[]): RuledCandidate[] {
   });
 }
 
+/**
+ * Billing: the same words read two ways ("CAD": coronary artery disease I25.10, and its words "artery disease" I77.9):
+ * the reading that a longer match subsumes is dropped when the other code rests on exactly those words, unsubsumed.
+ */
+function dropWeakerReadings(cs: RuledCandidate[]): RuledCandidate[] {
+  const active = cs.filter((c) => c.status === 'active');
+  return cs.filter((c) => c.status !== 'active' || !c.mentions.length || !c.mentions.every((m) => m.subsumed
+    && active.some((o) => o !== c && o.mentions.some((n) => !n.subsumed && n.start === m.start && n.end === m.end && n.source !== 'learned' && n.source !== 'encoder'))));
+}
+
 /** An unspecified code (or one whose words lie inside another's) gives way to a more specific code found at the same words. */
 function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
   const active = cs.filter((c) => c.status === 'active');
@@ -143,11 +159,16 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
         // "neuropathy"), or b is another category whose index phrase holds a's words ("major depressive disorder,
         // recurrent, moderate" is F33.1, not F32.9) and is not a residual "specified NEC" one.
         if (!blocks.get(a.code) || blocks.get(b.code) !== blocks.get(a.code)) continue;
-        const within = (residualOk: boolean) => a.mentions.every((m) => b.mentions.some((n) => spans(n, m) && wider(n, m)
-          && (residualOk || !RESIDUAL.test(n.matched))));
+        // The same words written again on their own ("major depressive disorder" in the HPI, "..., recurrent, severe"
+        // in the impression) are the same condition, less well described; learned and encoder guesses do not count.
+        const lexical = a.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder');
+        const inside = (m: PlacedMention, residualOk: boolean) => b.mentions.some((n) => spans(n, m) && wider(n, m)
+          && (residualOk || !RESIDUAL.test(n.matched)));
+        const within = (residualOk: boolean) => lexical.length > 0 && lexical.every((m) => inside(m, residualOk)
+          || lexical.some((k) => k.subsumed && k.matched === m.matched && inside(k, residualOk)));
         supported = titleCovers(kb, b.code, a.code)
           ? within(true)
-          : b.code.slice(0, 3) !== a.code.slice(0, 3) && a.mentions.every((m) => m.subsumed) && within(false);
+          : b.code.slice(0, 3) !== a.code.slice(0, 3) && lexical.some((m) => m.subsumed) && within(false);
       }
       // The words support the more specific code, so a coder reports it instead (with the better confidence).
       if (supported) { drop.add(a); b.confidence = Math.max(a.confidence, b.confidence); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
@@ -172,6 +193,12 @@ function blockOf(kb: IcdKnowledgeBase, code: string): string | undefined {
   return kb.ancestors(code).find((x) => x.kind === 'block')?.code;
 }
 
+/** Every lexical mention of the code lies inside a longer match (learned and encoder guesses aside). */
+function onlyInside(c: RuledCandidate): boolean {
+  const lexical = c.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder');
+  return lexical.length > 0 && lexical.every((m) => m.subsumed);
+}
+
 /** Excludes1: two codes that must not be reported together. Billing keeps the more confident one; mentions flags both. */
 function resolveExcludes1(kb: IcdKnowledgeBase, cs: RuledCandidate[], policy: CodingPolicy) {
   const active = cs.filter((c) => c.status === 'active');
@@ -185,7 +212,10 @@ function resolveExcludes1(kb: IcdKnowledgeBase, cs: RuledCandidate[], policy: Co
   for (const { a, b, note } of conflicts) {
     const ca = by.get(a), cb = by.get(b);
     if (!ca || !cb) continue;
-    const [keep, lose] = ca.confidence >= cb.confidence ? [ca, cb] : [cb, ca];
+    // Words inside another match are the weaker reading ("suicidal" in "suicidal ideation", "major depressive
+    // disorder" in "..., recurrent, severe"): a code resting only on them yields, whatever its confidence.
+    const [keep, lose] = onlyInside(ca) !== onlyInside(cb) ? (onlyInside(ca) ? [cb, ca] : [ca, cb])
+      : ca.confidence >= cb.confidence ? [ca, cb] : [cb, ca];
     if (policy === 'billing') {
       if (setAside.has(keep) || setAside.has(lose)) continue;
       setAside.add(lose);

@@ -325,3 +325,31 @@ test('laterality stays in its list item: "s/p left TKA, hx of breast cancer" is 
   assert.ok(breast.length, codes(s).join(' '));
   assert.ok(breast.every((x) => !/\bleft\b/i.test(x.title)), breast.map((x) => x.title).join(' | '));
 });
+
+test('status codes: s/p CABG is Z95.1, a left TKA Z96.652; a planned procedure is not a status', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('PMH: CAD s/p CABG 2018, s/p left TKA, hypothyroidism, gout.\nAssessment: acute on chronic systolic heart failure.', { policy: 'billing' });
+  for (const c of ['Z95.1', 'Z96.652', 'I25.10', 'I50.23']) assert.ok(codes(s).includes(c), `${c} missing: ${codes(s).join(' ')}`);
+  // "CAD" is coronary artery disease, not also "artery disease" (I77.9); gout in the PMH is current, not a history code.
+  assert.ok(!codes(s).includes('I77.9'), codes(s).join(' '));
+  assert.ok(codes(s).includes('M10.9') && !codes(s).includes('Z87.39'), codes(s).join(' '));
+  const planned = await code('Assessment: severe three-vessel CAD. Plan: referred to cardiac surgery, candidate for CABG.', { policy: 'billing' });
+  assert.ok(!codes(planned).includes('Z95.1'), codes(planned).join(' '));
+});
+
+test('Excludes1: the code whose words lie inside a longer match yields, whatever its confidence', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Reason for consult: passive suicidal ideation.\nHPI: major depressive disorder.\nImpression: Major depressive disorder, recurrent, severe without psychotic features.', { policy: 'billing' });
+  assert.ok(codes(s).includes('F33.2'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('F32.9'), codes(s).join(' '));
+  assert.ok(codes(s).includes('R45.851'), codes(s).join(' '));
+  assert.ok(!codes(s).some((c) => c.startsWith('T14.91')), 'suicidal ideation is not a suicide attempt: ' + codes(s).join(' '));
+});
+
+test('family history of substance use disorders maps to its own Z81 code; "Mental status" is an exam section', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Family history: mother with bipolar disorder; brother with alcohol use disorder.\nMental status: constricted affect, no psychosis.\nImpression: generalized anxiety disorder.', { policy: 'billing', all: true });
+  assert.ok(codes(s).includes('Z81.1') && codes(s).includes('Z81.8'), codes(s).join(' '));
+  const psychosis = s.filter((x) => x.code === 'F29');
+  assert.ok(psychosis.every((x) => x.status === 'negated'), JSON.stringify(psychosis.map((x) => x.status)));
+});
