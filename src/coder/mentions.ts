@@ -56,8 +56,17 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
     // Expansion tokens sit at the abbreviation's position (odd positions never collide with words).
     for (const k of normTokens(ab.expansion)) toks.push({ key: k.key, pos: pos + 1, start: rs, end: re, expanded: true });
   }
+  // "CKD 3b" / "chronic kidney disease 4": the index writes "stage 3b"; the stage word is implied by the number.
+  for (let i = 1; i < base.length; i++) {
+    if (!CKD_STAGE.test(base[i].key)) continue;
+    const prev = toks.filter((t) => t.pos === (i - 1) * 2 || t.pos === (i - 1) * 2 + 1).map((t) => t.key);
+    const kidney = prev.includes('ckd') || (prev.includes('disease') && i >= 2 && base[i - 2].key === 'kidney');
+    if (kidney) toks.push({ key: 'stage', pos: i * 2 - 1, start: base[i].start, end: base[i].end, expanded: true });
+  }
   return toks;
 }
+
+const CKD_STAGE = /^([1-5]|3a|3b)$/;
 
 /** Words that deny what follows them inside a mention: "diabetes without complications", "asthma, no exacerbation". */
 const DENYING = new Set(['without', 'no']);

@@ -13,6 +13,7 @@ const BEHAVIOUR: [RegExp, string][] = [
   [/^(tumor|tumour|neoplasm|neoplasia|mass)$/, 'Unspecified Behavior'],
 ];
 const WINDOW = 6;
+const NODAL = /^(node|nodal|lymph|lymphatic|lymphadenopathy|adenopathy)$/;
 
 export interface NeoplasmMatch { code: string; tokens: number[]; start: number; end: number; text: string; column: string }
 
@@ -38,27 +39,50 @@ export class NeoplasmMatcher {
       const col = BEHAVIOUR.find(([re]) => re.test(words[i].key))?.[1];
       if (!col) continue;
       // "in situ" and "uncertain behavior" override the column.
-      const near = words.slice(Math.max(0, i - WINDOW), i + WINDOW + 1);
+      // The site is looked for within the behaviour word's clause: in "lung cancer, with metastasis to mediastinal
+      // lymph nodes" the lung is not the metastasis' site.
+      let lo = Math.max(0, i - WINDOW), hi = Math.min(words.length - 1, i + WINDOW);
+      for (let j = i; j > lo; j--) if (/[,;:]/.test(text.slice(words[j - 1].end, words[j].start))) { lo = j; break; }
+      for (let j = i; j < hi; j++) if (/[,;:]/.test(text.slice(words[j].end, words[j + 1].start))) { hi = j; break; }
+      const near = words.slice(lo, hi + 1);
       const keys = new Set(near.map((w) => w.key));
       const column = keys.has('situ') ? 'Ca in situ' : keys.has('uncertain') || keys.has('borderline') ? 'Uncertain Behavior' : col;
-      let best: { code: string; depth: number; idx: number[] } | undefined;
+      let best: { code: string; depth: number; score: number; idx: number[] } | undefined;
+      const at = near.indexOf(words[i]);
       for (let a = 0; a < near.length; a++) {
         if (near[a] === words[i] || BEHAVIOUR.some(([re]) => re.test(near[a].key))) continue;
-        for (let n = 1; n <= 2 && a + n <= near.length; n++) {
+        for (let n = 1; n <= 3 && a + n <= near.length; n++) {
           const span = near.slice(a, a + n);
           if (span.some((w) => w === words[i])) break;
-          const query = span.map((w) => text.slice(w.start, w.end)).join(' ');
+          // Lymph nodes ("mediastinal nodal metastasis", "axillary lymph nodes") are the table's row "lymph, gland".
+          const site = span.filter((w) => !NODAL.test(w.key));
+          const nodal = site.length < span.length;
+          if (!site.length || (!nodal && n > 2)) continue;
+          const query = site.map((w) => text.slice(w.start, w.end)).join(' ') + (nodal ? ' lymph' : '');
           const row = this.row(query.toLowerCase());
           if (!row) continue;
-          const siteKeys = normKeys(row.path.slice(1).join(' '));
-          // The row must be exactly these words: no word of the row missing, no extra word in the span.
-          if (!siteKeys.length || !siteKeys.every((k) => keys.has(k)) || !span.every((w) => siteKeys.includes(w.key))) continue;
+          let siteKeys = normKeys(row.path.slice(1).join(' '));
+          if (nodal) {
+            if (!/^lymph/i.test(row.path[1] ?? '') || row.path.length < 3) continue;
+            siteKeys = normKeys(row.path[row.path.length - 1]);
+            if (!siteKeys.length || !siteKeys.every((k) => keys.has(k)) || !site.every((w) => siteKeys.includes(w.key))) continue;
+            siteKeys = [...siteKeys, 'lymph'];
+          } else if (!siteKeys.length || !siteKeys.every((k) => keys.has(k)) || !span.every((w) => siteKeys.includes(w.key))) {
+            // The row must be exactly these words: no word of the row missing, no extra word in the span.
+            continue;
+          }
           const code = row.cells[column]?.replace(/\.?-$/, '');
           if (!code) continue;
           const under = this.kb.isBillable(code) ? [code] : this.kb.billableUnder(code);
           const billable = under.length ? defaultCode(this.kb, under) : undefined;
           if (!billable) continue;
-          if (!best || siteKeys.length > best.depth) best = { code: billable, depth: siteKeys.length, idx: [...span.map((w) => toks.indexOf(w)), toks.indexOf(words[i])] };
+          // Deeper rows win, and nearer ones: "lung with mediastinal nodal metastasis" is the nodes' metastasis.
+          const distance = Math.min(Math.abs(a - at), Math.abs(a + n - 1 - at));
+          const score = siteKeys.length - 0.5 * distance;
+          // "mediastinal lymph nodes": the nodal words right after the row's words belong to the site.
+          const whole = [...span];
+          for (let b = a + n; nodal && b < near.length && NODAL.test(near[b].key); b++) whole.push(near[b]);
+          if (!best || score > best.score) best = { code: billable, depth: siteKeys.length, score, idx: [...whole.map((w) => toks.indexOf(w)), toks.indexOf(words[i])] };
         }
       }
       if (best) {

@@ -14,6 +14,7 @@ import { dropLightSubstanceUse } from './social-use';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addTobaccoHistory } from './tobacco-history';
 import { addStatusCodes } from './status-codes';
+import { applyPregnancyRules } from './pregnancy';
 import type { NoteView } from '../note-view';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
@@ -33,7 +34,10 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
     out = addLongTermDrugCodes(kb, out, view);
     out = addTobaccoHistory(kb, out, view);
     out = addStatusCodes(kb, out, view);
+    out = applyPregnancyRules(kb, out, view);
     out = preferSpecific(kb, out);
+    out = dropPartReadings(kb, out, text);
+    if (view?.sentences.some((s) => s.role === 'diagnosis')) setAsideUnassessedFindings(out);
     out = setAsideIntegralSymptoms(out);
   }
   resolveExcludes1(kb, out, policy);
@@ -130,6 +134,44 @@ function dropWeakerReadings(cs: RuledCandidate[]): RuledCandidate[] {
     && active.some((o) => o !== c && o.mentions.some((n) => !n.subsumed && n.start === m.start && n.end === m.end && n.source !== 'learned' && n.source !== 'encoder'))));
 }
 
+/**
+ * Billing, guideline III.B: abnormal findings are not coded unless the provider indicates their clinical significance.
+ * When the note has an assessment, a code documented only in the exam, results or review of systems ("tympanic
+ * membrane erythematous" -> L53.9) is set aside as uncertain, with the reason.
+ */
+function setAsideUnassessedFindings(cs: RuledCandidate[]): void {
+  for (const c of cs) {
+    if (c.status !== 'active' || !c.mentions.length || !c.mentions.every((m) => m.role === 'exam' || m.role === 'findings' || m.role === 'ros')) continue;
+    c.status = 'uncertain';
+    c.notes = [...(c.notes ?? []), 'Found only in the exam or results, not in the assessment: not coded unless the provider states its significance (guideline III.B)'];
+  }
+}
+
+/** Words that put a second condition inside a phrase: "anemia of CKD", "UTI due to E. coli", "HTN and CKD". */
+const COMPLEMENT = /\b(of|in|with|due to|secondary to|from|and|or|on|after|associated with|caused by|plus)\b|[,;/+&]/i;
+
+/**
+ * Billing: a code read from words inside a longer phrase that another code names as one condition ("infection" and
+ * "respiratory infection" inside "viral upper respiratory infection" -> J06.9; not B99.9 and J98.8 too) is dropped.
+ * Kept: words after "of", "with", "due to", "and"... (another condition: N18.9 in "anemia of CKD"), and a code the
+ * longer one's "use additional code" / "code also" / "code first" notes ask for (the CKD stage of E11.22).
+ */
+function dropPartReadings(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: string): RuledCandidate[] {
+  const active = cs.filter((c) => c.status === 'active');
+  const lexicalOf = (c: RuledCandidate) => c.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder');
+  const asksFor = (outer: string, inner: string) => kb.notes(outer).some((n) => /useAdditional|codeAlso|codeFirst/.test(n.kind)
+    && n.text.includes(inner.slice(0, 3)));
+  const drop = new Set<RuledCandidate>();
+  for (const a of active) {
+    const lex = lexicalOf(a);
+    if (!lex.length || !lex.every((m) => m.subsumed)) continue;
+    const partOf = (m: PlacedMention) => active.some((b) => b !== a && !drop.has(b) && !asksFor(b.code, a.code)
+      && lexicalOf(b).some((n) => !n.subsumed && spans(n, m) && n.nKeys > m.nKeys && !COMPLEMENT.test(text.slice(n.start, m.start)) && !COMPLEMENT.test(text.slice(m.end, n.end))));
+    if (lex.every(partOf)) drop.add(a);
+  }
+  return cs.filter((c) => !drop.has(c));
+}
+
 /** An unspecified code (or one whose words lie inside another's) gives way to a more specific code found at the same words. */
 function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
   const active = cs.filter((c) => c.status === 'active');
@@ -171,7 +213,14 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
           : b.code.slice(0, 3) !== a.code.slice(0, 3) && lexical.some((m) => m.subsumed) && within(false);
       }
       // The words support the more specific code, so a coder reports it instead (with the better confidence).
-      if (supported) { drop.add(a); b.confidence = Math.max(a.confidence, b.confidence); b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`]; break; }
+      // a's words are evidence for b too ("acute DVT left lower extremity" in the assessment for the popliteal vein).
+      if (supported) {
+        drop.add(a);
+        b.confidence = Math.max(a.confidence, b.confidence);
+        b.mentions = [...b.mentions, ...a.mentions.filter((m) => !b.mentions.some((n) => n.start === m.start && n.end === m.end))];
+        b.notes = [...(b.notes ?? []), `More specific than ${a.code}, which it replaces`];
+        break;
+      }
     }
   }
   return cs.filter((c) => !drop.has(c));

@@ -28,6 +28,10 @@ const RULES: IntegralRule[] = [
   { symptom: /^R52$|^R60\.|^M79\.6|^M79\.89$|^R22\.4/, diagnosis: /^I8[0-2]\./ },
   // Joint and limb pain, swelling: injuries (a fracture of the radius hurts and swells at the wrist).
   { symptom: /^M25\.5|^M79\.6|^M79\.89$|^R22\.4|^R60\.|^R52$/, diagnosis: /^S/ },
+  // Ear pain and fever: otitis media and externa.
+  { symptom: /^R52$|^H92\.0|^R50\.9$/, diagnosis: /^H6[0-7]\./ },
+  // Runny nose (indexed to J34.89): acute upper respiratory infections.
+  { symptom: /^J34\.89$/, diagnosis: /^J0[0-6]\./ },
   // Headache: migraine and other headache syndromes.
   { symptom: /^R51/, diagnosis: /^G4[34]\./ },
 ];

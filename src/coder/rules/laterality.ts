@@ -31,7 +31,9 @@ function documentedSide(c: RuledCandidate, text: string): string | undefined {
     // belongs to the knee, not the breast.
     const before = text.slice(from, m.start);
     const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
-    const span = before.slice(cut + 1) + text.slice(m.start, m.end);
+    // Or right after it: "otitis media of the left ear", "cellulitis, right leg" (the next words only).
+    const after = /^,?\s*(?:(?:of|in|on|at|involving)\s+)?(?:the\s+)?(?:\w+\s+)?(left|right|bilateral|lt|rt)\b/i.exec(text.slice(m.end, Math.min(m.end + 32, m.sentenceEnd ?? m.end + 32)))?.[1] ?? '';
+    const span = before.slice(cut + 1) + text.slice(m.start, m.end) + ' ' + after;
     for (const [side, re] of SIDES) if (re.test(span)) found.add(side);
   }
   return found.size === 1 ? [...found][0] : undefined;

@@ -353,3 +353,35 @@ test('family history of substance use disorders maps to its own Z81 code; "Menta
   const psychosis = s.filter((x) => x.code === 'F29');
   assert.ok(psychosis.every((x) => x.status === 'negated'), JSON.stringify(psychosis.map((x) => x.status)));
 });
+
+test('pregnancy: the trimester from the weeks of gestation, Z3A weeks, a past preeclampsia is O09.29- (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('32 year old G2P1 at 28 weeks gestation. Previous pregnancy complicated by preeclampsia.\nAssessment:\n1. Gestational hypertension.\n2. History of preeclampsia in prior pregnancy.', { policy: 'billing' });
+  assert.ok(codes(s).includes('O13.3'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('O13.9'), codes(s).join(' '));
+  assert.ok(codes(s).includes('Z3A.28'), codes(s).join(' '));
+  assert.ok(codes(s).includes('O09.293') && !codes(s).includes('Z87.59'), codes(s).join(' '));
+  // Not pregnant now: a past gestational diabetes is the history code Z86.32.
+  const past = await code('PMH: history of gestational diabetes.\nAssessment: essential hypertension.', { policy: 'billing' });
+  assert.ok(codes(past).includes('Z86.32'), codes(past).join(' '));
+});
+
+test('neoplasms: "with metastasis to mediastinal lymph nodes" is C77.1, the primary stays the lung', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Diagnosis: adenocarcinoma of the right upper lobe of the lung, with metastasis to mediastinal lymph nodes.', { policy: 'billing' });
+  assert.ok(codes(s).includes('C77.1'), codes(s).join(' '));
+  assert.ok(codes(s).includes('C34.11'), codes(s).join(' '));
+  assert.ok(!codes(s).some((c) => c.startsWith('C78.0')), 'the lung is not the secondary site: ' + codes(s).join(' '));
+  assert.ok(!codes(s).some((c) => c.startsWith('R59')), codes(s).join(' '));
+});
+
+test('an assessment decides: exam-only findings and routine signs are not coded, parts of a named condition neither (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('CC: ear pain and fever.\nExam: left tympanic membrane erythematous and bulging.\nAssessment:\n1. Acute suppurative otitis media of the left ear.\n2. Viral upper respiratory infection.\n3. CKD 3b.', { policy: 'billing' });
+  assert.ok(codes(s).includes('H66.002'), 'side written after the mention: ' + codes(s).join(' '));
+  assert.ok(codes(s).includes('J06.9') && codes(s).includes('N18.32'), codes(s).join(' '));
+  for (const c of ['L53.9', 'R52', 'R50.9', 'B99.9', 'J98.8', 'H92.02']) assert.ok(!codes(s).includes(c), `${c}: ${codes(s).join(' ')}`);
+  const withAll = await code('Exam: left tympanic membrane erythematous.\nAssessment: acute suppurative otitis media of the left ear.', { policy: 'billing', all: true });
+  const finding = withAll.find((x) => x.code === 'L53.9');
+  if (finding) assert.equal(finding.status, 'uncertain');
+});
