@@ -32,10 +32,11 @@ export interface RawMatch {
 const WINDOW_PER_KEY = 3;
 const WINDOW_SLACK = 4;
 
-export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch[] {
+export function matchSentence(lex: TermLexicon, toks: SentenceToken[], text?: string): RawMatch[] {
   const at = new Map<string, number[]>();
   toks.forEach((t, i) => { let l = at.get(t.key); if (!l) at.set(t.key, (l = [])); l.push(i); });
   const out: RawMatch[] = [];
+  const heads = new Map<RawMatch, number>();
   const expandedSize = new Map<number, number>();
   for (const t of toks) if (t.expanded) expandedSize.set(t.pos, (expandedSize.get(t.pos) ?? 0) + 1);
   const present = new Set<number>();
@@ -62,7 +63,8 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
       }
       if (!best || bestWindow > e.keys.length * WINDOW_PER_KEY + WINDOW_SLACK) continue;
       if (!numbersAttached(e.keys, best, toks)) continue;
-      if (borrowsOneWord(best, toks, expandedSize)) continue;
+      const borrowed = borrowsOneWord(best, toks, expandedSize);
+      if (borrowed === true) continue;
       let start = Infinity, end = -Infinity, via = false, lo = Infinity, hi = -Infinity;
       for (const j of best) { start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end); via ||= !!toks[j].expanded; lo = Math.min(lo, toks[j].pos); hi = Math.max(hi, toks[j].pos); }
       let optionalHits = 0;
@@ -78,11 +80,43 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[]): RawMatch
           words.push(j); start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end);
         }
       }
-      out.push({ entry: id, tokens: [...new Set(words)].sort((x, y) => x - y), start, end, window: bestWindow, optionalHits, viaAbbreviation: via, subsumed: false });
+      const match: RawMatch = { entry: id, tokens: [...new Set(words)].sort((x, y) => x - y), start, end, window: bestWindow, optionalHits, viaAbbreviation: via, subsumed: false };
+      if (typeof borrowed === 'number') heads.set(match, borrowed);
+      out.push(match);
     }
   }
-  markSubsumed(out, toks, (m) => lex.entry(m.entry).code);
-  return out;
+  const codeOf = (m: RawMatch) => lex.entry(m.entry).code;
+  let kept = dropCrossHeads(out, heads, toks, codeOf);
+  if (text !== undefined) kept = dropBorrowedAcrossItems(kept, toks, text, codeOf);
+  markSubsumed(kept, toks, codeOf);
+  return kept;
+}
+
+/**
+ * A list ("atrial fibrillation on apixaban, hypertension, chronic kidney disease stage 3a") holds one condition per
+ * item: a match whose words in another item are only part of that item's own condition ("chronic" of "chronic kidney
+ * disease") misreads the list (I48.20 "chronic atrial fibrillation"). Items are separated by "," and ";"; a match's
+ * home item is where most of its words are. "Major depressive disorder, recurrent, severe" keeps its qualifiers: no
+ * other condition claims them.
+ */
+function dropBorrowedAcrossItems(ms: RawMatch[], toks: SentenceToken[], text: string, codeOf: (m: RawMatch) => string): RawMatch[] {
+  const item = (t: number) => { let n = 0; for (let i = 0; i < toks[t].start; i++) if (text[i] === ',' || text[i] === ';') n++; return n; };
+  const itemOf = new Map<number, number>();
+  const itemAt = (t: number) => { let v = itemOf.get(t); if (v === undefined) itemOf.set(t, (v = item(t))); return v; };
+  return ms.filter((m) => {
+    const groups = new Map<number, number[]>();
+    for (const t of m.tokens) { const g = itemAt(t); let l = groups.get(g); if (!l) groups.set(g, (l = [])); l.push(t); }
+    if (groups.size < 2) return true;
+    const home = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0][0];
+    for (const [g, mine] of groups) {
+      if (g === home) continue;
+      const pos = new Set(mine.map((t) => toks[t].pos));
+      const claimed = ms.some((o) => o !== m && codeOf(o) !== codeOf(m) && o.tokens.every((t) => itemAt(t) === g)
+        && [...pos].every((p) => o.tokens.some((t) => toks[t].pos === p)) && new Set(o.tokens.map((t) => toks[t].pos)).size > pos.size);
+      if (claimed) return false;
+    }
+    return true;
+  });
 }
 
 /** Token j lies inside positions lo..hi or is the sentence's own word right before or after them. */
@@ -99,17 +133,36 @@ function adjacent(toks: SentenceToken[], j: number, lo: number, hi: number): boo
  * the atrial fibrillation chronic (I48.20). Using two or more of its words ("acute HFrEF": heart failure), or its head
  * word ("DVT of the popliteal vein": thrombosis), is fine.
  */
-function borrowsOneWord(chosen: number[], toks: SentenceToken[], expandedSize: Map<number, number>): boolean {
+function borrowsOneWord(chosen: number[], toks: SentenceToken[], expandedSize: Map<number, number>): boolean | number {
   const used = new Map<number, Set<number>>();
   for (const j of chosen) { let u = used.get(toks[j].pos); if (!u) used.set(toks[j].pos, (u = new Set())); if (toks[j].expanded) u.add(j); }
   if (used.size < 2) return false;
+  let head: number | undefined;
   for (const [pos, u] of used) {
     if (u.size !== 1 || (expandedSize.get(pos) ?? 0) < 2) continue;
     // The head word (the expansion's last: "thrombosis" of "deep vein thrombosis") names the same condition.
     const last = toks.reduce((l, t, i) => (t.pos === pos && t.expanded ? i : l), -1);
     if (!u.has(last)) return true;
+    head = pos;
   }
-  return false;
+  return head ?? false;
+}
+
+/**
+ * A borrowed head word joins the abbreviation to the words around it; when those words already form a longer
+ * condition of their own, the join reads across two conditions ("Acute kidney injury on CKD": "kidney" + CKD's
+ * "disease" is not N28.9 "kidney disease"). "DVT of the popliteal vein" keeps its join: no other match owns
+ * "popliteal vein".
+ */
+function dropCrossHeads(ms: RawMatch[], heads: Map<RawMatch, number>, toks: SentenceToken[], codeOf: (m: RawMatch) => string): RawMatch[] {
+  if (!heads.size) return ms;
+  return ms.filter((m) => {
+    const abbrev = heads.get(m);
+    if (abbrev === undefined) return true;
+    const rest = new Set(m.tokens.filter((t) => toks[t].pos !== abbrev).map((t) => toks[t].pos));
+    return !ms.some((o) => o !== m && codeOf(o) !== codeOf(m) && !o.tokens.some((t) => toks[t].pos === abbrev)
+      && [...rest].every((p) => o.tokens.some((t) => toks[t].pos === p)) && new Set(o.tokens.map((t) => toks[t].pos)).size > rest.size);
+  });
 }
 
 /**

@@ -108,7 +108,7 @@ export function analyzeSentence(
   // Word position -> token index of the sentence's own words (expansions left out), for deniedModifier.
   const byPos = new Map<number, number>();
   toks.forEach((t, i) => { if (!t.expanded) byPos.set(t.pos, i); });
-  for (const m of matchSentence(lex, toks)) {
+  for (const m of matchSentence(lex, toks, s.text)) {
     const e = lex.entry(m.entry);
     if (deniedModifier(m.tokens, toks, e.keys, s.text, byPos)) continue;
     mentions.push({

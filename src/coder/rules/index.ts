@@ -12,9 +12,10 @@ import { setAsideIntegralSymptoms } from './integral-symptoms';
 import { applyLaterality } from './laterality';
 import { dropLightSubstanceUse } from './social-use';
 import { addLongTermDrugCodes } from './long-term-drugs';
-import { addTobaccoHistory } from './tobacco-history';
+import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
 import { applyPregnancyRules } from './pregnancy';
+import { applySepsisOrganism } from './sepsis-organism';
 import type { NoteView } from '../note-view';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
@@ -32,9 +33,11 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
     out = addHistoryCodes(kb, out);
     out = applyCombinationCodes(kb, out);
     out = addLongTermDrugCodes(kb, out, view);
+    out = addCurrentTobacco(kb, out, view);
     out = addTobaccoHistory(kb, out, view);
     out = addStatusCodes(kb, out, view);
     out = applyPregnancyRules(kb, out, view);
+    out = applySepsisOrganism(kb, out, view);
     out = preferSpecific(kb, out);
     out = dropPartReadings(kb, out, text);
     if (view?.sentences.some((s) => s.role === 'diagnosis')) setAsideUnassessedFindings(out);
@@ -166,7 +169,7 @@ function dropPartReadings(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: stri
     const lex = lexicalOf(a);
     if (!lex.length || !lex.every((m) => m.subsumed)) continue;
     const partOf = (m: PlacedMention) => active.some((b) => b !== a && !drop.has(b) && !asksFor(b.code, a.code)
-      && lexicalOf(b).some((n) => !n.subsumed && spans(n, m) && n.nKeys > m.nKeys && !COMPLEMENT.test(text.slice(n.start, m.start)) && !COMPLEMENT.test(text.slice(m.end, n.end))));
+      && lexicalOf(b).some((n) => !n.subsumed && spans(n, m) && n.end - n.start > m.end - m.start && !COMPLEMENT.test(text.slice(n.start, m.start)) && !COMPLEMENT.test(text.slice(m.end, n.end))));
     if (lex.every(partOf)) drop.add(a);
   }
   return cs.filter((c) => !drop.has(c));

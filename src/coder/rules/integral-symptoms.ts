@@ -20,8 +20,14 @@ const RULES: IntegralRule[] = [
   { symptom: /^R52$/, diagnosis: /^K/ },
   // Nausea, vomiting, heartburn, dysphagia, abdominal pain: digestive diseases.
   { symptom: /^R1[0-3]/, diagnosis: /^K/ },
-  // Dysuria, frequency, urgency, retention, hematuria: diseases of the urinary system.
-  { symptom: /^R3[0-5]|^R31/, diagnosis: /^N(0|1|2|3)/ },
+  // Dysuria, frequency, urgency, retention, hematuria, pyuria, bacteriuria: diseases of the urinary system.
+  { symptom: /^R3[0-5]|^R31|^R82\.(7|81)/, diagnosis: /^N(0|1|2|3)/ },
+  // Confusion, disorientation, altered mental status: encephalopathy, delirium, dementia.
+  { symptom: /^R41\.(0|82)$/, diagnosis: /^(G93\.4|F0[1-5]|G30|G31\.8)/ },
+  // Chest pain, sweating, shortness of breath: acute myocardial infarction and other acute ischemic heart disease.
+  { symptom: /^R07\.|^R61$|^R06\.0/, diagnosis: /^I2[1-4]\./ },
+  // Weakness and facial droop: acute stroke (its named deficits, aphasia or hemiplegia, are still coded).
+  { symptom: /^R53\.1$|^R29\.810$/, diagnosis: /^I6[0-3]\./ },
   // Edema: heart failure.
   { symptom: /^R60\./, diagnosis: /^I50\./ },
   // Limb pain and swelling (the index leads "leg swelling" to M79.89): deep vein thrombosis and other venous thrombosis.

@@ -17,10 +17,13 @@ const words = (t: string): string[] => t.toLowerCase().match(/[a-z0-9]+/g) ?? []
 /** Whether `a` without one `dropA` and `b` without one `dropB` hold the same words (in any order). */
 function sameWithout(a: string[], dropA: string, b: string[], dropB: string): boolean {
   const ia = a.indexOf(dropA), ib = b.indexOf(dropB);
-  if (ia < 0 || ib < 0 || a.length !== b.length) return false;
-  const x = a.filter((_, i) => i !== ia).sort(), y = b.filter((_, i) => i !== ib).sort();
-  return x.every((w, i) => w === y[i]);
+  if (ia < 0 || ib < 0) return false;
+  // "unspecified eye" / "bilateral": the organ word goes with "unspecified" when the side stands alone.
+  const x = a.filter((_, i) => i !== ia && !(dropB === 'bilateral' && i === ia + 1 && ORGAN.has(a[i]))).sort();
+  const y = b.filter((_, i) => i !== ib).sort();
+  return x.length === y.length && x.every((w, i) => w === y[i]);
 }
+const ORGAN = new Set(['eye', 'ear', 'side', 'limb', 'kidney', 'lung', 'breast', 'ovary', 'hand', 'foot']);
 
 /** The side the candidate's mentions document, when they agree on exactly one. */
 function documentedSide(c: RuledCandidate, text: string): string | undefined {
@@ -32,7 +35,10 @@ function documentedSide(c: RuledCandidate, text: string): string | undefined {
     const before = text.slice(from, m.start);
     const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
     // Or right after it: "otitis media of the left ear", "cellulitis, right leg" (the next words only).
-    const after = /^,?\s*(?:(?:of|in|on|at|involving)\s+)?(?:the\s+)?(?:\w+\s+)?(left|right|bilateral|lt|rt)\b/i.exec(text.slice(m.end, Math.min(m.end + 32, m.sentenceEnd ?? m.end + 32)))?.[1] ?? '';
+    const next = text.slice(m.end, Math.min(m.end + 48, m.sentenceEnd ?? m.end + 48));
+    const after = /^,?\s*(?:(?:of|in|on|at|involving)\s+)?(?:the\s+)?(?:\w+\s+)?(left|right|bilateral|both|lt|rt)\b/i.exec(next)?.[1]
+      // or closing the item: "retinopathy without macular edema, both eyes"
+      ?? /^[^,;.]*,\s*(left|right|bilateral|both)\s+(?:eyes?|ears?|sides?)\s*(?:[,;.]|$)/i.exec(next)?.[1] ?? '';
     const span = before.slice(cut + 1) + text.slice(m.start, m.end) + ' ' + after;
     for (const [side, re] of SIDES) if (re.test(span)) found.add(side);
   }
@@ -45,7 +51,16 @@ export function withLaterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: st
   const side = documentedSide(c, text);
   if (!side) return c;
   // A 7th character sits on a 6-character base ("S72.009" + "A"): compare the bases, keep the character.
-  const base7 = c.code.replace('.', '').length === 7 ? kb.get(c.code.slice(0, -1)) : undefined;
+  const sevens = c.code.replace('.', '').length === 7 ? kb.sevenCharacters(c.code.slice(0, -1)) : [];
+  // Where the 7th character is the side (E11.329-: 1 right eye, 2 left eye, 3 bilateral, 9 unspecified eye).
+  const current = sevens.find((x) => x.char === c.code.slice(-1));
+  if (current && /unspecified/i.test(current.meaning) && sevens.some((x) => /\b(left|right|bilateral)\b/i.test(x.meaning))) {
+    const want = sevens.find((x) => new RegExp(`\\b${side}\\b`, 'i').test(x.meaning));
+    const target = want && c.code.slice(0, -1) + want.char;
+    if (!target || !kb.isBillable(target)) return c;
+    return { ...c, code: target, notes: [...(c.notes ?? []), `Side from the note: ${side} (${c.code} has the side unspecified)`] };
+  }
+  const base7 = sevens.length ? kb.get(c.code.slice(0, -1)) : undefined;
   const base = base7 ?? e;
   const seventh = base7 ? c.code.slice(-1) : '';
   if (!base.parent) return c;

@@ -29,6 +29,7 @@ const CLASSES: DrugClass[] = [
 
 /** Words that say the patient takes the drug now. */
 const CURRENT = /\b(on|takes|taking|continue[sd]?|continuing|maintained on|remains on|home|chronic|long[- ]term|daily|nightly|bid|tid|qhs|qd|units?|mg)\b/i;
+const ONGOING = /\b(on|takes|taking|continue[sd]?|continuing|maintained on|remains on|home|chronic|long[- ]term|resume[sd]?)\b/i;
 /** Words that say it is not (yet, any longer) current, or not taken at all. */
 const NOT_CURRENT = /\b(start(ed|ing)?|initiat\w*|begin|began|new(ly)?|stop(ped)?|discontinu\w*|d\/c|held|hold(ing)?|off|allerg\w*|intoleran\w*|declin\w*|refus\w*|not on|no longer|denies|never)\b/i;
 
@@ -52,7 +53,10 @@ export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[],
         const nextSep = [',', ';'].map((sep) => text.indexOf(sep, m.index! + m[0].length)).filter((x) => x >= 0);
         const item = text.slice(from, nextSep.length ? Math.min(...nextSep) : text.length);
         if (NOT_CURRENT.test(item)) continue;
-        if (s.role !== 'medications' && !CURRENT.test(item)) continue;
+        // In an assessment or plan a dose is an order for this visit ("aspirin 325 mg" for a STEMI): only "on",
+        // "continue", "home" and the like say the patient takes it.
+        const acute = s.role === 'plan' || s.role === 'diagnosis';
+        if (s.role !== 'medications' && !(acute ? ONGOING : CURRENT).test(item)) continue;
         mentions.push(ruleMention(cls.code, cls.indexPath, s, i, m.index!, m[0].length));
       }
     });

@@ -385,3 +385,20 @@ test('an assessment decides: exam-only findings and routine signs are not coded,
   const finding = withAll.find((x) => x.code === 'L53.9');
   if (finding) assert.equal(finding.status, 'uncertain');
 });
+
+test('sepsis takes its organism; list items keep their own words; an acute MI absorbs chest pain (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('PMH: atrial fibrillation on apixaban, hypertension, chronic kidney disease stage 3a.\nAssessment:\n1. Sepsis due to E. coli urinary tract infection.\n2. Acute kidney injury on CKD stage 3a.', { policy: 'billing' });
+  assert.ok(codes(s).includes('A41.51') && !codes(s).includes('A41.9'), codes(s).join(' '));
+  assert.ok(codes(s).includes('N39.0'), codes(s).join(' '));
+  // "chronic" belongs to the kidney disease, not to the atrial fibrillation; "kidney ... CKD" is not N28.9.
+  assert.ok(!codes(s).includes('I48.20') && !codes(s).includes('N28.9'), codes(s).join(' '));
+  const mi = await code('CC: chest pain.\nHPI: chest pressure with diaphoresis. Current smoker, 1 ppd.\nAssessment: acute inferior wall ST elevation myocardial infarction. Type 2 diabetes with mild nonproliferative diabetic retinopathy without macular edema, both eyes.', { policy: 'billing' });
+  assert.ok(codes(mi).includes('I21.19'), codes(mi).join(' '));
+  assert.ok(!codes(mi).some((c) => c.startsWith('R07') || c === 'R61'), codes(mi).join(' '));
+  assert.ok(codes(mi).includes('E11.3293'), 'the side as a 7th character: ' + codes(mi).join(' '));
+  assert.ok(codes(mi).includes('F17.210') && !codes(mi).includes('Z72.0'), codes(mi).join(' '));
+  // A drug ordered in the plan is not long-term use.
+  const plan = await code('Assessment: acute inferior wall STEMI.\nPlan: aspirin 325 mg now, heparin drip.', { policy: 'billing' });
+  assert.ok(!codes(plan).includes('Z79.82'), codes(plan).join(' '));
+});
