@@ -56,7 +56,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[]): string {
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 5;
+export const LEXICON_VERSION = 6;
 /** Entries with more required words than this never match a real sentence in full. */
 const MAX_KEYS = 10;
 
@@ -229,9 +229,15 @@ export class TermLexicon {
       const last = hit.path[hit.path.length - 1];
       if (hit.path.length > 1 && !normKeys(stripMarkers(last)).length && !RESIDUAL_ONLY.test(last)) continue;
       for (const main of mainTermVariants(hit.path[0])) {
-        const keys = [...new Set([...normKeys(stripMarkers(main)), ...rest])];
+        let keys = [...new Set([...normKeys(stripMarkers(main)), ...rest])];
+        // "Dementia, Alzheimer's type": notes write "Alzheimer dementia"; "type" is needed only before its number
+        // ("type 2") or letter, and only when two other words still anchor the entry.
+        const ti = keys.indexOf('type');
+        const extra: string[] = [];
+        const typeOf = hit.path.some((p) => /\w type$/i.test(p.trim()) && !/(specified|other|unspecified) type$/i.test(p.trim()));
+        if (ti >= 0 && typeOf && keys.length >= 3 && !/^([0-9]|[ivx]+$|[a-z]$)/.test(keys[ti + 1] ?? '')) { keys = keys.filter((k) => k !== 'type'); extra.push('type'); }
         add({
-          keys, optional: optional.filter((k) => !keys.includes(k)), code,
+          keys, optional: [...optional.filter((k) => !keys.includes(k)), ...extra], code,
           alternatives: codes.length > 1 ? codes.filter((c) => c !== code).slice(0, 12) : undefined,
           manifestation: hit.manifestation?.filter((c) => kb.isBillable(c)),
           source: 'index', text: hit.path.join(', '), depth: hit.path.length, needsMoreSpecificity: !!hit.needsMoreSpecificity || codes.length > 1,

@@ -49,7 +49,35 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     if (existing) { merged.confidence = Math.max(merged.confidence, existing.confidence); merged.mentions.push(...existing.mentions); }
     out.push(merged);
   }
-  return dropUncomplicatedDiabetes(out);
+  return dementiaInOtherDiseases(kb, dropUncomplicatedDiabetes(out));
+}
+
+/**
+ * Dementia due to a disease classified elsewhere (Alzheimer's, Parkinson's, Lewy bodies...): the disease is coded
+ * first and the dementia with F02 ("Use additional code" at G30), not with "unspecified dementia" F03.
+ */
+function dementiaInOtherDiseases(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+  const disease = cs.filter((c) => c.status === 'active' && /^(G30|G31\.[018]|G20|G10|B20|G35)/.test(c.code)).sort((a, b) => b.confidence - a.confidence)[0];
+  if (!disease) return cs;
+  const out: RuledCandidate[] = [];
+  for (const c of cs) {
+    // Unspecified dementia F03.9x is F02.8x in a disease classified elsewhere; the graded ones keep their letter.
+    const code = /^F03\.9/.test(c.code) ? c.code.replace(/^F03\.9/, 'F02.8') : /^F03\./.test(c.code) ? c.code.replace(/^F03/, 'F02') : '';
+    if (!code || !kb.isBillable(code)) { out.push(c); continue; }
+    const note = `Dementia in a disease classified elsewhere: ${code} with ${disease.code}, not ${c.code}`;
+    const confidence = Math.max(c.confidence, disease.confidence * 0.9);
+    const existing = cs.find((x) => x.code === code);
+    if (existing) {
+      // Already read (a learned phrase): it takes the dementia's evidence.
+      existing.mentions = [...existing.mentions, ...c.mentions];
+      existing.confidence = Math.max(existing.confidence, confidence);
+      existing.status = 'active';
+      existing.notes = [...(existing.notes ?? []), note];
+      continue;
+    }
+    out.push({ ...c, code, status: 'active', confidence, notes: [...(c.notes ?? []), note] });
+  }
+  return out;
 }
 
 /**

@@ -58,8 +58,15 @@ function addManifestations(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCan
   const extra: RuledCandidate[] = [];
   for (const c of cs) {
     for (const m of c.mentions) for (const code of m.manifestation ?? []) {
-      if (have.has(code) || !kb.isBillable(code)) continue;
-      const nc: RuledCandidate = { code, mentions: [m], confidence: c.confidence * 0.9, status: c.status, notes: [`Manifestation of ${c.code} (code first the underlying condition)`] };
+      if (!kb.isBillable(code)) continue;
+      // The index pairs them ("G30.9 [F02.80]"): the manifestation stands or falls with its etiology.
+      const had = have.get(code);
+      if (had) {
+        if (!had.mentions.includes(m)) had.mentions = [...had.mentions, m];
+        if (c.confidence > had.confidence) { had.confidence = c.confidence; had.status = c.status; }
+        continue;
+      }
+      const nc: RuledCandidate = { code, mentions: [m], confidence: c.confidence, status: c.status, notes: [`Manifestation of ${c.code} (code first the underlying condition)`] };
       have.set(code, nc);
       extra.push(nc);
     }

@@ -402,3 +402,13 @@ test('sepsis takes its organism; list items keep their own words; an acute MI ab
   const plan = await code('Assessment: acute inferior wall STEMI.\nPlan: aspirin 325 mg now, heparin drip.', { policy: 'billing' });
   assert.ok(!codes(plan).includes('Z79.82'), codes(plan).join(' '));
 });
+
+test('dementia in Alzheimer disease: G30.9 with the index-paired F02.80, never F03.90 "unspecified dementia" (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('HPI: nursing home resident with dementia.\nPMH: Alzheimer dementia, hypertension.\nAssessment:\n1. Alzheimer\'s dementia.\n2. Hypertension.', { policy: 'billing', threshold: 0.2 });
+  assert.ok(codes(s).includes('G30.9'), codes(s).join(' '));
+  assert.ok(codes(s).includes('F02.80'), codes(s).join(' '));
+  assert.ok(!codes(s).some((c) => c.startsWith('F03')), codes(s).join(' '));
+  const g = find(s, 'G30.9')!, f = find(s, 'F02.80')!;
+  assert.ok(f.confidence >= g.confidence * 0.9, `the manifestation stands with its etiology: ${f.confidence} vs ${g.confidence}`);
+});
