@@ -15,9 +15,9 @@ export function summaryLensTitle(coding: DocumentCoding): string {
   return `ICD-10-CM: ${pending} suggested · ${accepted} accepted${codes} · Open summary`;
 }
 
-/** The codes whose main evidence lies in the section. */
+/** The codes the section documents: any of their evidence lies in it (COPD in the history and its exacerbation in the course). */
 export function codesInSection(coding: DocumentCoding, sec: Pick<NoteSection, 'start' | 'end'>): DocumentSuggestion[] {
-  return coding.suggestions.filter((s) => shown(s) && s.evidence.length && s.evidence[0].start >= sec.start && s.evidence[0].start < sec.end);
+  return coding.suggestions.filter((s) => shown(s) && s.evidence.some((e) => e.start >= sec.start && e.start < sec.end));
 }
 
 export function codeLenses(doc: TextDocument, coding: DocumentCoding): CodeLens[] {
