@@ -20,7 +20,7 @@ $PY -c "import sys; sys.path.insert(0, 'models/train'); import json, wordpiece a
 npx tsx models/train/export-codes.ts
 $PY models/train/codiesp_pairs.py
 # shellcheck disable=SC2086
-$PY models/train/train.py --layers 0 --hidden 256 --out-dim 128 --steps 1200 --batch 256 --lr 2e-3 --eval-every 600 --threads "$OMP_NUM_THREADS" ${TRAIN_ARGS:-}
+$PY models/train/train.py --layers 0 --hidden 256 --out-dim 128 --steps 12000 --batch 256 --lr 2e-3 --eval-every 3000 --threads 1 ${TRAIN_ARGS:-}
 $PY models/train/export.py
 npm run --silent build:embeddings
 echo "train:encoder finished in $(( $(date +%s) - t0 )) s"
