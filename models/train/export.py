@@ -56,7 +56,7 @@ def main():
         'max_position_embeddings': cfg['max_pos'], 'type_vocab_size': 2, 'pad_token_id': 0,
         'embedding_size': cfg['out_dim'], 'pooling': 'mean', 'normalize': True,
         'clinical_coder': {'name': 'clinical-concept-encoder', 'params': ck['params'], 'train_steps': ck['steps'],
-                           'train_seconds': round(ck['train_seconds']), 'train_args': {k: (os.path.relpath(v) if k == 'out' and isinstance(v, str) and os.path.isabs(v) else v) for k, v in ck['args'].items()},
+                           'train_seconds': round(ck['train_seconds']), 'train_args': {k: (os.path.basename(v) if k == 'out' and isinstance(v, str) else v) for k, v in ck['args'].items()},
                            'reference': {'text': 'acute myocardial infarction of anterior wall', 'embedding': [round(x, 6) for x in ref]}},
     }
     json.dump(config, open(os.path.join(args.out, 'config.json'), 'w'), indent=1)
