@@ -28,6 +28,9 @@ export interface RawMatch {
   subsumed: boolean;
 }
 
+/** Optional words never attached to a mention: they deny or join, they do not qualify. */
+const NOT_ATTACHED = new Set(['without', 'no', 'not', 'with', 'and', 'or']);
+
 /** A mention may spread over at most this many words per required key (plus slack). */
 const WINDOW_PER_KEY = 3;
 const WINDOW_SLACK = 4;
@@ -76,7 +79,8 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[], text?: st
         // A nonessential modifier next to the mention belongs to it ("type 1 diabetes mellitus"), so the mention
         // covers it and a shorter match on it ("diabetes mellitus" -> E11.9) is subsumed.
         for (const j of js) {
-          if (toks[j].expanded || !adjacent(toks, j, lo, hi)) continue;
+          // Never a denial word: "(without bleeding)" must not swallow the "without" of "without esophagitis".
+          if (toks[j].expanded || NOT_ATTACHED.has(k) || !adjacent(toks, j, lo, hi)) continue;
           words.push(j); start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end);
         }
       }

@@ -27,9 +27,25 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
   let out = cs;
   for (const combo of COMBOS) {
     const active = out.filter((c) => c.status === 'active');
-    const a = active.find((c) => combo.first.test(c.code));
+    // The most confident reading of the first condition (E11.9, not a weak E13.9 from the same words).
+    const inside = (c: RuledCandidate) => (c.mentions.every((m) => m.subsumed) ? 1 : 0);
+    let a = active.filter((c) => combo.first.test(c.code)).sort((x, y) => inside(x) - inside(y) || y.confidence - x.confidence)[0];
     const b = active.filter((c) => combo.second.test(c.code)).sort((x, y) => y.confidence - x.confidence)[0];
-    if (!a || !b) continue;
+    if (!b) continue;
+    if (!a && combo.first === DIABETES_UNCOMPLICATED) {
+      // Diabetes already coded with another complication (E11.42): the "with" convention links this condition too,
+      // so its combination code is added beside (E11.42 + E11.51 for peripheral vascular disease).
+      const other = active.filter((c) => /^E(08|09|10|11|13)\./.test(c.code)).sort((x, y) => inside(x) - inside(y) || y.confidence - x.confidence)[0];
+      const target = other && combo.target(other.code, b.code);
+      if (other && target && kb.isBillable(target) && !out.some((c) => c.code === target)
+        && !active.some((c) => c !== other && c.code.slice(0, 3) === other.code.slice(0, 3) && c.mentions.some((m) => b.mentions.some((n) => spans(m, n))))) {
+        out = out.filter((c) => combo.keepSecond || c !== b);
+        out.push({ code: target, mentions: [...b.mentions], confidence: (other.confidence + b.confidence) / 2, status: 'active',
+          notes: [`Combination code: ${combo.why}, with ${other.code} (the "with" convention links them)${combo.keepSecond ? '' : `; replaces ${b.code}`}`] });
+      }
+      continue;
+    }
+    if (!a) continue;
     const target = combo.target(a.code, b.code);
     if (!kb.isBillable(target)) continue;
     // The note already names a combination of this family for the same evidence ("type 2 diabetes with diabetic

@@ -16,6 +16,7 @@ import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
 import { applyPregnancyRules } from './pregnancy';
 import { applySepsisOrganism } from './sepsis-organism';
+import { addBmiCode } from './bmi';
 import type { NoteView } from '../note-view';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
@@ -23,6 +24,7 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
   let out: RuledCandidate[] = scored.map((c) => ({ ...c }));
   out = addManifestations(kb, out);
   out = out.map((c) => withSeventhCharacter(kb, c, text));
+  out = alignExternalCauses(kb, out);
   out = applyLaterality(kb, out, text);
   out = dropLightSubstanceUse(out, text);
   if (policy === 'billing') {
@@ -38,10 +40,13 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
     out = addStatusCodes(kb, out, view);
     out = applyPregnancyRules(kb, out, view);
     out = applySepsisOrganism(kb, out, view);
+    out = addBmiCode(kb, out, view);
     out = preferSpecific(kb, out);
     out = dropPartReadings(kb, out, text);
     if (view?.sentences.some((s) => s.role === 'diagnosis')) setAsideUnassessedFindings(out);
     out = setAsideIntegralSymptoms(out);
+    // "Illness, unspecified" says no diagnosis was made: never next to one.
+    if (out.some((c) => c.status === 'active' && c.code !== 'R69')) out = out.filter((c) => c.code !== 'R69');
   }
   resolveExcludes1(kb, out, policy);
   for (const c of out) {
@@ -84,6 +89,21 @@ function withSeventhCharacter(kb: IcdKnowledgeBase, c: RuledCandidate, text: str
   if (!seventh) return c;
   const alt = c.code.slice(0, -1) + seventh;
   return kb.isBillable(alt) ? { ...c, code: alt, notes: [...(c.notes ?? []), `7th character ${seventh} from the documented encounter`] } : c;
+}
+
+/**
+ * External causes (V00-Y38) carry the encounter of the injury they explain (guideline I.C.20.a): a fall at home seen
+ * at a follow-up for the fracture is W19.XXXD, like S72.142D.
+ */
+function alignExternalCauses(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+  const encounters = new Set(cs.filter((c) => c.status === 'active' && /^[ST]/.test(c.code) && c.code.replace('.', '').length === 7).map((c) => c.code.slice(-1)));
+  if (encounters.size !== 1) return cs;
+  const seventh = [...encounters][0];
+  return cs.map((c) => {
+    if (!/^(V|W|X|Y[0-3])/.test(c.code) || c.code.replace('.', '').length !== 7 || c.code.endsWith(seventh)) return c;
+    const alt = c.code.slice(0, -1) + seventh;
+    return kb.isBillable(alt) ? { ...c, code: alt, notes: [...(c.notes ?? []), `7th character ${seventh}: the encounter of the injury it explains`] } : c;
+  });
 }
 
 function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {

@@ -35,7 +35,8 @@ export function applyPregnancyRules(kb: IcdKnowledgeBase, cs: RuledCandidate[], 
   let out = cs.map((c) => {
     // A past pregnancy's complication in a pregnant patient: supervision of pregnancy with a poor obstetric history.
     if (c.code === 'Z87.59' && c.status === 'active' && kb.isBillable(`O09.29${digit}`)) {
-      return { ...c, code: `O09.29${digit}`, notes: [...(c.notes ?? []), 'Pregnant patient with a history of a pregnancy complication: O09.29- instead of Z87.59 (guideline I.C.15.b.2)'] };
+      // A rule the guideline mandates for a documented history: as sure as the other rule codes.
+      return { ...c, code: `O09.29${digit}`, confidence: Math.max(c.confidence, 0.7), notes: [...(c.notes ?? []), 'Pregnant patient with a history of a pregnancy complication: O09.29- instead of Z87.59 (guideline I.C.15.b.2)'] };
     }
     const e = kb.get(c.code);
     if (!trimester || !e?.parent || c.status !== 'active' || !/unspecified trimester/i.test(e.longTitle)) return c;

@@ -412,3 +412,27 @@ test('dementia in Alzheimer disease: G30.9 with the index-paired F02.80, never F
   const g = find(s, 'G30.9')!, f = find(s, 'F02.80')!;
   assert.ok(f.confidence >= g.confidence * 0.9, `the manifestation stands with its etiology: ${f.confidence} vs ${g.confidence}`);
 });
+
+test('primary care list: "GERD without esophagitis" is K21.9; BMI with obesity is Z68.37; no R69 beside diagnoses (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('58 year old woman for chronic disease follow-up.\nProblems:\n- Class 2 obesity, BMI 37.2.\n- GERD without esophagitis.\n- Essential hypertension.', { policy: 'billing' });
+  assert.ok(codes(s).includes('K21.9') && !codes(s).includes('K21.00'), codes(s).join(' '));
+  assert.ok(codes(s).includes('Z68.37'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('R69'), codes(s).join(' '));
+  // No weight diagnosis: the BMI alone is not reported (guideline I.B.14); a child's BMI is a percentile.
+  const plain = await code('Vitals: BMI 31.4.\nAssessment: essential hypertension.', { policy: 'billing' });
+  assert.ok(!codes(plain).some((c) => c.startsWith('Z68')), codes(plain).join(' '));
+  const child = await code('12 year old boy. BMI 31.\nAssessment: obesity.', { policy: 'billing' });
+  assert.ok(!codes(child).some((c) => c.startsWith('Z68.3')), codes(child).join(' '));
+});
+
+test('a diabetic with one complication: another linked condition adds its own combination code; external causes follow the injury encounter', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('HPI: type 2 diabetes with diabetic polyneuropathy and peripheral vascular disease.\nAssessment:\n1. Type 2 diabetes mellitus with diabetic polyneuropathy.\n2. Peripheral vascular disease.', { policy: 'billing' });
+  assert.ok(codes(s).includes('E11.42') && codes(s).includes('E11.51'), codes(s).join(' '));
+  assert.ok(!codes(s).includes('I73.9') && !codes(s).some((c) => c.startsWith('E13')), codes(s).join(' '));
+  const f = await code('Seen 6 weeks after a fall at home.\nAssessment: displaced intertrochanteric fracture of left femur, subsequent encounter with routine healing.', { policy: 'billing' });
+  assert.ok(codes(f).includes('S72.142D'), codes(f).join(' '));
+  assert.ok(codes(f).some((c) => /^W19\.XXXD$/.test(c)) || !codes(f).some((c) => c.startsWith('W19')), codes(f).join(' '));
+  assert.ok(!codes(f).includes('W19.XXXA'), codes(f).join(' '));
+});
