@@ -29,7 +29,7 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     const active = out.filter((c) => c.status === 'active');
     // The most confident reading of the first condition (E11.9, not a weak E13.9 from the same words).
     const inside = (c: RuledCandidate) => (c.mentions.every((m) => m.subsumed) ? 1 : 0);
-    let a = active.filter((c) => combo.first.test(c.code)).sort((x, y) => inside(x) - inside(y) || y.confidence - x.confidence)[0];
+    const a = active.filter((c) => combo.first.test(c.code)).sort((x, y) => inside(x) - inside(y) || y.confidence - x.confidence)[0];
     const b = active.filter((c) => combo.second.test(c.code)).sort((x, y) => y.confidence - x.confidence)[0];
     if (!b) continue;
     if (!a && combo.first === DIABETES_UNCOMPLICATED) {
