@@ -2,7 +2,7 @@
 // sentence, close together (discontinuous mentions such as "diabetes ... with nephropathy" are
 // allowed within a window). Works on normalised keys, so word order, plurals and spelling
 // variants do not matter.
-import type { TermLexicon } from './term-lexicon';
+import { RESIDUAL, type TermLexicon } from './term-lexicon';
 
 export interface SentenceToken {
   key: string;
@@ -91,9 +91,33 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[], text?: st
   }
   const codeOf = (m: RawMatch) => lex.entry(m.entry).code;
   let kept = dropCrossHeads(out, heads, toks, codeOf);
+  kept = dropAbbreviationStraddles(kept, toks, codeOf, (m) => lex.entry(m.entry).text);
   if (text !== undefined) kept = dropBorrowedAcrossItems(kept, toks, text, codeOf);
   markSubsumed(kept, toks, codeOf);
   return kept;
+}
+
+/**
+ * A match built from the expansions of two abbreviations that each name their own condition ("HTN and COPD":
+ * "hypertension" + "pulmonary disease" is not I27.20 pulmonary hypertension) joins two conditions; only an index
+ * entry that says how they combine ("with", "due to", "in") may do that.
+ */
+function dropAbbreviationStraddles(ms: RawMatch[], toks: SentenceToken[], codeOf: (m: RawMatch) => string, textOf: (m: RawMatch) => string): RawMatch[] {
+  // The word position an expanded token stands for (expansions sit one after their abbreviation).
+  const word = (t: number) => (toks[t].expanded ? toks[t].pos - 1 : toks[t].pos);
+  return ms.filter((m) => {
+    const abbrevs = new Set(m.tokens.filter((t) => toks[t].expanded).map(word));
+    // ("due to, specified disease NEC" says nothing about how: it does not count.)
+    if (abbrevs.size < 2 || (/\b(with|due to|in|and|associated)\b/i.test(textOf(m)) && !RESIDUAL.test(textOf(m)))) return true;
+    if (m.tokens.some((t) => !toks[t].expanded && !abbrevs.has(toks[t].pos))) return true;
+    let owned = 0;
+    for (const w of abbrevs) {
+      const mine = m.tokens.filter((t) => word(t) === w).length;
+      if (ms.some((o) => o !== m && codeOf(o) !== codeOf(m) && o.tokens.every((t) => word(t) === w)
+        && (o.tokens.length >= mine || o.tokens.some((t) => !toks[t].expanded)))) owned++;
+    }
+    return owned < 2;
+  });
 }
 
 /**

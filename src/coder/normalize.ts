@@ -3,7 +3,7 @@
 // pairs ("renal" ~ "kidney") fold to one key.
 
 /** Bump when normalisation changes: the shipped lexicon cache is keyed by it. */
-export const NORMALIZER_VERSION = 3;
+export const NORMALIZER_VERSION = 4;
 
 export interface NormToken {
   /** Normalised key. */
@@ -49,6 +49,7 @@ const SYNONYM: Record<string, string> = {
   asthenic: 'asthenia', weakness: 'weakness', tiredness: 'fatigue', fatigued: 'fatigue', jaundiced: 'jaundice', icteric: 'jaundice',
   icterus: 'jaundice', cirrhotic: 'cirrhosis', ischemic: 'ischemia', necrotic: 'necrosis', thrombotic: 'thrombosis',
   embolic: 'embolism', stenotic: 'stenosis', atrophic: 'atrophy', hypertrophic: 'hypertrophy', dilated: 'dilatation', dilation: 'dilatation',
+  hypoxic: 'hypoxia', hypoxemic: 'hypoxia', hypercapnic: 'hypercapnia', hypercarbic: 'hypercapnia',
   calculous: 'calculus', lithiasic: 'calculus', malignant: 'malignant', malignancy: 'malignant', cancerous: 'cancer', leukemic: 'leukemia', lymphomatous: 'lymphoma',
 };
 

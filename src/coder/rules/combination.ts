@@ -65,7 +65,22 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     if (existing) { merged.confidence = Math.max(merged.confidence, existing.confidence); merged.mentions.push(...existing.mentions); }
     out.push(merged);
   }
-  return dementiaInOtherDiseases(kb, dropUncomplicatedDiabetes(out));
+  return copdWithInfection(kb, dementiaInOtherDiseases(kb, dropUncomplicatedDiabetes(out)));
+}
+
+/**
+ * COPD with an acute lower respiratory infection (pneumonia, bronchitis): J44.0, with the infection coded too
+ * ("use additional code to identify the infection"), beside J44.1 when an exacerbation is also documented.
+ */
+function copdWithInfection(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+  const active = cs.filter((c) => c.status === 'active');
+  const copd = active.find((c) => /^J44\.[19]$/.test(c.code));
+  const infection = active.filter((c) => /^J(1[2-8]|2[0-2])\./.test(c.code)).sort((a, b) => b.confidence - a.confidence)[0];
+  if (!copd || !infection || !kb.isBillable('J44.0') || cs.some((c) => c.code === 'J44.0')) return cs;
+  const out = copd.code === 'J44.9' ? cs.filter((c) => c !== copd) : [...cs];
+  out.push({ code: 'J44.0', mentions: [...copd.mentions, ...infection.mentions], confidence: (copd.confidence + infection.confidence) / 2, status: 'active',
+    notes: [`Combination code: COPD with acute lower respiratory infection (${infection.code} coded too)${copd.code === 'J44.9' ? '; replaces J44.9' : ''}`] });
+  return out;
 }
 
 /**

@@ -41,8 +41,9 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
     out = applyPregnancyRules(kb, out, view);
     out = applySepsisOrganism(kb, out, view);
     out = addBmiCode(kb, out, view);
-    out = preferSpecific(kb, out);
     out = dropPartReadings(kb, out, text);
+    out = preferSpecific(kb, out);
+    out = preferAcuteOnChronic(kb, out);
     if (view?.sentences.some((s) => s.role === 'diagnosis')) setAsideUnassessedFindings(out);
     out = setAsideIntegralSymptoms(out);
     // "Illness, unspecified" says no diagnosis was made: never next to one.
@@ -177,14 +178,35 @@ function setAsideUnassessedFindings(cs: RuledCandidate[]): void {
   }
 }
 
+/**
+ * "Acute on chronic" is one code (J96.21, I50.23): the chronic-only and acute-only codes of the same condition found
+ * elsewhere in the note ("chronic hypoxic respiratory failure" in the history) give way to it.
+ */
+function preferAcuteOnChronic(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+  const core = (code: string) => normKeys(kb.get(code)?.longTitle ?? '').filter((k) => !['acute', 'chronic', 'and', 'on'].includes(k)).sort().join(' ');
+  const both = cs.filter((c) => c.status === 'active' && /acute (and|on) chronic/i.test(kb.get(c.code)?.longTitle ?? ''));
+  if (!both.length) return cs;
+  return cs.filter((c) => {
+    if (c.status !== 'active' || both.includes(c)) return true;
+    const t = kb.get(c.code)?.longTitle ?? '';
+    if (!/\b(acute|chronic)\b/i.test(t)) return true;
+    const winner = both.find((b) => b.code.slice(0, 3) === c.code.slice(0, 3) && core(b.code) === core(c.code));
+    if (!winner) return true;
+    winner.mentions = [...winner.mentions, ...c.mentions];
+    winner.notes = [...(winner.notes ?? []), `${c.code} is part of ${winner.code} (acute on chronic), which replaces it`];
+    return false;
+  });
+}
+
 /** Words that put a second condition inside a phrase: "anemia of CKD", "UTI due to E. coli", "HTN and CKD". */
 const COMPLEMENT = /\b(of|in|with|due to|secondary to|from|and|or|on|after|associated with|caused by|plus)\b|[,;/+&]/i;
 
 /**
  * Billing: a code read from words inside a longer phrase that another code names as one condition ("infection" and
- * "respiratory infection" inside "viral upper respiratory infection" -> J06.9; not B99.9 and J98.8 too) is dropped.
- * Kept: words after "of", "with", "due to", "and"... (another condition: N18.9 in "anemia of CKD"), and a code the
- * longer one's "use additional code" / "code also" / "code first" notes ask for (the CKD stage of E11.22).
+ * "respiratory infection" inside "viral upper respiratory infection" -> J06.9; "hyperparathyroidism" in "secondary
+ * hyperparathyroidism of renal origin" -> N25.81) is dropped. Kept: words after "of", "with", "due to", "and"...
+ * (another condition: N18.9 in "anemia of CKD"), words before a list comma the longer match reaches across, and a
+ * code the longer one's "use additional code" / "code also" / "code first" notes ask for (the CKD stage of E11.22).
  */
 function dropPartReadings(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: string): RuledCandidate[] {
   const active = cs.filter((c) => c.status === 'active');
@@ -196,7 +218,7 @@ function dropPartReadings(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: stri
     const lex = lexicalOf(a);
     if (!lex.length || !lex.every((m) => m.subsumed)) continue;
     const partOf = (m: PlacedMention) => active.some((b) => b !== a && !drop.has(b) && !asksFor(b.code, a.code)
-      && lexicalOf(b).some((n) => !n.subsumed && spans(n, m) && n.end - n.start > m.end - m.start && !COMPLEMENT.test(text.slice(n.start, m.start)) && !COMPLEMENT.test(text.slice(m.end, n.end))));
+      && lexicalOf(b).some((n) => spans(n, m) && (n.end - n.start > m.end - m.start || n.nKeys > m.nKeys) && !COMPLEMENT.test(text.slice(n.start, m.start)) && !/[,;]/.test(text.slice(m.end, n.end))));
     if (lex.every(partOf)) drop.add(a);
   }
   return cs.filter((c) => !drop.has(c));
@@ -224,7 +246,11 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
       if (b.code.startsWith(parent)) {
         const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
         if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length) continue; // not more specific
-        supported = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && wider(n, m)));
+        supported = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && wider(n, m)))
+          // Siblings: the unspecified one gives way to the specific one documented anywhere in the note ("anemia in
+          // chronic kidney disease" with "ESRD on hemodialysis": N18.6, not also N18.9).
+          || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bunspecified\b/.test(ta)
+            && b.mentions.some((n) => !n.subsumed && n.source !== 'learned' && n.source !== 'encoder'));
       } else {
         // Elsewhere in the block, b's words must contain all of a's, and either b's title says everything a's does
         // ("anemia of chronic kidney disease": D64.9 -> D63.1; but E11.22 "with diabetic CKD" does not say E11.40's

@@ -15,7 +15,7 @@ const RULES: IntegralRule[] = [
   // Cough, abnormal breathing (dyspnea, shortness of breath, wheezing), sputum: respiratory diseases.
   { symptom: /^R0(5|6|9\.3)/, diagnosis: /^J/ },
   // Fever: infections (certain infectious diseases, respiratory infections, urinary tract infection, pyelonephritis).
-  { symptom: /^R50\.9$/, diagnosis: /^(A|B|J0|J1[0-8]|J2[0-2]|J69|J85|J86|N10|N30\.0|N39\.0|K35|K57|K65|K80\.[0-4]|K81|K85)/ },
+  { symptom: /^R50\.9$/, diagnosis: /^(A|B|J0|J1[0-8]|J2[0-2]|J69|J85|J86|N10|N30\.0|N39\.0|K35|K57|K65|K80\.[0-4]|K81|K85|L0[0-8])/ },
   // Pain not further described: digestive diseases (the "RUQ pain" of cholecystitis).
   { symptom: /^R52$/, diagnosis: /^K/ },
   // Nausea, vomiting, heartburn, dysphagia, abdominal pain: digestive diseases.

@@ -20,6 +20,7 @@ const RULES: StatusRule[] = [
   { what: /\b(AICD|ICD placement|implantable (cardioverter[- ])?defibrillator)\b/i, code: 'Z95.810', indexPath: 'Presence, cardiac defibrillator', needsPast: false },
   { what: /\b(TKA|TKR|total knee (arthroplasty|replacement)|knee (arthroplasty|replacement))\b/i, code: (s) => `Z96.65${sideDigit(s, ['1', '2', '3', '9'])}`, indexPath: 'Presence, knee-joint implant', needsPast: true },
   { what: /\b(THA|THR|total hip (arthroplasty|replacement)|hip (arthroplasty|replacement))\b/i, code: (s) => `Z96.64${sideDigit(s, ['1', '2', '3', '9'])}`, indexPath: 'Presence, hip-joint implant', needsPast: true },
+  { what: /\b(hemodialysis|haemodialysis|peritoneal dialysis|on (chronic )?dialysis|dialysis[- ]dependent)\b/i, code: 'Z99.2', indexPath: 'Dependence, on, renal dialysis', needsPast: false },
   { what: /\b(kidney|renal) transplant(ation)?\b/i, code: 'Z94.0', indexPath: 'Status, transplant, kidney', needsPast: false },
   { what: /\bliver transplant(ation)?\b/i, code: 'Z94.4', indexPath: 'Status, transplant, liver', needsPast: false },
   { what: /\bheart transplant(ation)?\b/i, code: 'Z94.1', indexPath: 'Status, transplant, heart', needsPast: false },

@@ -436,3 +436,16 @@ test('a diabetic with one complication: another linked condition adds its own co
   assert.ok(codes(f).some((c) => /^W19\.XXXD$/.test(c)) || !codes(f).some((c) => c.startsWith('W19')), codes(f).join(' '));
   assert.ok(!codes(f).includes('W19.XXXA'), codes(f).join(' '));
 });
+
+test('renal and respiratory notes: ESRD on dialysis, acute on chronic failure, COPD with pneumonia (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const r = await code('65 year old man with end-stage renal disease on hemodialysis, secondary hyperparathyroidism of renal origin and anemia in chronic kidney disease.\nAssessment:\n1. ESRD on hemodialysis, hypertensive.\n2. Secondary hyperparathyroidism of renal origin.\n3. Anemia in chronic kidney disease.', { policy: 'billing' });
+  for (const c of ['N18.6', 'Z99.2', 'N25.81', 'D63.1']) assert.ok(codes(r).includes(c), `${c}: ${codes(r).join(' ')}`);
+  for (const c of ['N18.9', 'N28.9', 'E21.3']) assert.ok(!codes(r).includes(c), `${c}: ${codes(r).join(' ')}`);
+  const p = await code('HPI: COPD and chronic hypoxic respiratory failure on home oxygen.\nAssessment:\n1. Acute on chronic hypoxic respiratory failure.\n2. COPD with acute exacerbation.\n3. Community acquired pneumonia.', { policy: 'billing' });
+  for (const c of ['J96.21', 'J44.1', 'J44.0']) assert.ok(codes(p).includes(c), `${c}: ${codes(p).join(' ')}`);
+  assert.ok(!codes(p).some((c) => c === 'J96.11' || c === 'J96.90' || c === 'J96.20'), codes(p).join(' '));
+  // Two abbreviations are two conditions: "HTN and COPD" is not pulmonary hypertension.
+  const h = await code('Assessment: HTN and COPD.', { policy: 'billing' });
+  assert.ok(codes(h).includes('I10') && !codes(h).some((c) => c.startsWith('I27') || c.startsWith('I15')), codes(h).join(' '));
+});
