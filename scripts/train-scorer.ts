@@ -32,6 +32,9 @@ function loadSplit(dir: string, tsv: string): Doc[] {
   return [...gold.keys()].sort().map((id) => ({ id, text: fs.readFileSync(path.join(dir, 'notes', `${id}.txt`), 'utf8'), gold: gold.get(id)! }));
 }
 
+/** The highest billing threshold (see where it is set). */
+const BILLING_THRESHOLD_CAP = 0.35;
+
 /** Per note: the codes the lexicon proposes, and the key n-grams of its words. */
 interface DocLexical { cands: Set<string>; ngrams: Set<string> }
 
@@ -223,7 +226,9 @@ export async function trainScorer(opts: { kb?: IcdKnowledgeBase; out?: string; u
       if (!best || tuned.report.micro.f1 > best.tuned.report.micro.f1) best = { model, tuned };
     }
     const { model, tuned } = best!;
-    model.threshold = { mentions: tuned.threshold, billing: tuned.threshold };
+    // Billing suggestions are reviewed by a coder, and dev micro-F1 is flat around the tuned threshold (within 0.002
+    // from 0.35 to 0.425 on 28 Nov): billing keeps the lower end of that plateau so borderline documented codes show.
+    model.threshold = { mentions: tuned.threshold, billing: Math.min(tuned.threshold, BILLING_THRESHOLD_CAP) };
     model.metrics = { devMentions: tuned.report };
     fs.writeFileSync(path.join(out, file), JSON.stringify(model));
     results[file] = { family: model.format, threshold: tuned.threshold, microF1: tuned.report.micro.f1, p: tuned.report.micro.precision, r: tuned.report.micro.recall, categoryF1: tuned.report.category.f1, map: tuned.report.map };
