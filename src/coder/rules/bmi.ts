@@ -22,23 +22,25 @@ export function bmiCode(value: number): string {
 }
 
 export function addBmiCode(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view) return cs;
+  // Z68 codes come from the value only (a title match such as "BMI ... adult" must not guess the band).
+  const others = cs.filter((c) => !c.code.startsWith('Z68'));
+  if (!view) return others;
   const dx = cs.filter((c) => c.status === 'active' && WEIGHT_DX.test(c.code)).sort((a, b) => b.confidence - a.confidence)[0];
-  if (!dx) return cs;
+  if (!dx) return others;
   let age: number | undefined;
   for (const s of view.sentences) { const a = AGE.exec(s.text); if (a) { age = Number(a[1] ?? a[2]); break; } }
-  if (age !== undefined && age < 20) return cs;
+  if (age !== undefined && age < 20) return others;
   for (let i = 0; i < view.sentences.length; i++) {
     const s = view.sentences[i];
     const m = BMI.exec(s.text);
     if (!m) continue;
     const value = Number(m[1]);
     const code = bmiCode(value);
-    if (value < 10 || value > 100 || !kb.isBillable(code)) return cs;
-    const out = [...cs];
+    if (value < 10 || value > 100 || !kb.isBillable(code)) return others;
+    const out = [...others];
     addRuleCode(out, code, [ruleMention(code, `Body mass index, adult, ${value}`, s, i, m.index, m[0].length)], Math.min(0.9, dx.confidence),
       `BMI ${value} with ${dx.code} (guideline I.B.14: reported with the weight diagnosis)`);
     return out;
   }
-  return cs;
+  return others;
 }

@@ -20,8 +20,14 @@ import { addBmiCode } from './bmi';
 import type { NoteView } from '../note-view';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
+const TITLE_FLOOR = 0.6;
+
 export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[], policy: CodingPolicy, text: string, view?: NoteView): RuledCandidate[] {
-  let out: RuledCandidate[] = scored.map((c) => ({ ...c }));
+  // A code's whole official title written out ("COPD with acute exacerbation" is J44.1's title with its abbreviation)
+  // is the strongest evidence there is: the learned score, which also weighs how long the note is, is floored.
+  // Billing only: on CodiEsp (mentions) the floor costs precision, its annotators skipped many titled conditions.
+  let out: RuledCandidate[] = scored.map((c) => ({ ...c, confidence: policy === 'billing' && c.mentions.some((m) => m.source === 'title' && !m.subsumed
+    && m.negation === 'affirmed' && m.nKeys >= 3 && !RESIDUAL.test(m.matched)) ? Math.max(c.confidence, TITLE_FLOOR) : c.confidence }));
   out = addManifestations(kb, out);
   out = out.map((c) => withSeventhCharacter(kb, c, text));
   out = alignExternalCauses(kb, out);
