@@ -128,7 +128,11 @@ function dropAbbreviationStraddles(ms: RawMatch[], toks: SentenceToken[], codeOf
  * other condition claims them.
  */
 function dropBorrowedAcrossItems(ms: RawMatch[], toks: SentenceToken[], text: string, codeOf: (m: RawMatch) => string): RawMatch[] {
-  const item = (t: number) => { let n = 0; for (let i = 0; i < toks[t].start; i++) if (text[i] === ',' || text[i] === ';') n++; return n; };
+  // Separator offsets once per sentence; a token's item is how many lie before it (binary search: long run-on
+  // "sentences" in huge notes stay linear).
+  const seps: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === ',' || text[i] === ';') seps.push(i);
+  const item = (t: number) => { let lo = 0, hi = seps.length; const at = toks[t].start; while (lo < hi) { const mid = (lo + hi) >> 1; if (seps[mid] < at) lo = mid + 1; else hi = mid; } return lo; };
   const itemOf = new Map<number, number>();
   const itemAt = (t: number) => { let v = itemOf.get(t); if (v === undefined) itemOf.set(t, (v = item(t))); return v; };
   return ms.filter((m) => {

@@ -17,6 +17,7 @@ import { addStatusCodes } from './status-codes';
 import { applyPregnancyRules } from './pregnancy';
 import { applySepsisOrganism } from './sepsis-organism';
 import { addBmiCode } from './bmi';
+import { addAllergyStatus } from './allergy-status';
 import type { NoteView } from '../note-view';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
@@ -47,6 +48,7 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
     out = applyPregnancyRules(kb, out, view);
     out = applySepsisOrganism(kb, out, view);
     out = addBmiCode(kb, out, view);
+    out = addAllergyStatus(kb, out, view);
     out = dropPartReadings(kb, out, text);
     out = preferSpecific(kb, out);
     out = preferAcuteOnChronic(kb, out);
@@ -154,11 +156,20 @@ function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandi
  * its mentions lies on words the knowledge-base lexicon already coded as something else.
  */
 function dropExplainedGuesses(cs: RuledCandidate[]): RuledCandidate[] {
-  const lexical = cs.flatMap((c) => c.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder').map((m) => ({ code: c.code, m })));
+  // Overlaps only happen within a sentence: index the lexical mentions by sentence (a long note repeats codes
+  // hundreds of times, and comparing every mention with every other would be quadratic).
+  const lexical = bySentence(cs.flatMap((c) => c.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder').map((m) => ({ code: c.code, m }))));
   return cs.filter((c) => {
     if (c.mentions.some((m) => m.source !== 'learned' && m.source !== 'encoder')) return true;
-    return !c.mentions.every((m) => lexical.some((l) => l.code !== c.code && l.m.start < m.end && m.start < l.m.end));
+    return !c.mentions.every((m) => (lexical.get(m.sentence) ?? []).some((l) => l.code !== c.code && l.m.start < m.end && m.start < l.m.end));
   });
+}
+
+/** Mentions (with whatever they carry) grouped by their sentence. */
+function bySentence<T extends { m: PlacedMention }>(xs: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const x of xs) { let l = out.get(x.m.sentence); if (!l) out.set(x.m.sentence, (l = [])); l.push(x); }
+  return out;
 }
 
 /**
@@ -220,11 +231,16 @@ function dropPartReadings(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: stri
   const asksFor = (outer: string, inner: string) => kb.notes(outer).some((n) => /useAdditional|codeAlso|codeFirst/.test(n.kind)
     && n.text.includes(inner.slice(0, 3)));
   const drop = new Set<RuledCandidate>();
+  // Covering mentions are looked up in the part's own sentence only (linear in long notes).
+  const covers = bySentence(active.flatMap((b) => lexicalOf(b).map((m) => ({ b, m }))));
+  const asked = new Map<string, boolean>();
+  const asks = (outer: string, inner: string) => { const k = `${outer}>${inner}`; let v = asked.get(k); if (v === undefined) asked.set(k, (v = asksFor(outer, inner))); return v; };
   for (const a of active) {
     const lex = lexicalOf(a);
     if (!lex.length || !lex.every((m) => m.subsumed)) continue;
-    const partOf = (m: PlacedMention) => active.some((b) => b !== a && !drop.has(b) && !asksFor(b.code, a.code)
-      && lexicalOf(b).some((n) => spans(n, m) && (n.end - n.start > m.end - m.start || n.nKeys > m.nKeys) && !COMPLEMENT.test(text.slice(n.start, m.start)) && !/[,;]/.test(text.slice(m.end, n.end))));
+    const partOf = (m: PlacedMention) => (covers.get(m.sentence) ?? []).some(({ b, m: n }) => b !== a && !drop.has(b) && spans(n, m)
+      && (n.end - n.start > m.end - m.start || n.nKeys > m.nKeys) && !COMPLEMENT.test(text.slice(n.start, m.start))
+      && !/[,;]/.test(text.slice(m.end, n.end)) && !asks(b.code, a.code));
     if (lex.every(partOf)) drop.add(a);
   }
   return cs.filter((c) => !drop.has(c));

@@ -449,3 +449,16 @@ test('renal and respiratory notes: ESRD on dialysis, acute on chronic failure, C
   const h = await code('Assessment: HTN and COPD.', { policy: 'billing' });
   assert.ok(codes(h).includes('I10') && !codes(h).some((c) => c.startsWith('I27') || c.startsWith('I15')), codes(h).join(' '));
 });
+
+test('allergy status: a documented drug or latex allergy is a Z88/Z91.0 status code, its reaction is not coded; NKDA gives none (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Allergies: penicillin (rash), sulfa (hives), latex.\nAssessment: essential hypertension.', { policy: 'billing' });
+  for (const c of ['Z88.0', 'Z88.2', 'Z91.040', 'I10']) assert.ok(codes(s).includes(c), `${c}: ${codes(s).join(' ')}`);
+  assert.ok(!codes(s).some((c) => c.startsWith('R21') || c.startsWith('L50')), 'reactions are not conditions: ' + codes(s).join(' '));
+  const z = find(s, 'Z88.0')!;
+  assert.equal(z.evidence[0].text, 'penicillin');
+  const none = await code('Allergies: NKDA.\nAssessment: essential hypertension.', { policy: 'billing' });
+  assert.ok(!codes(none).some((c) => c.startsWith('Z88') || c.startsWith('Z91.0')), codes(none).join(' '));
+  const said = await code('Assessment: essential hypertension. She is allergic to codeine.', { policy: 'billing' });
+  assert.ok(codes(said).includes('Z88.5'), codes(said).join(' '));
+});
