@@ -18,6 +18,7 @@ import { applyPregnancyRules } from './pregnancy';
 import { applySepsisOrganism } from './sepsis-organism';
 import { addBmiCode } from './bmi';
 import { addAllergyStatus } from './allergy-status';
+import { addDrugEvents } from './drug-poisoning';
 import type { NoteView } from '../note-view';
 import type { RuledCandidate, ScoredCandidate } from './types';
 
@@ -49,6 +50,7 @@ export function applyCodingRules(kb: IcdKnowledgeBase, scored: ScoredCandidate[]
     out = applySepsisOrganism(kb, out, view);
     out = addBmiCode(kb, out, view);
     out = addAllergyStatus(kb, out, view);
+    out = addDrugEvents(kb, out, view);
     out = dropPartReadings(kb, out, text);
     out = preferSpecific(kb, out);
     out = preferAcuteOnChronic(kb, out);

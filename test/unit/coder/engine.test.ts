@@ -462,3 +462,15 @@ test('allergy status: a documented drug or latex allergy is a Z88/Z91.0 status c
   const said = await code('Assessment: essential hypertension. She is allergic to codeine.', { policy: 'billing' });
   assert.ok(codes(said).includes('Z88.5'), codes(said).join(' '));
 });
+
+test('drugs: the Table of Drugs gives poisoning, adverse effect and underdosing codes by the documented intent (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('HPI: admitted after an intentional overdose of acetaminophen two days ago.\nAssessment: intentional acetaminophen overdose, initial encounter.', { policy: 'billing' });
+  assert.ok(codes(s).includes('T39.1X2A'), codes(s).join(' '));
+  const a = await code('HPI: accidental ingestion of her grandmother\'s warfarin tablets.\nAssessment: bleeding due to adverse effect of warfarin taken as prescribed.', { policy: 'billing' });
+  assert.ok(codes(a).includes('T45.511A') && codes(a).includes('T45.515A'), codes(a).join(' '));
+  assert.ok(!codes(a).some((c) => c.startsWith('T50.9')), 'no code for the word "tablets": ' + codes(a).join(' '));
+  // A drug named without such an event is no poisoning.
+  const plain = await code('Medications: acetaminophen 500 mg as needed.\nAssessment: osteoarthritis of the right knee.', { policy: 'billing' });
+  assert.ok(!codes(plain).some((c) => c.startsWith('T39')), codes(plain).join(' '));
+});

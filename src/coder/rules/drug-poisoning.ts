@@ -1,0 +1,62 @@
+// Poisoning, adverse effect and underdosing (guideline I.C.19.e): the Table of Drugs and Chemicals gives the code by
+// substance (row) and intent (column): "intentional overdose of acetaminophen" is T39.1X2A. Read only from sentences
+// that name such an event; the intent follows the note's words, and a poisoning whose intent is not documented is
+// accidental (I.C.19.e.5.b). The 7th character is the initial encounter unless the sentence says otherwise.
+import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
+import type { NoteView } from '../note-view';
+import { addRuleCode, ruleMention } from './rule-mention';
+import type { RuledCandidate } from './types';
+
+const EVENT = /\b(overdos(e|ed|ing)|OD'?d?|poison(ing|ed)?|intoxicat(ion|ed)|toxicity|ingest(ion|ed)|adverse (effect|reaction|drug reaction)|side effects?|underdos(e|ed|ing)|took too (much|many))\b/i;
+const COLUMNS: [RegExp, string][] = [
+  [/\b(underdos\w*|missed (doses|her|his)|ran out of|not taking|stopped taking)\b/i, 'Underdosing'],
+  [/\b(intentional(ly)?|suicid\w*|self[- ]harm|deliberate(ly)?|on purpose)\b/i, 'Poisoning Intentional self-harm'],
+  [/\b(assault(ed)?|poisoned by (another|someone|her|his))\b/i, 'Poisoning Assault'],
+  [/\b(undetermined|unclear (if|whether) intentional|unknown intent)\b/i, 'Poisoning Undetermined'],
+  [/\b(adverse (effect|reaction|drug reaction)|side effects?|allergic reaction|properly (taken|administered)|as prescribed|therapeutic (dose|use))\b/i, 'Adverse effect'],
+];
+const ACCIDENTAL = 'Poisoning Accidental (unintentional)';
+const WORD = /[A-Za-z][A-Za-z-]{2,}/g;
+/** Table rows that name no substance ("Tablets - see also specified substance"), or that other codes cover (alcohol
+ * intoxication is F10 unless a poisoning is documented). */
+const GENERIC = /^(tablets?|pills?|drugs?|medications?|medicines?|medicaments?|substances?|agents?|chemicals?|capsules?|doses?|alcohol|ethanol|water|food)$/i;
+
+export function addDrugEvents(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
+  if (!view) return cs;
+  const out = [...cs];
+  const rows = new Map<string, Record<string, string> | null>();
+  const row = (name: string) => {
+    let r = rows.get(name);
+    if (r === undefined) {
+      const hit = kb.drugTable(name, 1)[0];
+      r = hit && hit.path.length === 1 && hit.path[0].toLowerCase() === name ? hit.cells : null;
+      rows.set(name, r);
+    }
+    return r;
+  };
+  view.sentences.forEach((s, i) => {
+    if (s.role === 'family' || s.role === 'allergies' || !EVENT.test(s.text)) return;
+    const column = COLUMNS.find(([re]) => re.test(s.text))?.[1] ?? ACCIDENTAL;
+    const seventh = /\bsequela/i.test(s.text) ? 'S' : /\bsubsequent (encounter|visit)/i.test(s.text) ? 'D' : 'A';
+    const words = [...s.text.matchAll(WORD)];
+    for (let a = 0; a < words.length; a++) {
+      // Two-word names first ("insulin glargine" is the row "Insulin"; "valproic acid" its own).
+      for (const n of [2, 1]) {
+        if (a + n > words.length) continue;
+        const name = words.slice(a, a + n).map((w) => w[0].toLowerCase()).join(' ');
+        if (n === 1 && GENERIC.test(name)) continue;
+        const cells = row(name);
+        const cell = cells?.[column] || cells?.[ACCIDENTAL];
+        if (!cell) continue;
+        const code = cell.replace(/\.?-$/, '') + seventh;
+        if (!kb.isBillable(code)) continue;
+        const start = words[a].index!, end = words[a + n - 1].index! + words[a + n - 1][0].length;
+        addRuleCode(out, code, [ruleMention(code, `Table of Drugs, ${name}, ${cells?.[column] ? column.toLowerCase() : 'poisoning accidental'}`, s, i, start, end - start)], 0.7,
+          `${name}: ${column === ACCIDENTAL || !cells?.[column] ? 'poisoning, accidental (intent not documented)' : column.toLowerCase()} (Table of Drugs and Chemicals)`);
+        a += n - 1;
+        break;
+      }
+    }
+  });
+  return out;
+}
