@@ -64,6 +64,15 @@ export function withLaterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: st
   const base = base7 ?? e;
   const seventh = base7 ? c.code.slice(-1) : '';
   if (!base.parent) return c;
+  // Hemiplegia and monoplegia are coded by dominance (guideline I.C.6.a): the right side is dominant unless the note
+  // says the patient is left-handed (ambidextrous or not documented: right dominant, left nondominant).
+  if ((side === 'left' || side === 'right') && kb.children(base.parent).some((x) => /dominant side/i.test(x.longTitle))) {
+    const leftHanded = /\bleft[- ]handed\b/i.test(text) && !/\bright[- ]handed\b/i.test(text);
+    const dominance = (side === 'left') === leftHanded ? 'dominant' : 'nondominant';
+    const want = kb.children(base.parent).find((x) => x.billable && new RegExp(`\\b${side} ${dominance} side\\b`, 'i').test(x.longTitle));
+    if (!want) return c;
+    return { ...c, code: want.code, notes: [...(c.notes ?? []), `Side from the note: ${side}, ${dominance} (${leftHanded ? 'left-handed' : 'right-handed or not documented'}; guideline I.C.6.a)`] };
+  }
   const title = words(base.longTitle);
   for (const s of kb.children(base.parent)) {
     if (s.code === base.code || !sameWithout(title, 'unspecified', words(s.longTitle), side)) continue;

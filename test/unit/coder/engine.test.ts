@@ -474,3 +474,14 @@ test('drugs: the Table of Drugs gives poisoning, adverse effect and underdosing 
   const plain = await code('Medications: acetaminophen 500 mg as needed.\nAssessment: osteoarthritis of the right knee.', { policy: 'billing' });
   assert.ok(!codes(plain).some((c) => c.startsWith('T39')), codes(plain).join(' '));
 });
+
+test('hemiplegia by dominance: the right side is dominant unless the patient is left-handed (guideline I.C.6.a)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  // The side-to-code mapping is under test, not the scorer's confidence for a one-line note: a low threshold.
+  const r = await code('Assessment: acute ischemic stroke with right hemiparesis.', { policy: 'billing', threshold: 0.2 });
+  assert.ok(codes(r).includes('G81.91'), codes(r).join(' '));
+  const l = await code('Left-handed woman.\nAssessment: acute ischemic stroke with left hemiparesis.', { policy: 'billing', threshold: 0.2 });
+  assert.ok(codes(l).includes('G81.92'), codes(l).join(' '));
+  const n = await code('Assessment: acute ischemic stroke with left hemiparesis.', { policy: 'billing', threshold: 0.2 });
+  assert.ok(codes(n).includes('G81.94'), codes(n).join(' '));
+});
