@@ -143,9 +143,7 @@ function dropBorrowedAcrossItems(ms: RawMatch[], toks: SentenceToken[], text: st
     for (const [g, mine] of groups) {
       if (g === home) continue;
       const pos = new Set(mine.map((t) => toks[t].pos));
-      const claimed = ms.some((o) => o !== m && codeOf(o) !== codeOf(m) && o.tokens.every((t) => itemAt(t) === g)
-        && [...pos].every((p) => o.tokens.some((t) => toks[t].pos === p)) && new Set(o.tokens.map((t) => toks[t].pos)).size > pos.size);
-      if (claimed) return false;
+      if (ownedByLonger(ms, m, pos, toks, codeOf, (o) => o.tokens.every((t) => itemAt(t) === g))) return false;
     }
     return true;
   });
@@ -192,9 +190,15 @@ function dropCrossHeads(ms: RawMatch[], heads: Map<RawMatch, number>, toks: Sent
     const abbrev = heads.get(m);
     if (abbrev === undefined) return true;
     const rest = new Set(m.tokens.filter((t) => toks[t].pos !== abbrev).map((t) => toks[t].pos));
-    return !ms.some((o) => o !== m && codeOf(o) !== codeOf(m) && !o.tokens.some((t) => toks[t].pos === abbrev)
-      && [...rest].every((p) => o.tokens.some((t) => toks[t].pos === p)) && new Set(o.tokens.map((t) => toks[t].pos)).size > rest.size);
+    return !ownedByLonger(ms, m, rest, toks, codeOf, (o) => !o.tokens.some((t) => toks[t].pos === abbrev));
   });
+}
+
+/** Another match (of another code, where `allowed`) holds all these word positions and more: they are its condition. */
+function ownedByLonger(ms: RawMatch[], m: RawMatch, positions: Set<number>, toks: SentenceToken[], codeOf: (m: RawMatch) => string,
+  allowed: (o: RawMatch) => boolean): boolean {
+  return ms.some((o) => o !== m && codeOf(o) !== codeOf(m) && allowed(o)
+    && [...positions].every((p) => o.tokens.some((t) => toks[t].pos === p)) && new Set(o.tokens.map((t) => toks[t].pos)).size > positions.size);
 }
 
 /**
@@ -221,11 +225,7 @@ export function markSubsumed<M extends { tokens: number[]; subsumed: boolean }>(
       for (const p of pos[i]) if (!pos[j].has(p)) { all = false; break; }
       // Same positions: within one abbreviation's expansion, more of its words ("chronic obstructive pulmonary
       // disease", J44.9) subsume fewer ("pulmonary disease", J98.4).
-      // The abbreviation itself ("CAD" -> I25.10) covers every word of its expansion ("artery disease" -> I77.9).
-      if (all && pos[j].size === pos[i].size) {
-        const covers = (t: number) => ms[j].tokens.includes(t) || (!!toks[t].expanded && ms[j].tokens.some((u) => !toks[u].expanded && toks[u].pos === toks[t].pos));
-        all = ms[i].tokens.every(covers) && ms[j].tokens.some((t) => !ms[i].tokens.includes(t));
-      }
+      if (all && pos[j].size === pos[i].size) all = ms[i].tokens.every((t) => ms[j].tokens.includes(t)) && ms[j].tokens.length > ms[i].tokens.length;
       if (all) ms[i].subsumed = true;
     }
   }

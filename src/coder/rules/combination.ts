@@ -3,6 +3,7 @@
 // the pair is reported with one combination code plus the "use additional code" for the stage.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import { spans } from '../features';
+import { addRuleCode } from './rule-mention';
 import type { RuledCandidate } from './types';
 
 const DIABETES_UNCOMPLICATED = /^E(08|09|10|11|13)\.9$/;
@@ -90,24 +91,13 @@ function copdWithInfection(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCan
 function dementiaInOtherDiseases(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
   const disease = cs.filter((c) => c.status === 'active' && /^(G30|G31\.[018]|G20|G10|B20|G35)/.test(c.code)).sort((a, b) => b.confidence - a.confidence)[0];
   if (!disease) return cs;
-  const out: RuledCandidate[] = [];
-  for (const c of cs) {
-    // Unspecified dementia F03.9x is F02.8x in a disease classified elsewhere; the graded ones keep their letter.
-    const code = /^F03\.9/.test(c.code) ? c.code.replace(/^F03\.9/, 'F02.8') : /^F03\./.test(c.code) ? c.code.replace(/^F03/, 'F02') : '';
-    if (!code || !kb.isBillable(code)) { out.push(c); continue; }
-    const note = `Dementia in a disease classified elsewhere: ${code} with ${disease.code}, not ${c.code}`;
-    const confidence = Math.max(c.confidence, disease.confidence * 0.9);
-    const existing = cs.find((x) => x.code === code);
-    if (existing) {
-      // Already read (a learned phrase): it takes the dementia's evidence.
-      existing.mentions = [...existing.mentions, ...c.mentions];
-      existing.confidence = Math.max(existing.confidence, confidence);
-      existing.status = 'active';
-      existing.notes = [...(existing.notes ?? []), note];
-      continue;
-    }
-    out.push({ ...c, code, status: 'active', confidence, notes: [...(c.notes ?? []), note] });
-  }
+  // Unspecified dementia F03.9x is F02.8x in a disease classified elsewhere; the graded ones keep their letter.
+  const f02 = (code: string) => (/^F03\.9/.test(code) ? code.replace(/^F03\.9/, 'F02.8') : /^F03\./.test(code) ? code.replace(/^F03/, 'F02') : '');
+  const moved = cs.filter((c) => kb.isBillable(f02(c.code)));
+  const out = cs.filter((c) => !moved.includes(c));
+  // Joins an F02 code already read (a learned phrase), or adds it with the dementia's evidence.
+  for (const c of moved) addRuleCode(out, f02(c.code), c.mentions, Math.max(c.confidence, disease.confidence * 0.9),
+    `Dementia in a disease classified elsewhere: ${f02(c.code)} with ${disease.code}, not ${c.code}`);
   return out;
 }
 

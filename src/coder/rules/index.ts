@@ -123,7 +123,7 @@ function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandi
   // A history code needs the knowledge base's words for the condition: a learned phrase ("psychiatric" -> F09) or an
   // encoder guess is too weak to state that the patient had it.
   const past = cs.filter((c) => (c.status === 'historical' || c.status === 'family')
-    && c.mentions.some((m) => m.source !== 'learned' && m.source !== 'encoder'));
+    && c.mentions.some(isLexical));
   // Whole phrases first: a candidate whose every mention lies inside another's ("infection" inside "urinary tract
   // infection") adds its Z code only when no covering phrase gave a different one (Z87.440, not also Z86.19).
   const whole = past.filter((c) => !c.mentions.every((m) => m.subsumed));
@@ -160,12 +160,16 @@ function addHistoryCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandi
 function dropExplainedGuesses(cs: RuledCandidate[]): RuledCandidate[] {
   // Overlaps only happen within a sentence: index the lexical mentions by sentence (a long note repeats codes
   // hundreds of times, and comparing every mention with every other would be quadratic).
-  const lexical = bySentence(cs.flatMap((c) => c.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder').map((m) => ({ code: c.code, m }))));
+  const lexical = bySentence(cs.flatMap((c) => lexicalOf(c).map((m) => ({ code: c.code, m }))));
   return cs.filter((c) => {
-    if (c.mentions.some((m) => m.source !== 'learned' && m.source !== 'encoder')) return true;
+    if (c.mentions.some(isLexical)) return true;
     return !c.mentions.every((m) => (lexical.get(m.sentence) ?? []).some((l) => l.code !== c.code && l.m.start < m.end && m.start < l.m.end));
   });
 }
+
+/** A mention read from the knowledge base's own words (not a learned phrase or an encoder guess). */
+const isLexical = (m: PlacedMention): boolean => m.source !== 'learned' && m.source !== 'encoder';
+const lexicalOf = (c: RuledCandidate): PlacedMention[] => c.mentions.filter(isLexical);
 
 /** Mentions (with whatever they carry) grouped by their sentence. */
 function bySentence<T extends { m: PlacedMention }>(xs: T[]): Map<number, T[]> {
@@ -181,7 +185,7 @@ function bySentence<T extends { m: PlacedMention }>(xs: T[]): Map<number, T[]> {
 function dropWeakerReadings(cs: RuledCandidate[]): RuledCandidate[] {
   const active = cs.filter((c) => c.status === 'active');
   return cs.filter((c) => c.status !== 'active' || !c.mentions.length || !c.mentions.every((m) => m.subsumed
-    && active.some((o) => o !== c && o.mentions.some((n) => !n.subsumed && n.start === m.start && n.end === m.end && n.source !== 'learned' && n.source !== 'encoder'))));
+    && active.some((o) => o !== c && o.mentions.some((n) => !n.subsumed && n.start === m.start && n.end === m.end && isLexical(n)))));
 }
 
 /**
@@ -229,7 +233,6 @@ const COMPLEMENT = /\b(of|in|with|due to|secondary to|from|and|or|on|after|assoc
  */
 function dropPartReadings(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: string): RuledCandidate[] {
   const active = cs.filter((c) => c.status === 'active');
-  const lexicalOf = (c: RuledCandidate) => c.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder');
   const asksFor = (outer: string, inner: string) => kb.notes(outer).some((n) => /useAdditional|codeAlso|codeFirst/.test(n.kind)
     && n.text.includes(inner.slice(0, 3)));
   const drop = new Set<RuledCandidate>();
@@ -274,7 +277,7 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
           // Siblings: the unspecified one gives way to the specific one documented anywhere in the note ("anemia in
           // chronic kidney disease" with "ESRD on hemodialysis": N18.6, not also N18.9).
           || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bunspecified\b/.test(ta)
-            && b.mentions.some((n) => !n.subsumed && n.source !== 'learned' && n.source !== 'encoder'));
+            && b.mentions.some((n) => !n.subsumed && isLexical(n)));
       } else {
         // Elsewhere in the block, b's words must contain all of a's, and either b's title says everything a's does
         // ("anemia of chronic kidney disease": D64.9 -> D63.1; but E11.22 "with diabetic CKD" does not say E11.40's
@@ -283,7 +286,7 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
         if (!blocks.get(a.code) || blocks.get(b.code) !== blocks.get(a.code)) continue;
         // The same words written again on their own ("major depressive disorder" in the HPI, "..., recurrent, severe"
         // in the impression) are the same condition, less well described; learned and encoder guesses do not count.
-        const lexical = a.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder');
+        const lexical = lexicalOf(a);
         const inside = (m: PlacedMention, residualOk: boolean) => b.mentions.some((n) => spans(n, m) && wider(n, m)
           && (residualOk || !RESIDUAL.test(n.matched)));
         const within = (residualOk: boolean) => lexical.length > 0 && lexical.every((m) => inside(m, residualOk)
@@ -308,7 +311,7 @@ function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandid
 
 /** b's mention `n` rests on more of the words than a's `m` (a learned or encoder guess does not count). */
 function wider(n: PlacedMention, m: PlacedMention): boolean {
-  return n.source !== 'learned' && n.source !== 'encoder' && n.nKeys > m.nKeys;
+  return isLexical(n) && n.nKeys > m.nKeys;
 }
 
 /** Whether every meaningful word of `inner`'s title (stemmed; "unspecified", "site" and the like left out) is in `outer`'s. */
@@ -324,7 +327,7 @@ function blockOf(kb: IcdKnowledgeBase, code: string): string | undefined {
 
 /** Every lexical mention of the code lies inside a longer match (learned and encoder guesses aside). */
 function onlyInside(c: RuledCandidate): boolean {
-  const lexical = c.mentions.filter((m) => m.source !== 'learned' && m.source !== 'encoder');
+  const lexical = lexicalOf(c);
   return lexical.length > 0 && lexical.every((m) => m.subsumed);
 }
 

@@ -2,6 +2,7 @@
 // the code whose side is unspecified; when the mention (or the few words before it) says left, right or bilateral,
 // the sibling code for that side is chosen: the same title with "unspecified" replaced by the side.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
+import { mergeSameCodes } from './rule-mention';
 import type { RuledCandidate } from './types';
 
 const SIDES: [side: string, written: RegExp][] = [
@@ -85,14 +86,5 @@ export function withLaterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: st
 
 /** Applies the side to every candidate; a candidate that becomes a code already present merges into it. */
 export function applyLaterality(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: string): RuledCandidate[] {
-  const out = new Map<string, RuledCandidate>();
-  for (const c0 of cs) {
-    const c = withLaterality(kb, c0, text);
-    const have = out.get(c.code);
-    if (!have) { out.set(c.code, c); continue; }
-    const [keep, other] = have.confidence >= c.confidence ? [have, c] : [c, have];
-    out.set(c.code, { ...keep, mentions: [...keep.mentions, ...other.mentions], notes: [...new Set([...(keep.notes ?? []), ...(other.notes ?? [])])],
-      status: keep.status === 'active' || other.status === 'active' ? 'active' : keep.status });
-  }
-  return [...out.values()];
+  return mergeSameCodes(cs.map((c) => withLaterality(kb, c, text)));
 }

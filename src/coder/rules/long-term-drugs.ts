@@ -5,7 +5,7 @@
 // diabetes (guideline I.C.4.a.3), and antidiabetic drugs only with diabetes documented.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
-import { addRuleCode, ruleMention } from './rule-mention';
+import { addRuleCode, itemAround, ruleMention } from './rule-mention';
 import type { NoteView } from '../note-view';
 import type { RuledCandidate } from './types';
 
@@ -27,9 +27,9 @@ const CLASSES: DrugClass[] = [
   { code: 'Z79.82', indexPath: 'Long-term, aspirin', needsDiabetes: false, drug: /\b(aspirin|asa)\b/i },
 ];
 
-/** Words that say the patient takes the drug now. */
-const CURRENT = /\b(on|takes|taking|continue[sd]?|continuing|maintained on|remains on|home|chronic|long[- ]term|daily|nightly|bid|tid|qhs|qd|units?|mg)\b/i;
+/** Words that say the patient takes the drug now; outside an assessment or plan, a dose says so too. */
 const ONGOING = /\b(on|takes|taking|continue[sd]?|continuing|maintained on|remains on|home|chronic|long[- ]term|resume[sd]?)\b/i;
+const DOSING = /\b(daily|nightly|bid|tid|qhs|qd|units?|mg)\b/i;
 /** Words that say it is not (yet, any longer) current, or not taken at all. */
 const NOT_CURRENT = /\b(start(ed|ing)?|initiat\w*|begin|began|new(ly)?|stop(ped)?|discontinu\w*|d\/c|held|hold(ing)?|off|allerg\w*|intoleran\w*|declin\w*|refus\w*|not on|no longer|denies|never)\b/i;
 
@@ -46,17 +46,14 @@ export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[],
     const mentions: PlacedMention[] = [];
     view.sentences.forEach((s, i) => {
       if (s.role === 'allergies' || s.role === 'family') return;
-      const text = s.text;
-      for (const m of text.matchAll(new RegExp(cls.drug.source, 'gi'))) {
-        // The words around the drug within its own list item decide (", " and ";" separate items).
-        const from = Math.max(0, ...[',', ';'].map((sep) => text.lastIndexOf(sep, m.index!) + 1));
-        const nextSep = [',', ';'].map((sep) => text.indexOf(sep, m.index! + m[0].length)).filter((x) => x >= 0);
-        const item = text.slice(from, nextSep.length ? Math.min(...nextSep) : text.length);
+      for (const m of s.text.matchAll(new RegExp(cls.drug.source, 'gi'))) {
+        // The words around the drug within its own list item decide.
+        const item = itemAround(s.text, m.index!, m[0].length);
         if (NOT_CURRENT.test(item)) continue;
         // In an assessment or plan a dose is an order for this visit ("aspirin 325 mg" for a STEMI): only "on",
         // "continue", "home" and the like say the patient takes it.
         const acute = s.role === 'plan' || s.role === 'diagnosis';
-        if (s.role !== 'medications' && !(acute ? ONGOING : CURRENT).test(item)) continue;
+        if (s.role !== 'medications' && !ONGOING.test(item) && (acute || !DOSING.test(item))) continue;
         mentions.push(ruleMention(cls.code, cls.indexPath, s, i, m.index!, m[0].length));
       }
     });

@@ -3,7 +3,7 @@
 // the "unspecified trimester" code gives way to the documented one. Weeks of gestation are reported with Z3A.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { NoteView } from '../note-view';
-import { addRuleCode, ruleMention } from './rule-mention';
+import { addRuleCode, mergeSameCodes, ruleMention } from './rule-mention';
 import type { RuledCandidate } from './types';
 
 const WORDS: [string, RegExp][] = [['first', /\b(first|1st)[- ]trimester\b/i], ['second', /\b(second|2nd)[- ]trimester\b/i], ['third', /\b(third|3rd)[- ]trimester\b/i]];
@@ -32,7 +32,7 @@ export function applyPregnancyRules(kb: IcdKnowledgeBase, cs: RuledCandidate[], 
   if (!view || !cs.some((c) => c.status === 'active' && c.code.startsWith('O'))) return cs;
   const { weeks, trimester } = documented(view);
   const digit = trimester === 'first' ? '1' : trimester === 'second' ? '2' : trimester === 'third' ? '3' : '9';
-  let out = cs.map((c) => {
+  const out = mergeSameCodes(cs.map((c) => {
     // A past pregnancy's complication in a pregnant patient: supervision of pregnancy with a poor obstetric history.
     if (c.code === 'Z87.59' && c.status === 'active' && kb.isBillable(`O09.29${digit}`)) {
       // A rule the guideline mandates for a documented history: as sure as the other rule codes.
@@ -43,16 +43,7 @@ export function applyPregnancyRules(kb: IcdKnowledgeBase, cs: RuledCandidate[], 
     const want = e.longTitle.replace(/unspecified trimester/i, `${trimester} trimester`).toLowerCase();
     const sib = kb.children(e.parent).find((x) => x.billable && x.longTitle.toLowerCase() === want);
     return sib ? { ...c, code: sib.code, notes: [...(c.notes ?? []), `Trimester from the note: ${trimester} (${c.code} has it unspecified)`] } : c;
-  });
-  // Two candidates may now be the same code: keep the first, with both sets of evidence.
-  const seen = new Map<string, RuledCandidate>();
-  out = out.filter((c) => {
-    const have = seen.get(c.code);
-    if (!have) { seen.set(c.code, c); return true; }
-    have.mentions = [...have.mentions, ...c.mentions];
-    have.confidence = Math.max(have.confidence, c.confidence);
-    return false;
-  });
+  }));
   if (weeks) {
     const code = weeks.n < 8 ? 'Z3A.01' : `Z3A.${String(weeks.n).padStart(2, '0')}`;
     if (kb.isBillable(code)) {

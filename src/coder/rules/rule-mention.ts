@@ -23,3 +23,23 @@ export function addRuleCode(out: RuledCandidate[], code: string, mentions: Place
   existing.status = 'active';
   existing.notes = [...(existing.notes ?? []), note];
 }
+
+/** The list item around an offset of a sentence: its text between the nearest "," or ";" on either side. */
+export function itemAround(text: string, at: number, length: number): string {
+  const from = Math.max(0, ...[',', ';'].map((sep) => text.lastIndexOf(sep, at) + 1));
+  const ends = [',', ';'].map((sep) => text.indexOf(sep, at + length)).filter((x) => x >= 0);
+  return text.slice(from, ends.length ? Math.min(...ends) : text.length);
+}
+
+/** Candidates a rule turned into the same code become one: the more confident one's fields, both sets of evidence. */
+export function mergeSameCodes(cs: RuledCandidate[]): RuledCandidate[] {
+  const out = new Map<string, RuledCandidate>();
+  for (const c of cs) {
+    const have = out.get(c.code);
+    if (!have) { out.set(c.code, c); continue; }
+    const [keep, other] = have.confidence >= c.confidence ? [have, c] : [c, have];
+    out.set(c.code, { ...keep, mentions: [...keep.mentions, ...other.mentions], notes: [...new Set([...(keep.notes ?? []), ...(other.notes ?? [])])],
+      status: keep.status === 'active' || other.status === 'active' ? 'active' : keep.status });
+  }
+  return [...out.values()];
+}

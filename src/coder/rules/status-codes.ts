@@ -4,7 +4,7 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
 import type { NoteView } from '../note-view';
-import { addRuleCode, ruleMention } from './rule-mention';
+import { addRuleCode, itemAround, ruleMention } from './rule-mention';
 import type { RuledCandidate } from './types';
 
 interface StatusRule { what: RegExp; code: string | ((side: string) => string); indexPath: string; needsPast: boolean }
@@ -28,13 +28,6 @@ const RULES: StatusRule[] = [
 ];
 
 const NOT_HAD = /\b(no|denies|never|not|without|planned|scheduled|candidate for|evaluat\w*|consider\w*|needs?|will need|refer\w*|plan(s|ned)? for|awaiting)\b/i;
-
-/** The list item around an offset: text between the nearest ",", ";" or line end on either side. */
-function itemAround(text: string, at: number, length: number): string {
-  const from = Math.max(0, ...[',', ';'].map((sep) => text.lastIndexOf(sep, at) + 1));
-  const ends = [',', ';'].map((sep) => text.indexOf(sep, at + length)).filter((x) => x >= 0);
-  return text.slice(from, ends.length ? Math.min(...ends) : text.length);
-}
 
 export function addStatusCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
   if (!view) return cs;
