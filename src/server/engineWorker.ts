@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { resolveModelsDir } from '../common/paths';
+import { resolveModelsDir, resolveUserCacheDir } from '../common/paths';
 import { CodingEngine } from '../coder/index';
 import type { Encoder } from '../encoder/index';
 import { detectSections } from '../note/index';
@@ -35,7 +35,7 @@ export async function runEngineWorker(): Promise<void> {
       encoderWarning = choice.warning;
       if (encoderWarning) warnings.push(encoderWarning);
     }
-    engine = await CodingEngine.create({ encoder, onWarning: (m) => warnings.push(m) });
+    engine = await CodingEngine.create({ encoder, codeIndexCacheDir: path.join(resolveUserCacheDir(), 'code-index'), onWarning: (m) => warnings.push(m) });
     const lexicalReason = engine.hasEncoder && engine.scorer ? undefined
       : !data.encoderEnabled ? 'the encoder is turned off (clinicalCoder.encoder.enabled)'
         : engine.hasEncoder ? 'no encoder-trained scorer ships (models/scorer/scorer.json), so the engine codes lexically'
