@@ -140,12 +140,23 @@ export class DocumentCoder {
   }
 
   private view(uri: string, entry: CacheEntry, settings: ServerSettings): DocumentCoding {
-    const suggestions = applyDecisions(entry.text, visibleSuggestions(entry.suggestions, settings), this.deps.decisions.forDocument(uri));
+    const applied = applyDecisions(entry.text, visibleSuggestions(entry.suggestions, settings), this.deps.decisions.forDocument(uri));
     const missing: string[] = [];
-    for (const s of suggestions) {
-      if (s.info) continue;
-      const info = this.chosenInfo.get(s.code);
-      if (info) s.info = info; else if (!this.infoPending.has(s.code)) missing.push(s.code);
+    const suggestions: typeof applied = [];
+    for (const s of applied) {
+      const chosen = s.evidence[0]?.why === 'coder';
+      const info = s.info ?? this.chosenInfo.get(s.code);
+      if (!info) {
+        if (!this.infoPending.has(s.code)) missing.push(s.code);
+        // A code only a decisions file names is shown once the code set vouches for it, with the code set's words.
+        if (chosen) continue;
+      } else if (chosen) {
+        if (info.unknown) continue;
+        s.title = info.title ?? s.title;
+        s.billable = info.billable ?? false;
+      }
+      if (info) s.info = info;
+      suggestions.push(s);
     }
     if (missing.length) void this.fetchInfo(uri, missing);
     return {
