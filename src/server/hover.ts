@@ -28,6 +28,8 @@ function commandLink(title: string, command: string, args: CodeCommandArgs): str
 
 /** Every string from a note, a decisions file or the code set is shown as text: markdown and HTML characters escaped. */
 export const escape = (s: string): string => String(s).replace(/[\\`*_{}[\]()#+\-.!|<>~=:&"']/g, '\\$&');
+/** A code the code set vouches for is shown as written; anything else is text. */
+const codeText = (c: string): string => (/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/.test(c) ? c : escape(c));
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 const WHY: Record<Evidence['why'], string> = {
@@ -52,8 +54,8 @@ const NOTE_LABEL = { excludes1: 'Excludes1', codeFirst: 'Code first', useAdditio
 
 export function renderSuggestion(doc: TextDocument, uri: string, s: DocumentSuggestion, e: Evidence): string {
   const lines: string[] = [];
-  const decision = s.decision ? ` · **${escape(s.decision)}**${s.replaces ? ` in place of ${escape(s.replaces)}` : ''}` : '';
-  lines.push(`**${escape(s.code)}** ${escape(s.title)} — ${Math.round(s.confidence * 100)}%${decision}`);
+  const decision = s.decision ? ` · **${escape(s.decision)}**${s.replaces ? ` in place of ${codeText(s.replaces)}` : ''}` : '';
+  lines.push(`**${codeText(s.code)}** ${escape(s.title)} — ${Math.round(s.confidence * 100)}%${decision}`);
   if (s.info?.breadcrumb.length) lines.push('', s.info.breadcrumb.map((b) => `${escape(b.code)} ${escape(b.title)}`).join(' › '));
   const context = [`context: ${contextStatus(s, e)}`, s.billable ? 'billable' : 'not billable (header)'];
   if (e.section) context.push(`section: ${escape(e.section.replace(/_/g, ' '))}`);
@@ -74,7 +76,7 @@ export function renderSuggestion(doc: TextDocument, uri: string, s: DocumentSugg
   const specific = moreSpecific(s);
   if (specific.length) {
     lines.push('', 'More specific:');
-    for (const a of specific.slice(0, 8)) lines.push(`- ${escape(a.code)} ${escape(a.title)}${a.reason ? ` (${escape(a.reason)})` : ''}`);
+    for (const a of specific.slice(0, 8)) lines.push(`- ${codeText(a.code)} ${escape(a.title)}${a.reason ? ` (${escape(a.reason)})` : ''}`);
   }
   const args = { uri, code: s.code };
   lines.push('', [

@@ -289,6 +289,7 @@ export function startLanguageServer(workerScript: string): void {
     for (const c of codes) if (!isCodeShaped(c)) throw new Error(`Clinical Coder: ${JSON.stringify(String(c).slice(0, 40))} is not an ICD-10-CM code.`);
     const facts = await (await ensureSource()).codeInfo(codes as string[]);
     for (const c of codes as string[]) if (!facts[c] || facts[c].unknown) throw new Error(`Clinical Coder: ${c} is not in the FY2026 ICD-10-CM code set.`);
+    coder.rememberInfo(facts);
   }
 
   onRequest(Requests.decide, async ({ uri, code, decision, replaces }) => {
