@@ -24,7 +24,8 @@ const layers = [
   { name: 'typecheck', cmd: npm, args: ['run', '--silent', 'typecheck'], counts: false },
   { name: 'lint', cmd: npm, args: ['run', '--silent', 'lint'], counts: false },
   { name: 'unit', cmd: process.execPath, args: ['scripts/test-unit.mjs'] },
-  { name: 'lsp', cmd: process.execPath, args: ['scripts/test-lsp.mjs'] },
+  // strace: the egress test traces the server and the CLI for sockets and DNS lookups.
+  { name: 'lsp', pre: ['bash', ['scripts/apt-need.sh', 'strace']], cmd: process.execPath, args: ['scripts/test-lsp.mjs'] },
   // Code Explorer webview in headless chromium (test/webview), which it installs first when missing.
   { name: 'webview', pre: ['bash', ['test/vscode/setup.sh', '--chromium-only']], cmd: process.execPath, args: ['scripts/test-unit.mjs', 'test/webview'] },
   { name: 'vscode', cmd: 'bash', args: ['test/vscode/run.sh'] },

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { InferenceSession as OrtSession } from 'onnxruntime-node';
 import { resolveModelsDir } from '../common/paths';
 import { EncoderLoadError } from './errors';
+import { disableRuntimeTelemetry } from './runtime-telemetry';
 import { LruCache } from './lru-cache';
 import { readModelFolder, MODEL_FOLDER_HINT } from './model-folder';
 import { meanPoolNormalize } from './pooling';
@@ -50,6 +51,8 @@ export async function createOnnxEncoder(opts: EncoderOptions = {}): Promise<Onnx
   const tokenizer = new EncoderTokenizer(folder.tokenizerJson, folder.tokenizerConfig, Math.min(maxTokens, 512));
   let ort: typeof import('onnxruntime-node');
   try {
+    // Also here for library users who import the encoder directly (their main thread).
+    disableRuntimeTelemetry();
     ort = await import('onnxruntime-node');
   } catch (e) {
     throw new EncoderLoadError(nativeRuntimeMessage(e as Error), dir, { cause: e });
