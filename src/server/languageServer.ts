@@ -100,7 +100,16 @@ export function startLanguageServer(workerScript: string): void {
     if (source && key === sourceKey) return source;
     const old = source;
     sourceKey = key;
-    source = createSuggestionSource({ modelPath: s.modelPath || undefined, encoderEnabled: s.encoderEnabled, encoderThreads: s.encoderThreads, log, warn: (m) => void connection.window.showWarningMessage(m), workerScript });
+    source = createSuggestionSource({
+      modelPath: s.modelPath || undefined, encoderEnabled: s.encoderEnabled, encoderThreads: s.encoderThreads, log, workerScript,
+      warn: (m) => void connection.window.showWarningMessage(m),
+      onGiveUp: (reason) => {
+        log(`${reason}: the language server exits so that the editor starts a fresh one`);
+        void connection.window.showErrorMessage(`Clinical Coder: ${reason}. The language server is restarting; if this repeats, see "Clinical Coder: Show Log" and report it.`);
+        // Leaves time for the message to reach the client; a non-zero exit makes the client restart the server.
+        setTimeout(() => process.exit(3), 300);
+      },
+    });
     const mine = source;
     mine.onState((st) => {
       if (source !== mine) return;
