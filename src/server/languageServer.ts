@@ -27,7 +27,7 @@ import { toDiagnostics } from './diagnostics';
 import { DocumentCoder } from './documentCoder';
 import { isIncluded } from './glob';
 import { hoverAt, moreSpecific } from './hover';
-import { guardNote } from './noteGuard';
+import { guardNote } from '../note/noteText';
 import { codingOptions, DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { createSuggestionSource, type SourceState, type SuggestionSource } from './suggestionSource';
 
