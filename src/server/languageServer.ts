@@ -15,18 +15,18 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPLORER_METHODS } from '../common/explorerProtocol';
 import {
-  Notifications, Requests, type DocumentCoding, type DocumentSuggestion, type ExportFormat, type ExportResult,
+  Notifications, Requests, type DocumentCoding,
   type NotificationDef, type RequestDef, type ServerStatus,
 } from '../common/protocol';
-import { csvHeader, toCsvRows, toFhirBundle, toJsonDocument, type CodedNote } from '../coder/export/index';
-import { anchorOf } from './anchors';
 import { codeActionsFor } from './codeActions';
-import { codeLenses, codesInSection } from './codeLens';
-import { DecisionStore, isCodeShaped, type DecisionRecord } from './decisions';
+import { codeLenses } from './codeLens';
+import { DecisionService } from './decisionService';
+import { DecisionStore } from './decisions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentCoder } from './documentCoder';
 import { isIncluded } from './glob';
-import { hoverAt, moreSpecific } from './hover';
+import { exportCoding } from './exportCoding';
+import { hoverAt } from './hover';
 import { guardNote } from '../note/noteText';
 import { HeapTrimmer } from './heapTrimmer';
 import { codingOptions, DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
@@ -293,61 +293,20 @@ export function startLanguageServer(workerScript: string): void {
     return { suggestions: r.suggestions, warnings: [...(guarded.skipped ? [guarded.skipped] : []), ...r.warnings], timings: r.timings };
   });
 
-  /** The evidence anchor of a suggestion's main span, in the note's current text. */
-  const anchorFor = (doc: TextDocument, s: DocumentSuggestion | undefined) => {
-    const e = s?.evidence[0];
-    const text = doc.getText();
-    return e && e.end <= text.length ? anchorOf(text, e.start, e.end) : undefined;
-  };
+  const decisionService = new DecisionService({
+    store: () => decisions,
+    codingFor: (uri) => codingFor(uri, true),
+    codeInfo: async (codes) => (await ensureSource()).codeInfo(codes),
+    rememberInfo: (facts) => coder.rememberInfo(facts),
+  });
 
-  /** A decision names a code of the shipped code set, whatever the request says. */
-  async function checkCodes(codes: unknown[]): Promise<void> {
-    for (const c of codes) if (!isCodeShaped(c)) throw new Error(`Clinical Coder: ${JSON.stringify(String(c).slice(0, 40))} is not an ICD-10-CM code.`);
-    const facts = await (await ensureSource()).codeInfo(codes as string[]);
-    for (const c of codes as string[]) if (!facts[c] || facts[c].unknown) throw new Error(`Clinical Coder: ${c} is not in the FY2026 ICD-10-CM code set.`);
-    coder.rememberInfo(facts);
-  }
-
-  onRequest(Requests.decide, async ({ uri, code, decision, replaces }) => {
-    if (typeof uri !== 'string' || typeof code !== 'string' || !code) throw new Error('Clinical Coder: a decision needs the note (uri) and the code.');
-    if (decision !== 'clear') await checkCodes(replaces ? [code, replaces] : [code]);
-    const r = await codingFor(uri, true);
-    const now = new Date().toISOString();
-    if (decision === 'clear') {
-      const old = decisions.forDocument(uri).find((x) => x.code === code);
-      await decisions.update(uri, [], [code, ...(old?.replaces ? [old.replaces] : [])]);
-    } else if (decision !== 'accepted' && decision !== 'rejected') {
-      throw new Error(`Clinical Coder: unknown decision ${JSON.stringify(decision)} (accepted, rejected or clear).`);
-    } else if (replaces) {
-      const target = r?.coding.suggestions.find((s) => s.code === replaces);
-      if (!r || !target) throw new Error(`Clinical Coder: ${replaces} is not suggested in this note, so it cannot be replaced.`);
-      const evidence = anchorFor(r.doc, target);
-      const child = moreSpecific(target).find((c) => c.code === code);
-      await decisions.update(uri, [
-        { code, decision: 'accepted', title: child?.title ?? code, evidence, replaces, confidence: target.confidence, at: now },
-        { code: replaces, decision: 'rejected', title: target.title, evidence, at: now },
-      ]);
-    } else {
-      const s = r?.coding.suggestions.find((x) => x.code === code);
-      const record: DecisionRecord = { code, decision, at: now, ...(s ? { title: s.title, confidence: s.confidence } : {}) };
-      const evidence = r && s ? anchorFor(r.doc, s) : undefined;
-      if (evidence) record.evidence = evidence;
-      await decisions.update(uri, [record]);
-    }
+  /** The note's coding with its decisions, after a decision request (null: not an open note). */
+  const republish = (uri: string): Promise<DocumentCoding | null> => {
     const doc = documents.get(uri);
-    return doc ? coder.republish(doc) : null;
-  });
-
-  onRequest(Requests.decideSection, async ({ uri, start, end, decision }) => {
-    const r = await codingFor(uri, true);
-    if (!r) return null;
-    const now = new Date().toISOString();
-    const records: DecisionRecord[] = codesInSection(r.coding, { start, end })
-      .filter((s) => !s.decision)
-      .map((s) => ({ code: s.code, decision, title: s.title, confidence: s.confidence, evidence: anchorFor(r.doc, s), at: now }));
-    if (records.length) await decisions.update(uri, records);
-    return coder.republish(r.doc);
-  });
+    return doc ? coder.republish(doc) : Promise.resolve(null);
+  };
+  onRequest(Requests.decide, async (params) => { await decisionService.decide(params); return republish(params.uri); });
+  onRequest(Requests.decideSection, async (params) => ((await decisionService.decideSection(params)) ? republish(params.uri) : null));
 
   onRequest(Requests.searchCodes, async ({ query, limit }) =>
     (await ensureSource()).search(String(query ?? ''), Math.min(Math.max(1, Number(limit) || 50), 200)));
@@ -355,7 +314,7 @@ export function startLanguageServer(workerScript: string): void {
   onRequest(Requests.exportCodes, async ({ uri, format }) => {
     const r = await codingFor(uri, true);
     if (!r) throw new Error(`${uri} is not an open note that Clinical Coder codes: open it (a language in clinicalCoder.languages) and try again.`);
-    return writeExport(r.coding, format);
+    return exportCoding(r.coding, format);
   });
 
   onRequest(Requests.serverStatus, () => status);
@@ -372,18 +331,4 @@ export function startLanguageServer(workerScript: string): void {
   documents.listen(connection);
   connection.listen();
   log(`clinical-coder language server ${VERSION} started (node ${process.version}, pid ${process.pid}, defaults: ${JSON.stringify({ threshold: DEFAULT_SETTINGS.threshold, severity: DEFAULT_SETTINGS.severity })})`);
-}
-
-/**
- * A note's codes in an export format, written by the CLI's writers (src/coder/export). Exported: the accepted
- * codes, or every pending suggestion when none was accepted yet; rejected codes never.
- */
-export function writeExport(coding: DocumentCoding, format: ExportFormat): ExportResult {
-  const live = coding.suggestions.filter((s) => s.decision !== 'rejected' && s.status === 'active');
-  const accepted = live.filter((s) => s.decision === 'accepted');
-  const suggestions = (accepted.length ? accepted : live).map(({ info: _info, decision: _d, replaces: _r, ...s }) => s);
-  const note: CodedNote = { file: coding.uri, suggestions, warnings: coding.warnings };
-  if (format === 'csv') return { format, mimeType: 'text/csv', extension: 'csv', content: [csvHeader(), ...toCsvRows(note)].join('\n') + '\n' };
-  if (format === 'fhir') return { format, mimeType: 'application/fhir+json', extension: 'fhir.json', content: JSON.stringify(toFhirBundle(note), null, 2) + '\n' };
-  return { format: 'json', mimeType: 'application/json', extension: 'json', content: toJsonDocument([note]) + '\n' };
 }

@@ -155,3 +155,18 @@ test('decide refuses what is not a code of the FY2026 set, and nothing is writte
   await assert.rejects(s.conn.sendRequest('clinicalCoder/decide', { uri, code: 'N18.31', decision: 'accepted', replaces: 'ZZZ.FAKE' }), /not an ICD-10-CM code|not in the FY2026/);
   assert.equal(fs.readFileSync(file(), 'utf8'), before);
 });
+
+test('Accept all in this section refuses an unknown decision or a bad section, and nothing is written for it', async () => {
+  const s = servers.at(-1)!;
+  const uri = noteUri();
+  const before = fs.readFileSync(file(), 'utf8');
+  const text = sampleText('discharge-summary.note');
+  for (const params of [
+    { uri, start: 0, end: text.length, decision: 'maybe' },
+    { uri, start: 0, end: text.length, decision: '<img src=x>' },
+    { uri, start: text.length, end: 0, decision: 'accepted' },
+  ]) {
+    await assert.rejects(s.conn.sendRequest('clinicalCoder/decideSection', params), /unknown decision|start and end offsets/, JSON.stringify(params));
+  }
+  assert.equal(fs.readFileSync(file(), 'utf8'), before);
+});
