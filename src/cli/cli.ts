@@ -41,6 +41,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** A reader that stops early (`| head`) closes the pipe: that ends the output quietly, not with a stack trace. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 if (require.main === module) {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

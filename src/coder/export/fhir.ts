@@ -1,6 +1,7 @@
 // FHIR R4: a Bundle (type "collection") of Condition resources per note. The ICD-10-CM code is in
 // Condition.code; each evidence span is an Annotation in Condition.note with its exact offsets, and
 // Condition.evidence carries the span text, so a receiving system sees why each code was suggested.
+// The note's file path is left out unless asked for (includePath): paths often carry patient names.
 import type { Suggestion, SuggestionStatus } from '../types';
 import { ranked, type CodedNote } from './records';
 
@@ -24,21 +25,33 @@ function statuses(status: SuggestionStatus) {
   }
 }
 
-/** A stable id from the file and code (FHIR ids: [A-Za-z0-9-.]{1,64}). */
-function resourceId(file: string, code: string, i: number): string {
+export interface FhirOptions {
+  /** The subject reference (default Patient/unknown). */
+  subject?: string;
+  /** Name the note's file in subject.display. Off by default: a path often names the patient (PHI) or the site. */
+  includePath?: boolean;
+}
+
+/** A stable id from a seed and the code (FHIR ids: [A-Za-z0-9-.]{1,64}). */
+function resourceId(seed: string, code: string, i: number): string {
   let h = 2166136261;
-  for (const ch of `${file}\u0000${code}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  for (const ch of `${seed}\u0000${code}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   return `cond-${h.toString(16)}-${i + 1}`;
 }
 
-export function toCondition(s: Suggestion, file: string, i: number, subject = 'Patient/unknown') {
+/** The note as the bundle shows it (its codes and evidence), so ids stay stable without hashing the path. */
+function contentSeed(suggestions: Suggestion[]): string {
+  return suggestions.map((s) => `${s.code}@${s.evidence.map((e) => `${e.start}-${e.end}:${e.text}`).join(',')}`).join(';');
+}
+
+export function toCondition(s: Suggestion, seed: string, i: number, options: FhirOptions & { file?: string } = {}) {
   return {
     resourceType: 'Condition' as const,
-    id: resourceId(file, s.code, i),
+    id: resourceId(seed, s.code, i),
     ...statuses(s.status),
     category: [concept(CATEGORY, 'encounter-diagnosis', 'Encounter Diagnosis')],
     code: { coding: [{ system: ICD10CM_SYSTEM, code: s.code, display: s.title }], text: s.title },
-    subject: { reference: subject, display: file },
+    subject: { reference: options.subject ?? 'Patient/unknown', ...(options.includePath && options.file ? { display: options.file } : {}) },
     ...(s.evidence.length ? { evidence: [{ detail: s.evidence.map((e) => ({ display: e.text.slice(0, 500) })) }] } : {}),
     note: [
       { text: `Suggested by clinical-coder (confidence ${s.confidence.toFixed(3)}, status ${s.status}).` },
@@ -48,13 +61,14 @@ export function toCondition(s: Suggestion, file: string, i: number, subject = 'P
   };
 }
 
-export function toFhirBundle(note: CodedNote, subject?: string) {
+export function toFhirBundle(note: CodedNote, options: FhirOptions = {}) {
+  const seed = options.includePath ? note.file : contentSeed(note.suggestions);
   return {
     resourceType: 'Bundle' as const,
     type: 'collection' as const,
     timestamp: new Date().toISOString(),
     entry: ranked(note.suggestions).map((s, i) => {
-      const resource = toCondition(s, note.file, i, subject);
+      const resource = toCondition(s, seed, i, { ...options, file: note.file });
       return { fullUrl: `urn:uuid:${uuidFrom(resource.id)}`, resource };
     }),
   };
