@@ -8,8 +8,7 @@ import { CodingEngine } from '../coder/index';
 import type { CodingOptions, Suggestion } from '../coder/types';
 import { readNoteFile } from './note-files';
 
-/** `inputWarnings`: what reading the file noticed (not UTF-8, capped); `warnings`: the engine's. */
-export type FileResult = { file: string; suggestions?: Suggestion[]; warnings?: string[]; inputWarnings?: string[]; error?: string };
+export type FileResult = { file: string; suggestions?: Suggestion[]; warnings?: string[]; error?: string };
 
 export interface BatchOptions {
   options: CodingOptions;
@@ -47,7 +46,7 @@ export async function codeFiles(files: string[], batch: BatchOptions, emit: (r: 
     if (!read.ok) { emit({ file, error: read.error }, ++done); continue; }
     try {
       const r = await engine.code(read.text, batch.options);
-      emit({ file, suggestions: r.suggestions, warnings: r.warnings, inputWarnings: read.warnings }, ++done);
+      emit({ file, suggestions: r.suggestions, warnings: [...read.warnings, ...r.warnings] }, ++done);
     } catch (e) {
       emit({ file, error: `coding failed: ${(e as Error).message}` }, ++done);
     }
@@ -70,13 +69,13 @@ function codeInWorkers(files: string[], batch: BatchOptions, n: number, script: 
       // One onnxruntime thread per worker: the workers already fill the cores.
       const w = new Worker(script, { workerData: { options: batch.options, useEncoder: batch.useEncoder, encoderThreads: 1 } });
       workers.push(w);
-      w.on('message', (m: { type: string; id: number; error?: string; suggestions?: Suggestion[]; warnings?: string[]; inputWarnings?: string[] }) => {
+      w.on('message', (m: { type: string; id: number; error?: string; suggestions?: Suggestion[]; warnings?: string[] }) => {
         if (m.type === 'ready') {
           if (started++ === 0) for (const wm of m.warnings ?? []) batch.onWarning?.(wm);
           feed(w); feed(w); // two in flight hides the message round trip
         } else if (m.type === 'result') {
           finished++;
-          results.set(m.id, { file: files[m.id], suggestions: m.suggestions, warnings: m.warnings, inputWarnings: m.inputWarnings, error: m.error });
+          results.set(m.id, { file: files[m.id], suggestions: m.suggestions, warnings: m.warnings, error: m.error });
           feed(w);
           flush();
         } else if (m.type === 'fatal') {

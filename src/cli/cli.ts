@@ -41,16 +41,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** A reader that stops early (`| head`) closes the pipe: that ends the output quietly, not with a stack trace. */
-function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream): void {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
-}
-
 if (require.main === module) {
-  endQuietlyOnClosedPipe(process.stdout);
-  endQuietlyOnClosedPipe(process.stderr);
+  // `clinical-coder code ... | head`: the reader went away; that ends the output, quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+  }
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

@@ -33,22 +33,19 @@ function progress(done: number, total: number, failed: number) {
 export const codeCommand: CliCommand = {
   name: 'code',
   summary: 'Suggest ICD-10-CM codes for note files or folders (JSONL, JSON, CSV or FHIR R4)',
-  usage: 'clinical-coder code [--format json|jsonl|csv|fhir] [--policy billing|mentions] [--threshold X] [--all] [--no-encoder] [--workers N] [--fhir-include-paths] <file|dir>...\n' +
-    '  Folders are searched recursively for .txt, .md and .note files (symbolic links followed). Output goes to stdout;\n' +
-    '  progress, per-file errors and warnings to stderr. Notes are read as UTF-8 (a byte-order mark is dropped),\n' +
-    '  UTF-16 with a byte-order mark, or else as Windows-1252 with a warning; notes over 300,000 characters are coded\n' +
-    '  up to that cap, with a warning. Only active conditions are listed unless --all. jsonl (default): one line per note\n' +
+  usage: 'clinical-coder code [--format json|jsonl|csv|fhir] [--policy billing|mentions] [--threshold X] [--all] [--no-encoder] [--workers N] <file|dir>...\n' +
+    '  Folders are searched recursively for .txt, .md and .note files. Output goes to stdout; progress and\n' +
+    '  per-file errors to stderr. Only active conditions are listed unless --all. jsonl (default): one line per note\n' +
     '  {"file", "suggestions": [{"code","title","confidence","status","evidence":[{"start","end","text","why"}]}]}.\n' +
-    '  fhir: one FHIR R4 Bundle of Conditions per note (one per line for several notes), without the file path unless\n' +
+    '  fhir: one FHIR R4 Bundle of Conditions per note (one per line for several notes); no file paths in it unless\n' +
     '  --fhir-include-paths (subject.display). Exit code 1 if any file failed.',
   async run(args) {
     const { flags, positionals } = parseFlags(args, ['all', 'no-encoder', 'fhir-include-paths']);
+    const includePaths = flags.get('fhir-include-paths') === true;
     const format = (flags.get('format') ?? 'jsonl') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     if (!positionals.length) throw new UsageError('give at least one note file or folder');
     const { useEncoder, ...options } = parseCodingFlags(flags, 'billing');
-    const includePath = flags.has('fhir-include-paths');
-    if (includePath && format !== 'fhir') throw new UsageError('--fhir-include-paths applies to --format fhir only');
     const workersFlag = flags.get('workers');
     const workers = workersFlag === undefined ? undefined : Number(workersFlag);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number ≥ 0');
@@ -58,6 +55,7 @@ export const codeCommand: CliCommand = {
     for (const e of found.errors) console.error(`clinical-coder code: ${e.file}: ${e.error}`);
     if (!found.files.length) { console.error('clinical-coder code: no .txt, .md or .note files found'); return 1; }
 
+    const out: string[] = [];
     const write = (s: string) => { process.stdout.write(s + '\n'); };
     const collected: CodedNote[] = [];
     if (format === 'csv') write(csvHeader());
@@ -69,20 +67,16 @@ export const codeCommand: CliCommand = {
         if (many) process.stderr.write('\n');
         console.error(`clinical-coder code: ${r.file}: ${r.error} (skipped)`);
       } else {
-        for (const w of r.inputWarnings ?? []) {
-          if (many) process.stderr.write('\n');
-          console.error(`clinical-coder code: ${r.file}: warning: ${w}`);
-        }
-        const warnings = [...(r.inputWarnings ?? []), ...(r.warnings ?? [])];
-        const note: CodedNote = { file: r.file, suggestions: r.suggestions ?? [], ...(warnings.length ? { warnings } : {}) };
+        const note: CodedNote = { file: r.file, suggestions: r.suggestions ?? [], warnings: r.warnings };
         if (format === 'jsonl') write(toJsonLine(note));
         else if (format === 'csv') for (const row of toCsvRows(note)) write(row);
-        else if (format === 'fhir') write(JSON.stringify(toFhirBundle(note, { includePath }), null, many ? undefined : 2));
+        else if (format === 'fhir') write(JSON.stringify(toFhirBundle(note, { includePaths }), null, many ? undefined : 2));
         else collected.push(note);
       }
       progress(done, found.files.length, failed);
     });
     if (format === 'json') write(toJsonDocument(collected));
+    void out;
     return failed ? 1 : 0;
   },
 };

@@ -5,7 +5,7 @@ import { ContextDetector } from '../../note/context/ContextDetector';
 import { lookupSection } from '../../note/sections';
 import type { Section, SectionRole } from '../../note/types';
 import { findTerm } from '../../note/findTerm';
-import { decodeTextBytes } from '../../note/noteText';
+import { decodeNoteBytes } from '../../note/noteText';
 
 export { findTerm };
 
@@ -21,8 +21,8 @@ export const contextCommand: CliCommand = {
     '  The term is matched case-insensitively: its first whole-word occurrence, else its first occurrence.\n' +
     '  FILE has one {"sentence": "...", "term": "..."} per line (optional "section": a header name such as "Family History");\n' +
     '  "-" reads standard input. Writes one {"negation","temporality","experiencer"} line per input line, in order;\n' +
-    '  a line that cannot be answered (not JSON, fields missing, term not in the sentence) gets {"line","error"}\n' +
-    '  instead, and the exit code is then 1. --triggers adds the deciding triggers to each answer.',
+    '  a line that cannot be answered gets {"error","line"} instead, and the exit code is then 1.\n' +
+    '  --triggers adds the deciding triggers to each answer.',
   async run(args: string[]): Promise<number> {
     const { flags } = parseFlags(args, ['triggers']);
     const file = flags.get('jsonl');
@@ -33,46 +33,55 @@ export const contextCommand: CliCommand = {
     } catch (err) {
       throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Check the path.`);
     }
-    const decoded = decodeTextBytes(bytes);
+    // The notes' decoder (UTF-16 from PowerShell, Windows-1252 with a warning); no coding cap for a batch of lines.
+    const decoded = decodeNoteBytes(bytes);
     if (!decoded.ok) throw new Error(`${file}: ${decoded.error}`);
-    for (const w of decoded.warnings) console.error(`context: ${file}: warning: ${w}`);
+    if (decoded.warning) console.error(`context: ${file}: ${decoded.warning}`);
+    const input = decoded.text;
     const withTriggers = flags.get('triggers') === true;
     const detector = new ContextDetector();
     const out: string[] = [];
-    const lines = decoded.text.split(/\r?\n/);
+    const lines = input.replace(/^\uFEFF/, '').split(/\r?\n/);
     let lineNo = 0;
     let problems = 0;
     for (const raw of lines) {
       lineNo++;
       if (!raw.trim()) continue;
-      const answer = answerLine(raw, detector, withTriggers);
-      if ('error' in answer) {
+      // A line that cannot be answered gets an error object in its place (answers stay aligned with the input),
+      // never a default that would read as "affirmed".
+      let answer: Record<string, unknown>;
+      try {
+        const obj = JSON.parse(raw) as { sentence?: unknown; term?: unknown; section?: unknown; text?: unknown };
+        const sentence = typeof obj?.sentence === 'string' ? obj.sentence : typeof obj?.text === 'string' ? obj.text : undefined;
+        const term = typeof obj?.term === 'string' ? obj.term : undefined;
+        if (sentence === undefined || term === undefined) {
+          problems++;
+          answer = { error: 'needs string fields "sentence" and "term"', line: lineNo };
+        } else {
+          const span = findTerm(sentence, term);
+          if (!span) {
+            problems++;
+            answer = { error: `term ${JSON.stringify(term)} not found in the sentence`, line: lineNo };
+          } else {
+            const section = sectionFrom(obj.section);
+            const r = detector.detect(sentence, span[0], span[1], section);
+            answer = { negation: r.negation, temporality: r.temporality, experiencer: r.experiencer };
+            if (withTriggers) answer.triggers = r.triggers;
+          }
+        }
+      } catch (err) {
         problems++;
-        console.error(`context: line ${lineNo}: ${answer.error}`);
-        out.push(JSON.stringify({ line: lineNo, error: answer.error }));
-      } else out.push(JSON.stringify(answer));
+        answer = { error: `not valid JSON (${(err as Error).message})`, line: lineNo };
+      }
+      if (answer.error) console.error(`context: line ${lineNo}: ${answer.error}.`);
+      out.push(JSON.stringify(answer));
       if (out.length >= 4096) { process.stdout.write(out.join('\n') + '\n'); out.length = 0; }
     }
     if (out.length) process.stdout.write(out.join('\n') + '\n');
-    if (problems) console.error(`context: ${problems} line(s) could not be answered (an {"line","error"} object stands in their place).`);
+    if (problems) console.error(`context: ${problems} line(s) could not be answered (an {"error"} object stands in their place).`);
     return problems ? 1 : 0;
   },
 };
-
-/** One input line's answer, or why it has none (a default answer would pass for a real "affirmed"). */
-function answerLine(raw: string, detector: ContextDetector, withTriggers: boolean): Record<string, unknown> | { error: string } {
-  let obj: { sentence?: unknown; term?: unknown; section?: unknown; text?: unknown };
-  try { obj = JSON.parse(raw); } catch (err) { return { error: `not valid JSON (${(err as Error).message})` }; }
-  const sentence = typeof obj?.sentence === 'string' ? obj.sentence : typeof obj?.text === 'string' ? obj.text : undefined;
-  const term = typeof obj?.term === 'string' ? obj.term : undefined;
-  if (sentence === undefined || term === undefined) return { error: 'needs string fields "sentence" and "term"' };
-  const span = findTerm(sentence, term);
-  if (!span) return { error: `term ${JSON.stringify(term)} not found in the sentence` };
-  const r = detector.detect(sentence, span[0], span[1], sectionFrom(obj.section));
-  const answer: Record<string, unknown> = { negation: r.negation, temporality: r.temporality, experiencer: r.experiencer };
-  if (withTriggers) answer.triggers = r.triggers;
-  return answer;
-}
 
 function sectionFrom(v: unknown): Section | undefined {
   if (typeof v !== 'string' || !v.trim()) return undefined;

