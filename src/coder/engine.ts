@@ -18,6 +18,7 @@ import { GbdtScorer, type GbdtModel } from './gbdt';
 /** Either scorer family: a probability per candidate plus the tuned thresholds. */
 export type Scorer = { score(x: Float64Array): number; readonly model: { threshold: { mentions: number; billing: number } } };
 import { analyzeSentence, sentenceKey, type Mention, type SentenceAnalysis } from './mentions';
+import { dedupeEvidence } from './dedupeEvidence';
 import { computeFeatures, explains, type CodeCandidate, type PlacedMention, type SpanStats } from './features';
 import { viewNote } from './note-adapter';
 import type { NoteView } from './note-view';
@@ -346,31 +347,6 @@ function reasonOf(m: PlacedMention): MatchReason {
   if (m.source === 'learned') return 'learned';
   if (m.viaAbbreviation) return 'abbreviation';
   return m.source;
-}
-
-/** One evidence span per place: spans inside a longer span of the same code are dropped. */
-function dedupeEvidence(ms: PlacedMention[]): PlacedMention[] {
-  const sorted = [...ms].sort((a, b) => Number(a.source === 'encoder') - Number(b.source === 'encoder') || (b.end - b.start) - (a.end - a.start));
-  // A span is covered when a kept one starts at or before it and ends at or after it: the farthest end among kept
-  // spans by start, in a Fenwick tree, answers that in log time (a code named thousands of times in a long note
-  // made the pairwise check the engine's slowest step).
-  const starts = [...new Set(ms.map((m) => m.start))].sort((a, b) => a - b);
-  const reach = new Array<number>(starts.length + 1).fill(-1);
-  const rank = (start: number) => {
-    let lo = 0, hi = starts.length - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] < start) lo = mid + 1; else hi = mid; }
-    return lo + 1;
-  };
-  const kept: PlacedMention[] = [];
-  for (const m of sorted) {
-    const r = rank(m.start);
-    let farthest = -1;
-    for (let i = r; i > 0; i -= i & -i) farthest = Math.max(farthest, reach[i]);
-    if (farthest >= m.end) continue;
-    kept.push(m);
-    for (let i = r; i < reach.length; i += i & -i) reach[i] = Math.max(reach[i], m.end);
-  }
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 /**
