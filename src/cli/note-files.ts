@@ -7,7 +7,8 @@ import { decodeNoteBytes, guardNote, MAX_NOTE_FILE_BYTES } from '../note/noteTex
 
 export const NOTE_EXTENSIONS = ['.txt', '.md', '.note'];
 
-export interface FoundFiles { files: string[]; errors: { file: string; error: string }[] }
+/** `duplicates`: paths that are the same file as one already listed (a link beside its target), coded once. */
+export interface FoundFiles { files: string[]; errors: { file: string; error: string }[]; duplicates: { file: string; sameAs: string }[] }
 
 function statError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -21,11 +22,13 @@ function statError(e: unknown): string {
 export function findNoteFiles(inputs: string[]): FoundFiles {
   const files: string[] = [];
   const errors: { file: string; error: string }[] = [];
-  const seenFiles = new Set<string>();
+  const duplicates: { file: string; sameAs: string }[] = [];
+  const seenFiles = new Map<string, string>();
   const add = (p: string) => {
     let real: string;
     try { real = fs.realpathSync(p); } catch { real = p; }
-    if (!seenFiles.has(real)) { seenFiles.add(real); files.push(p); }
+    const first = seenFiles.get(real);
+    if (first === undefined) { seenFiles.set(real, p); files.push(p); } else duplicates.push({ file: p, sameAs: first });
   };
   const walk = (dir: string, ancestors: Set<string>) => {
     let real: string;
@@ -53,7 +56,7 @@ export function findNoteFiles(inputs: string[]): FoundFiles {
     if (st.isDirectory()) walk(input, new Set());
     else add(input);
   }
-  return { files, errors };
+  return { files, errors, duplicates };
 }
 
 export type ReadNote = { ok: true; text: string; warnings: string[] } | { ok: false; error: string };

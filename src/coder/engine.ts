@@ -18,7 +18,8 @@ import { GbdtScorer, type GbdtModel } from './gbdt';
 /** Either scorer family: a probability per candidate plus the tuned thresholds. */
 export type Scorer = { score(x: Float64Array): number; readonly model: { threshold: { mentions: number; billing: number } } };
 import { analyzeSentence, sentenceKey, type Mention, type SentenceAnalysis } from './mentions';
-import { computeFeatures, explains, spans, type CodeCandidate, type PlacedMention, type SpanStats } from './features';
+import { dedupeEvidence } from './dedupeEvidence';
+import { computeFeatures, explains, type CodeCandidate, type PlacedMention, type SpanStats } from './features';
 import { viewNote } from './note-adapter';
 import type { NoteView } from './note-view';
 import { applyCodingRules } from './rules/index';
@@ -346,14 +347,6 @@ function reasonOf(m: PlacedMention): MatchReason {
   if (m.source === 'learned') return 'learned';
   if (m.viaAbbreviation) return 'abbreviation';
   return m.source;
-}
-
-/** One evidence span per place: spans inside a longer span of the same code are dropped. */
-function dedupeEvidence(ms: PlacedMention[]): PlacedMention[] {
-  const sorted = [...ms].sort((a, b) => Number(a.source === 'encoder') - Number(b.source === 'encoder') || (b.end - b.start) - (a.end - a.start));
-  const kept: PlacedMention[] = [];
-  for (const m of sorted) if (!kept.some((k) => spans(k, m))) kept.push(m);
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   Commands, Requests, type CodeCommandArgs, type Decision, type ExportFormat, type RequestDef, type SectionCommandArgs,
 } from '../common/protocol';
 import type { CodingResult } from '../coder/types';
+import { decodeNoteBytes } from '../note/noteText';
 import { noteLanguages } from './client';
 
 export interface CommandContext {
@@ -78,11 +79,19 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         for (const [i, file] of files.entries()) {
           if (token.isCancellationRequested) break;
           progress.report({ message: `${i + 1}/${files.length} ${vscode.workspace.asRelativePath(file)}`, increment: 100 / Math.max(1, files.length) });
-          const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-          const r: CodingResult = await request(ctx.client(), Requests.codeText, { text });
+          const rel = vscode.workspace.asRelativePath(file);
+          // The CLI's decoder: UTF-16 (PowerShell) and Windows-1252 files are read as the CLI reads them.
+          const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(file));
+          if (!decoded.ok) {
+            results.push({ file: rel, codes: [] });
+            ctx.output.appendLine(`${rel}: ${decoded.error} (skipped)`);
+            continue;
+          }
+          if (decoded.warning) ctx.output.appendLine(`${rel}: warning: ${decoded.warning}`);
+          const r: CodingResult = await request(ctx.client(), Requests.codeText, { text: decoded.text });
           const codes = r.suggestions.filter((s) => s.status === 'active').map((s) => s.code);
-          results.push({ file: vscode.workspace.asRelativePath(file), codes });
-          ctx.output.appendLine(`${vscode.workspace.asRelativePath(file)}: ${codes.join(', ') || '(no codes)'}`);
+          results.push({ file: rel, codes });
+          ctx.output.appendLine(`${rel}: ${codes.join(', ') || '(no codes)'}`);
         }
       });
       const total = results.reduce((n, r) => n + r.codes.length, 0);

@@ -61,14 +61,61 @@ export function decodeNoteBytes(bytes: Uint8Array): DecodedNote {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     } catch {
       if (body.subarray(0, SAMPLE).includes(0)) return { ok: false, error: 'binary file (NUL bytes): not a text note' };
-      encoding = 'windows-1252';
-      text = new TextDecoder('windows-1252').decode(body);
-      warning = `not valid UTF-8: read as Windows-1252 (Latin-1), so accented letters may be wrong; ${CONVERT('WINDOWS-1252')}`;
+      const scan = scanUtf8(body);
+      if (scan.multiByte > 0) {
+        // Mostly UTF-8 with damaged bytes: reading it all as Windows-1252 would garble every good accented letter.
+        text = new TextDecoder('utf-8').decode(body);
+        warning = `not valid UTF-8: ${scan.invalid} byte${scan.invalid === 1 ? '' : 's'} could not be read (coded as \uFFFD); re-save the note as UTF-8 from the program that wrote it`;
+      } else {
+        // Random bytes are not a Latin-1 note: real Latin-1 text is mostly ASCII.
+        if (scan.high > body.length * 0.3) return { ok: false, error: 'binary file (unreadable characters): not a text note' };
+        encoding = 'windows-1252';
+        text = windows1252(body);
+        warning = `not valid UTF-8: read as Windows-1252 (Latin-1), so accented letters may be wrong; ${CONVERT('WINDOWS-1252')}`;
+      }
     }
   }
   if (looksBinary(text)) return { ok: false, error: 'binary file (unreadable characters): not a text note' };
   if (!text.trim()) return { ok: false, error: 'empty note' };
   return { ok: true, text, encoding, ...(warning ? { warning } : {}) };
+}
+
+/** Invalid bytes, valid multi-byte sequences and bytes ≥ 0x80 (WHATWG rules: no overlongs, no surrogates). */
+function scanUtf8(b: Uint8Array): { invalid: number; multiByte: number; high: number } {
+  let invalid = 0, multiByte = 0, high = 0, i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    let need = 0, lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) { need = 2; if (c === 0xe0) lo = 0xa0; if (c === 0xed) hi = 0x9f; }
+    else if (c >= 0xf0 && c <= 0xf4) { need = 3; if (c === 0xf0) lo = 0x90; if (c === 0xf4) hi = 0x8f; }
+    let k = 0;
+    while (k < need && i + 1 + k < b.length) {
+      const d = b[i + 1 + k];
+      if (d < (k === 0 ? lo : 0x80) || d > (k === 0 ? hi : 0xbf)) break;
+      k++;
+    }
+    high += 1 + k;
+    if (need && k === need) multiByte++; else invalid++;
+    i += 1 + k;
+  }
+  return { invalid, multiByte, high };
+}
+
+/** Windows-1252's 0x80-0x9F; the rest of the high half is Latin-1 (the byte value). Spelled out because Node 20's
+ *  TextDecoder('windows-1252') decodes this range as C1 control characters (curly quotes, dashes and € were lost). */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+function windows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = bytes[i] >= 0x80 && bytes[i] < 0xa0 ? CP1252_HIGH[bytes[i] - 0x80] : bytes[i];
+  let text = '';
+  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.subarray(i, i + 8192));
+  return text;
 }
 
 /** The part of a note that is coded: binary text refused, huge notes cut at a line end near the cap, with a message. */

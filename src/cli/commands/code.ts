@@ -53,6 +53,7 @@ export const codeCommand: CliCommand = {
     const found = findNoteFiles(positionals);
     let failed = found.errors.length;
     for (const e of found.errors) console.error(`clinical-coder code: ${e.file}: ${e.error}`);
+    for (const d of found.duplicates) console.error(`clinical-coder code: ${d.file}: the same file as ${d.sameAs} (coded once, as ${d.sameAs})`);
     if (!found.files.length) { console.error('clinical-coder code: no .txt, .md or .note files found'); return 1; }
 
     const out: string[] = [];

@@ -5,6 +5,7 @@ import { ContextDetector } from '../../note/context/ContextDetector';
 import { lookupSection } from '../../note/sections';
 import type { Section, SectionRole } from '../../note/types';
 import { findTerm } from '../../note/findTerm';
+import { decodeNoteBytes } from '../../note/noteText';
 
 export { findTerm };
 
@@ -26,12 +27,17 @@ export const contextCommand: CliCommand = {
     const { flags } = parseFlags(args, ['triggers']);
     const file = flags.get('jsonl');
     if (typeof file !== 'string') throw new UsageError('--jsonl FILE is required.');
-    let input: string;
+    let bytes: Uint8Array;
     try {
-      input = file === '-' ? fs.readFileSync(0, 'utf8') : fs.readFileSync(file, 'utf8');
+      bytes = fs.readFileSync(file === '-' ? 0 : file);
     } catch (err) {
       throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Check the path.`);
     }
+    // The notes' decoder (UTF-16 from PowerShell, Windows-1252 with a warning); no coding cap for a batch of lines.
+    const decoded = decodeNoteBytes(bytes);
+    if (!decoded.ok) throw new Error(`${file}: ${decoded.error}`);
+    if (decoded.warning) console.error(`context: ${file}: ${decoded.warning}`);
+    const input = decoded.text;
     const withTriggers = flags.get('triggers') === true;
     const detector = new ContextDetector();
     const out: string[] = [];

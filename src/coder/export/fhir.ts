@@ -24,7 +24,7 @@ function statuses(status: SuggestionStatus) {
   }
 }
 
-/** A stable id from the file and code (FHIR ids: [A-Za-z0-9-.]{1,64}). */
+/** A stable id from a seed and the code (FHIR ids: [A-Za-z0-9-.]{1,64}). */
 function resourceId(file: string, code: string, i: number): string {
   let h = 2166136261;
   for (const ch of `${file}\u0000${code}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
@@ -38,10 +38,16 @@ export interface FhirOptions {
   includePaths?: boolean;
 }
 
-export function toCondition(s: Suggestion, file: string, i: number, opts: FhirOptions = {}) {
+/** The note as the bundle shows it (codes and evidence): ids stay stable without hashing the path, which can be
+ *  guessed back from a list of names. */
+function contentSeed(suggestions: Suggestion[]): string {
+  return suggestions.map((s) => `${s.code}@${s.evidence.map((e) => `${e.start}-${e.end}:${e.text}`).join(',')}`).join(';');
+}
+
+export function toCondition(s: Suggestion, file: string, i: number, opts: FhirOptions = {}, seed = file) {
   return {
     resourceType: 'Condition' as const,
-    id: resourceId(file, s.code, i),
+    id: resourceId(opts.includePaths ? file : seed, s.code, i),
     ...statuses(s.status),
     category: [concept(CATEGORY, 'encounter-diagnosis', 'Encounter Diagnosis')],
     code: { coding: [{ system: ICD10CM_SYSTEM, code: s.code, display: s.title }], text: s.title },
@@ -56,12 +62,13 @@ export function toCondition(s: Suggestion, file: string, i: number, opts: FhirOp
 }
 
 export function toFhirBundle(note: CodedNote, opts: FhirOptions = {}) {
+  const seed = contentSeed(note.suggestions);
   return {
     resourceType: 'Bundle' as const,
     type: 'collection' as const,
     timestamp: new Date().toISOString(),
     entry: ranked(note.suggestions).map((s, i) => {
-      const resource = toCondition(s, note.file, i, opts);
+      const resource = toCondition(s, note.file, i, opts, seed);
       return { fullUrl: `urn:uuid:${uuidFrom(resource.id)}`, resource };
     }),
   };

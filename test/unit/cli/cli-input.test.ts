@@ -24,11 +24,14 @@ test('folders are walked through symbolic links; a loop is reported as a loop, a
     fs.mkdirSync(shared);
     fs.writeFileSync(path.join(shared, 'b.txt'), 'Assessment: asthma.\n');
     fs.symlinkSync(path.join(shared, 'b.txt'), path.join(notes, 'linked.txt'));
+    fs.symlinkSync(path.join(notes, 'a.note'), path.join(notes, 'sub', 'again.note'));
     fs.symlinkSync(notes, path.join(notes, 'sub', 'loop'));
     fs.symlinkSync(path.join(dir, 'gone.note'), path.join(notes, 'dangling.note'));
     fs.symlinkSync(path.join(notes, 'self.note'), path.join(notes, 'self.note'));
     const found = findNoteFiles([notes]);
     assert.deepEqual(found.files.map((f) => path.relative(notes, f)).sort(), ['a.note', 'linked.txt']);
+    assert.deepEqual(found.duplicates.map((d) => [path.relative(notes, d.file), path.relative(notes, d.sameAs)]), [[path.join('sub', 'again.note'), 'a.note']],
+      'a link beside its target is coded once and said so, not skipped silently');
     const err = (name: string) => found.errors.find((e) => e.file.endsWith(name))?.error ?? '';
     assert.match(err(path.join('sub', 'loop')), /symbolic link loop/);
     assert.match(err('dangling.note'), /not found/);

@@ -66,3 +66,13 @@ test('FHIR Bundle validates against the R4 JSON schema', (t) => {
   assert.equal(validateCondition(broken.entry[0].resource), false);
   assert.equal(validate({ ...bundle, type: 'not-a-bundle-type' }), false);
 });
+
+test('FHIR resource ids come from the note, not its path, unless paths are asked for', () => {
+  const ids = (file: string, includePaths?: boolean) => toFhirBundle({ file, suggestions }, { includePaths }).entry.map((e) => `${e.resource.id} ${e.fullUrl}`);
+  assert.deepEqual(ids('/clinic/Doe_Jane.txt'), ids('/clinic/Roe_Richard.txt'), 'a path hash could be guessed back from a list of names');
+  assert.deepEqual(ids('/clinic/Doe_Jane.txt'), ids('/clinic/Doe_Jane.txt'), 'stable from run to run');
+  const other = toFhirBundle({ file: 'x', suggestions: suggestions.slice(1) }).entry.map((e) => e.resource.id);
+  assert.notDeepEqual(other, ids('x').slice(0, 2).map((s) => s.split(' ')[0]), 'another note, other ids');
+  assert.notDeepEqual(ids('/clinic/Doe_Jane.txt', true), ids('/clinic/Roe_Richard.txt', true));
+  for (const e of toFhirBundle({ file: '/clinic/Doe_Jane.txt', suggestions }).entry) assert.doesNotMatch(JSON.stringify(e), /Doe_Jane/);
+});

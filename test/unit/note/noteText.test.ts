@@ -41,3 +41,22 @@ test('a huge note is coded up to the cap, cut at a line end, with a message', ()
   assert.ok(g.text.length <= MAX_CODED_CHARS && g.text.endsWith('macules.'));
   assert.match(g.skipped!, /coded only its first [\d,]+ characters\. Split it/);
 });
+
+test('Windows-1252 punctuation (0x80-0x9F) is read as the characters Word writes, not as control characters', () => {
+  const r = decodeNoteBytes(Buffer.concat([Buffer.from('Plan: ', 'latin1'), Buffer.from([0x93, 0x6f, 0x6b, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35])]));
+  assert.ok(r.ok && r.encoding === 'windows-1252');
+  assert.equal(r.ok && r.text, 'Plan: \u201cok\u201d \u2013 \u20ac5');
+});
+
+test('UTF-8 with a damaged byte keeps its good characters and counts what was lost', () => {
+  const r = decodeNoteBytes(Buffer.concat([Buffer.from('Fever 38 \u00b0C, caf\u00e9.\n'), Buffer.from([0xff]), Buffer.from('Cough.\n')]));
+  assert.ok(r.ok && r.encoding === 'utf-8');
+  assert.equal(r.ok && r.text, 'Fever 38 \u00b0C, caf\u00e9.\n\uFFFDCough.\n');
+  assert.match(r.ok ? r.warning ?? '' : '', /1 byte could not be read/);
+});
+
+test('random high bytes without NUL are binary, not a Latin-1 note', () => {
+  let x = 7;
+  const noise = Uint8Array.from({ length: 4096 }, () => { x = (x * 1103515245 + 12345) >>> 0; return 0x80 | ((x >>> 16) & 0x7f); });
+  assert.deepEqual(decodeNoteBytes(noise), { ok: false, error: 'binary file (unreadable characters): not a text note' });
+});

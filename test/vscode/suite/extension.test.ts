@@ -238,6 +238,20 @@ suite('Clinical Coder in VS Code', () => {
     assert.ok(ed?.codes.includes('I10'), JSON.stringify(ed));
   });
 
+  test('Code All Notes reads a UTF-16 note (PowerShell 5) like the CLI does, not as binary', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, 'zz-powershell-utf16.txt');
+    const note = 'Assessment: essential hypertension.\n';
+    await vscode.workspace.fs.writeFile(file, Uint8Array.from([0xff, 0xfe, ...Buffer.from(note, 'utf16le')]));
+    try {
+      const results = await vscode.commands.executeCommand<{ file: string; codes: string[] }[]>('clinicalCoder.codeWorkspace');
+      const r = results.find((x) => x.file.endsWith('zz-powershell-utf16.txt'));
+      assert.ok(r?.codes.includes('I10'), JSON.stringify(r));
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+  });
+
   test('Toggle Suggestions clears and restores the diagnostics', async () => {
     assert.equal(await vscode.commands.executeCommand('clinicalCoder.toggleSuggestions'), false);
     await waitFor('diagnostics cleared', () => icd(doc.uri).length === 0);
