@@ -1,23 +1,28 @@
 // `npm start`: builds, then opens VS Code on samples/ with the extension loaded from this folder.
 //  - With a `code` CLI on PATH: code --extensionDevelopmentPath=<project> samples/
 //  - Otherwise (or with --browser): the offline browser VS Code — code-server on 127.0.0.1, installed on
-//    first use into the ignored .vscode-test/ cache (Node 24 + code-server from the npm registry) — and
-//    prints the URL to open. Ctrl+C stops it. Env: PORT (default: a free port).
+//    first use into the user's cache (~/.cache/clinical-coder/vscode-test; Node 24 + code-server from the npm
+//    registry) — and prints the URL to open. Ctrl+C stops it. Env: PORT (default: a free port), CACHE.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SAMPLES = join(ROOT, 'samples');
-const CACHE = process.env.CACHE || join(ROOT, '.vscode-test');
+const CACHE = process.env.CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'clinical-coder', 'vscode-test');
 // The pinned versions live in test/vscode/versions.sh (shared with the test scripts that install them).
 const pinned = (name) => new RegExp(`^${name}="\\$\\{${name}:-([^}]+)\\}"`, 'm').exec(readFileSync(join(ROOT, 'test/vscode/versions.sh'), 'utf8'))?.[1];
 const CS_VERSION = process.env.CS_VERSION || pinned('CS_VERSION');
 const NODE24 = process.env.NODE24 || pinned('NODE24');
 const forceBrowser = process.argv.includes('--browser') || process.env.CLINICAL_CODER_BROWSER === '1';
 
+// What this npm exports to its scripts (npm_config_*, npm_lifecycle_*, npm_package_*) is not for the programs
+// started from here: a nested npm would take this npm's user agent (Node 20) and prefix as its own.
+const ownEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|NPM_|INIT_CWD$|NODE$)/.test(k)));
+
 function must(cmd, args, what) {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: ROOT, env: { ...ownEnv, CACHE } });
   if (r.status !== 0) { console.error(`npm start: ${what} failed (exit ${r.status}).`); process.exit(r.status || 1); }
 }
 
@@ -45,7 +50,7 @@ const child = spawn(cs, [
   // Lets the workbench URL's payload load the extension from this folder (extensionDevelopmentPath).
   '--vscode-option', 'enable-smoke-test-driver',
   '--user-data-dir', join(profile, 'ud'), '--extensions-dir', join(profile, 'exts'),
-], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: `${node24}:${process.env.PATH}` } });
+], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...ownEnv, PATH: `${node24}:${process.env.PATH}` } });
 
 let printed = false;
 const onOutput = (d) => {

@@ -1,4 +1,6 @@
 // Benchmark runner: `node dist/bench.js all` or `node dist/bench.js <name> [args]`.
+// First: the native runtime's telemetry off before anything can load it.
+import '../encoder/runtime-telemetry';
 import { benchmarks } from './bench/index';
 
 async function main(argv: string[]): Promise<number> {

@@ -1,4 +1,6 @@
 // The `clinical-coder` command line: batch coding, evaluation, knowledge-base look-ups.
+// First: the native runtime's telemetry off before anything can load it.
+import '../encoder/runtime-telemetry';
 import { commands } from './commands/index';
 import { UsageError } from './command';
 

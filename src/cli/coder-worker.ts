@@ -1,4 +1,5 @@
 // Worker thread for `clinical-coder code`: builds one engine, then reads and codes the files it is sent.
+import '../encoder/runtime-telemetry';
 import { parentPort, workerData } from 'node:worker_threads';
 import { CodingEngine } from '../coder/index';
 import type { CodingOptions } from '../coder/types';

@@ -31,6 +31,8 @@ export interface EngineCreateOptions {
   /** `null` disables the encoder; `undefined` loads the shipped one (falling back to lexical-only). */
   encoder?: Encoder | null;
   codeIndex?: CodeEmbeddingIndex | null;
+  /** Where an index built for a custom encoder (one the shipped index was not built with) is cached. */
+  codeIndexCacheDir?: string;
   modelsDir?: string;
   onWarning?(m: string): void;
   /** Training only: override the shipped priors / learned phrases / scorer. */
@@ -118,9 +120,14 @@ export class CodingEngine {
     let encoder: Encoder | undefined, codeIndex: CodeEmbeddingIndex | undefined;
     if (opts.encoder !== null) {
       try {
-        const { createOnnxEncoder, CodeEmbeddingIndex: Index } = await import('../encoder/index');
+        const { createOnnxEncoder, CodeEmbeddingIndex: Index, loadOrBuildCodeIndex, sameEncoderModel } = await import('../encoder/index');
         const enc = opts.encoder ?? (await createOnnxEncoder({ modelDir: path.join(modelsDir, 'encoder') }));
-        const idx = opts.codeIndex ?? Index.load(path.join(modelsDir, 'embeddings'));
+        let idx = opts.codeIndex ?? Index.load(path.join(modelsDir, 'embeddings'));
+        // A custom model's vectors mean nothing against the shipped index: its own index is built once and cached.
+        if (!opts.codeIndex && !sameEncoderModel(idx.meta.model, enc.id)) {
+          if (!opts.codeIndexCacheDir) throw new Error(`the code index was built by ${idx.meta.model}, not by ${enc.id}, and there is no cache folder to build one in`);
+          idx = await loadOrBuildCodeIndex(enc, kb, { cacheDir: opts.codeIndexCacheDir, shippedDir: path.join(modelsDir, 'embeddings') });
+        }
         encoder = enc; codeIndex = idx;
         if (idx.dim !== enc.dim) throw new Error(`code index dimension ${codeIndex.dim} differs from encoder dimension ${encoder.dim}; run "npm run build:embeddings"`);
       } catch (e) {

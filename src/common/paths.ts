@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /**
@@ -29,4 +30,18 @@ export function resolveSharedDataDir(): string | undefined {
   const override = process.env.CLINICAL_CODER_SHARED_DATA;
   const candidate = override ? path.resolve(override) : path.resolve(resolveProjectRoot(), '..', 'shared', 'data');
   return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+/**
+ * The user's cache folder for what the extension derives on this machine (a custom encoder's code index):
+ * `CLINICAL_CODER_CACHE_DIR`, else the platform's cache location.
+ */
+export function resolveUserCacheDir(): string {
+  const override = process.env.CLINICAL_CODER_CACHE_DIR;
+  if (override) return path.resolve(override);
+  const home = os.homedir();
+  const base = process.platform === 'win32' ? (process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'))
+    : process.platform === 'darwin' ? path.join(home, 'Library', 'Caches')
+    : (process.env.XDG_CACHE_HOME || path.join(home, '.cache'));
+  return path.join(base, 'clinical-coder');
 }

@@ -24,6 +24,11 @@ export interface CodeInfo {
   notes: CodeInfoNote[];
   /** Billable codes below this one (more specific), nearest level first. */
   children: { code: string; title: string }[];
+  /** The code's own title and billability in the shipped code set. */
+  title?: string;
+  billable?: boolean;
+  /** Set when the code is not in the shipped FY2026 code set (a hand-edited or foreign decisions file). */
+  unknown?: true;
 }
 
 /** A suggestion as the editor shows it: the engine's suggestion plus the coder's decision, if any. */

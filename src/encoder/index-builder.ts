@@ -19,6 +19,12 @@ export function textRecipe(opts: CodeTextOptions = {}): string {
   return `title;ancestors:${opts.maxAncestors ?? 2};inclusion;synonyms:${opts.maxSynonyms ?? 6}${opts.excludeMainTerms ? `;excluding:${opts.excludeMainTerms.size}` : ''}`;
 }
 
+/** Whether an index built by `indexModel` serves `encoderId`: the same weights (the id's last part is their hash). */
+export function sameEncoderModel(indexModel: string, encoderId: string): boolean {
+  const hash = (id: string) => id.split(':').pop();
+  return indexModel.split(':')[0] === encoderId.split(':')[0] && hash(indexModel) === hash(encoderId);
+}
+
 export function billableCodeList(kb: Pick<import('../icd').IcdKnowledgeBase, 'billableCodes'>): string[] {
   return [...kb.billableCodes()].map((e) => e.code);
 }
@@ -46,7 +52,7 @@ export async function loadOrBuildCodeIndex(encoder: Encoder, kb: CodeTextKnowled
   for (const dir of candidates) {
     try {
       const idx = CodeEmbeddingIndex.load(dir);
-      if (idx.meta.model === encoder.id && idx.meta.textRecipe === recipe && idx.dim === encoder.dim) return idx;
+      if (sameEncoderModel(idx.meta.model, encoder.id) && idx.meta.textRecipe === recipe && idx.dim === encoder.dim) return idx;
     } catch {
       // missing or stale: try the next one, then rebuild
     }

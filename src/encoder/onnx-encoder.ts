@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { InferenceSession as OrtSession } from 'onnxruntime-node';
 import { resolveModelsDir } from '../common/paths';
 import { EncoderLoadError } from './errors';
+import { disableRuntimeTelemetry } from './runtime-telemetry';
 import { LruCache } from './lru-cache';
 import { readModelFolder, MODEL_FOLDER_HINT } from './model-folder';
 import { meanPoolNormalize } from './pooling';
@@ -24,6 +25,17 @@ export interface OnnxEncoder extends Encoder {
   readonly tokenizer: EncoderTokenizer;
 }
 
+/**
+ * What a user can do when the native ONNX runtime does not load: each platform VSIX carries only its own
+ * binary, so a missing one means the extension was installed for another platform.
+ */
+export function nativeRuntimeMessage(e: Error, platform: string = process.platform, arch: string = process.arch): string {
+  const target = `${platform}-${arch}`;
+  const missing = /Cannot find module|no such file|ENOENT|image not found|cannot open shared object/i.test(e?.message ?? '');
+  const why = missing ? `the ONNX runtime for ${target} is not part of this installation` : `the ONNX runtime for ${target} could not be loaded (${String(e?.message ?? e).split('\n')[0]})`;
+  return `${why}. Install the Clinical Coder VSIX built for ${target} (clinical-coder-${target}.vsix). Suggestions are lexical-only until then.`;
+}
+
 export function defaultEncoderDir(): string {
   return path.join(resolveModelsDir(), 'encoder');
 }
@@ -39,9 +51,11 @@ export async function createOnnxEncoder(opts: EncoderOptions = {}): Promise<Onnx
   const tokenizer = new EncoderTokenizer(folder.tokenizerJson, folder.tokenizerConfig, Math.min(maxTokens, 512));
   let ort: typeof import('onnxruntime-node');
   try {
+    // Also here for library users who import the encoder directly (their main thread).
+    disableRuntimeTelemetry();
     ort = await import('onnxruntime-node');
   } catch (e) {
-    throw new EncoderLoadError(`onnxruntime-node could not be loaded (${(e as Error).message}); reinstall the extension for this platform. Suggestions are lexical-only until then.`, dir, { cause: e });
+    throw new EncoderLoadError(nativeRuntimeMessage(e as Error), dir, { cause: e });
   }
   let session: OrtSession;
   try {

@@ -7,8 +7,11 @@ import {
   CloseAction, ErrorAction, LanguageClient, TransportKind,
   type ErrorHandler, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
+import { Commands } from '../common/protocol';
 
 export const CLIENT_ID = 'clinicalCoder';
+/** The only commands a hover's markdown may run (the links hover.ts writes). */
+export const HOVER_COMMANDS: readonly string[] = [Commands.acceptCode, Commands.rejectCode, Commands.openExplorer];
 const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
@@ -48,8 +51,9 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
   const clientOptions: LanguageClientOptions = {
     documentSelector: noteLanguages().flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
     outputChannel: output,
-    // Hover links run the Accept / Reject / Code Explorer commands.
-    markdown: { isTrusted: true, supportHtml: false },
+    // Hover links may run the Accept / Reject / Code Explorer commands and nothing else: a link planted in a
+    // note or a decisions file cannot name another command.
+    markdown: { isTrusted: { enabledCommands: HOVER_COMMANDS }, supportHtml: false },
     synchronize: { configurationSection: 'clinicalCoder' },
     initializationOptions: {
       // The server ignores clinicalCoder.model.path in an untrusted workspace.

@@ -36,7 +36,13 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       code = pos && vscode.languages.getDiagnostics(vscode.Uri.parse(uri)).find((d) => d.source === 'ICD-10-CM' && d.range.contains(pos))?.code?.toString();
     }
     if (!uri || !code) { void vscode.window.showInformationMessage('Clinical Coder: put the cursor on a suggested code (a squiggle) first.'); return undefined; }
-    return request(ctx.client(), Requests.decide, { uri, code, decision });
+    try {
+      return await request(ctx.client(), Requests.decide, { uri, code, decision });
+    } catch (e) {
+      // Not recorded (the file could not be written, or not a code): the coder must know, never a silent success.
+      void vscode.window.showErrorMessage(String((e as Error)?.message ?? e).replace(/^Request \S+ failed with message: /, ''));
+      return undefined;
+    }
   };
 
   return [
@@ -115,13 +121,18 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       if (!format) return undefined;
       const out = await request(ctx.client(), Requests.exportCodes, { uri, format });
       const note = vscode.Uri.parse(uri);
-      const target = args?.target ? vscode.Uri.file(args.target) : await vscode.window.showSaveDialog({
-        defaultUri: note.scheme === 'file' ? note.with({ path: note.path.replace(/\.[^./]*$/, '') + `.codes.${out.extension}` }) : undefined,
+      // Where to write is always the user's choice: a `target` argument (a link, another extension) only pre-fills
+      // the dialog, so nothing can make this command write a file the user did not pick.
+      const suggested = typeof args?.target === 'string' && args.target ? vscode.Uri.file(args.target)
+        : note.scheme === 'file' ? note.with({ path: note.path.replace(/\.[^./]*$/, '') + `.codes.${out.extension}` }) : undefined;
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: suggested,
         filters: { [format.toUpperCase()]: [out.extension.split('.').pop() ?? 'json'] },
+        saveLabel: 'Export codes',
       });
       if (!target) return undefined;
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(out.content));
-      if (!args?.target) void vscode.window.showInformationMessage(`Clinical Coder: codes exported to ${vscode.workspace.asRelativePath(target)}.`);
+      void vscode.window.showInformationMessage(`Clinical Coder: codes exported to ${vscode.workspace.asRelativePath(target)}.`);
       return target.fsPath;
     }),
 

@@ -10,7 +10,7 @@ const MAX_CHILDREN = 12;
 
 export function codeInfo(kb: IcdKnowledgeBase, code: string): CodeInfo {
   const e = kb.get(code);
-  if (!e) return { breadcrumb: [], notes: [], children: [] };
+  if (!e) return { breadcrumb: [], notes: [], children: [], unknown: true };
   // ancestors(): nearest first, ending at the chapter. Keep chapter, block and category (3 characters).
   const chain = [...kb.ancestors(code)].reverse();
   const breadcrumb = chain
@@ -33,7 +33,7 @@ export function codeInfo(kb: IcdKnowledgeBase, code: string): CodeInfo {
     if (c.billable) children.push({ code: c.code, title: c.longTitle || c.shortTitle });
     else queue.push(...safe(() => kb.children(c.code), []));
   }
-  return { breadcrumb, notes, children };
+  return { breadcrumb, notes, children, title: e.longTitle || e.shortTitle, billable: e.billable };
 }
 
 function safe<T>(fn: () => T, fallback: T): T {

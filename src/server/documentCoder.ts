@@ -86,6 +86,12 @@ export class DocumentCoder {
         skipped: guarded.skipped, engineMs: result.engineMs, engineCpuMs: result.engineCpuMs, sentences: result.sentences, sections: result.sections,
       };
     }
+    // Codes only the coder's decisions name get their code-set facts before the first publication (no flicker).
+    const suggested = new Set(entry.suggestions.map((s) => s.code));
+    const chosen = [...new Set(this.deps.decisions.forDocument(doc.uri).filter((r) => r.decision === 'accepted' && !suggested.has(r.code) && !this.chosenInfo.has(r.code)).map((r) => r.code))];
+    if (chosen.length) {
+      try { this.rememberInfo(await this.deps.source().codeInfo(chosen)); } catch (e) { this.deps.log(`no code facts for ${chosen.join(', ')}: ${(e as Error).message}`); }
+    }
     // Superseded or closed while we worked.
     if (this.latestVersion.get(doc.uri) !== doc.version || !this.deps.isOpen(doc.uri)) return null;
     this.cache.set(doc.uri, entry);
@@ -108,6 +114,11 @@ export class DocumentCoder {
     const coding = this.view(doc.uri, entry, settings);
     this.deps.onCoded(doc, coding, settings);
     return coding;
+  }
+
+  /** Code-set facts already fetched elsewhere (validating a decision): the chosen code shows at once. */
+  rememberInfo(facts: Record<string, CodeInfo>): void {
+    for (const [code, info] of Object.entries(facts)) this.chosenInfo.set(code, info);
   }
 
   /** Asks the engine for the facts of codes the coder chose, then publishes the document again with them. */
@@ -140,12 +151,23 @@ export class DocumentCoder {
   }
 
   private view(uri: string, entry: CacheEntry, settings: ServerSettings): DocumentCoding {
-    const suggestions = applyDecisions(entry.text, visibleSuggestions(entry.suggestions, settings), this.deps.decisions.forDocument(uri));
+    const applied = applyDecisions(entry.text, visibleSuggestions(entry.suggestions, settings), this.deps.decisions.forDocument(uri));
     const missing: string[] = [];
-    for (const s of suggestions) {
-      if (s.info) continue;
-      const info = this.chosenInfo.get(s.code);
-      if (info) s.info = info; else if (!this.infoPending.has(s.code)) missing.push(s.code);
+    const suggestions: typeof applied = [];
+    for (const s of applied) {
+      const chosen = s.evidence[0]?.why === 'coder';
+      const info = s.info ?? this.chosenInfo.get(s.code);
+      if (!info) {
+        if (!this.infoPending.has(s.code)) missing.push(s.code);
+        // A code only a decisions file names is shown once the code set vouches for it, with the code set's words.
+        if (chosen) continue;
+      } else if (chosen) {
+        if (info.unknown) continue;
+        s.title = info.title ?? s.title;
+        s.billable = info.billable ?? false;
+      }
+      if (info) s.info = info;
+      suggestions.push(s);
     }
     if (missing.length) void this.fetchInfo(uri, missing);
     return {

@@ -22,7 +22,7 @@ export type ToWorker =
   | { type: 'info'; id: number; codes: string[] };
 
 export type FromWorker =
-  | { type: 'ready'; loadMs: number; encoder: boolean; warnings: string[]; lexicalReason?: string }
+  | { type: 'ready'; loadMs: number; encoder: boolean; warnings: string[]; lexicalReason?: string; /** Which encoder runs, for the status tooltip. */ model?: string }
   | { type: 'fatal'; error: string }
   | { type: 'log'; message: string }
   | { type: 'result'; id: number; result?: unknown; error?: string; engineMs?: number };

@@ -93,7 +93,7 @@ export class WorkerSuggestionSource implements SuggestionSource {
     if (m.type === 'ready') {
       this.ready = true;
       this.options.log(`coding engine ready in ${m.loadMs} ms (encoder: ${m.encoder ? 'yes' : 'no'})${m.warnings.length ? `; warnings: ${m.warnings.join('; ')}` : ''}`);
-      this.setState(m.lexicalReason ? { state: 'lexical-only', detail: m.lexicalReason, loadMs: m.loadMs } : { state: 'ready', loadMs: m.loadMs });
+      this.setState(m.lexicalReason ? { state: 'lexical-only', detail: m.lexicalReason, loadMs: m.loadMs } : { state: 'ready', loadMs: m.loadMs, ...(m.model ? { detail: m.model } : {}) });
       this.pump();
     } else if (m.type === 'fatal') {
       this.options.log(m.error);

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { resolveModelsDir } from '../common/paths';
+import { resolveModelsDir, resolveUserCacheDir } from '../common/paths';
 import { CodingEngine } from '../coder/index';
 import type { Encoder } from '../encoder/index';
 import { detectSections } from '../note/index';
@@ -24,6 +24,7 @@ export async function runEngineWorker(): Promise<void> {
   try {
     let encoder: Encoder | null = null;
     let encoderWarning: string | undefined;
+    let model: string | undefined;
     // The engine consults the encoder only with a scorer trained on encoder features (models/scorer/scorer.json);
     // without one, loading the encoder would cost memory (~50 MB) for nothing.
     const encoderScorer = fs.existsSync(path.join(resolveModelsDir(), 'scorer', 'scorer.json'));
@@ -33,14 +34,15 @@ export async function runEngineWorker(): Promise<void> {
       const choice = await openEncoder(data.modelPath || undefined, { threads: data.encoderThreads });
       encoder = choice.encoder ?? null;
       encoderWarning = choice.warning;
+      if (encoder) model = choice.source === 'custom' ? `encoder: custom model ${data.modelPath}` : 'encoder: shipped model';
       if (encoderWarning) warnings.push(encoderWarning);
     }
-    engine = await CodingEngine.create({ encoder, onWarning: (m) => warnings.push(m) });
+    engine = await CodingEngine.create({ encoder, codeIndexCacheDir: path.join(resolveUserCacheDir(), 'code-index'), onWarning: (m) => warnings.push(m) });
     const lexicalReason = engine.hasEncoder && engine.scorer ? undefined
       : !data.encoderEnabled ? 'the encoder is turned off (clinicalCoder.encoder.enabled)'
         : engine.hasEncoder ? 'no encoder-trained scorer ships (models/scorer/scorer.json), so the engine codes lexically'
         : (encoderWarning ?? warnings.find((w) => /encoder|embedding/i.test(w)) ?? 'the encoder could not be loaded');
-    post({ type: 'ready', loadMs: Math.round(performance.now() - t0), encoder: engine.hasEncoder, warnings, lexicalReason });
+    post({ type: 'ready', loadMs: Math.round(performance.now() - t0), encoder: engine.hasEncoder, warnings, lexicalReason, ...(model && engine.hasEncoder ? { model } : {}) });
   } catch (e) {
     post({ type: 'fatal', error: `The coding engine could not load: ${(e as Error)?.message ?? e}. Reinstall the extension (models/ must be complete) and check "Clinical Coder: Show Log".` });
     return;

@@ -26,7 +26,10 @@ function commandLink(title: string, command: string, args: CodeCommandArgs): str
   return `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([args]))} "${title}")`;
 }
 
-const escape = (s: string): string => s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+/** Every string from a note, a decisions file or the code set is shown as text: markdown and HTML characters escaped. */
+export const escape = (s: string): string => String(s).replace(/[\\`*_{}[\]()#+\-.!|<>~=:&"']/g, '\\$&');
+/** A code the code set vouches for is shown as written; anything else is text. */
+const codeText = (c: string): string => (/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/.test(c) ? c : escape(c));
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 const WHY: Record<Evidence['why'], string> = {
@@ -51,8 +54,8 @@ const NOTE_LABEL = { excludes1: 'Excludes1', codeFirst: 'Code first', useAdditio
 
 export function renderSuggestion(doc: TextDocument, uri: string, s: DocumentSuggestion, e: Evidence): string {
   const lines: string[] = [];
-  const decision = s.decision ? ` · **${s.decision}**${s.replaces ? ` in place of ${s.replaces}` : ''}` : '';
-  lines.push(`**${s.code}** ${escape(s.title)} — ${Math.round(s.confidence * 100)}%${decision}`);
+  const decision = s.decision ? ` · **${escape(s.decision)}**${s.replaces ? ` in place of ${codeText(s.replaces)}` : ''}` : '';
+  lines.push(`**${codeText(s.code)}** ${escape(s.title)} — ${Math.round(s.confidence * 100)}%${decision}`);
   if (s.info?.breadcrumb.length) lines.push('', s.info.breadcrumb.map((b) => `${escape(b.code)} ${escape(b.title)}`).join(' › '));
   const context = [`context: ${contextStatus(s, e)}`, s.billable ? 'billable' : 'not billable (header)'];
   if (e.section) context.push(`section: ${escape(e.section.replace(/_/g, ' '))}`);
@@ -64,7 +67,7 @@ export function renderSuggestion(doc: TextDocument, uri: string, s: DocumentSugg
   const ev = oneLine(e.text);
   lines.push('', `Evidence: “${escape(shown).replace(escape(ev), `**${escape(ev)}**`)}”`);
   const sim = e.similarity !== undefined ? ` (similarity ${e.similarity.toFixed(2)})` : '';
-  lines.push('', `Why: ${WHY[e.why] ?? e.why}${e.matched ? ` “${escape(e.matched)}”` : ''}${sim}`);
+  lines.push('', `Why: ${WHY[e.why] ?? escape(String(e.why))}${e.matched ? ` “${escape(e.matched)}”` : ''}${sim}`);
   if (s.evidence.length > 1) lines.push('', `Also mentioned ${s.evidence.length - 1} more time${s.evidence.length > 2 ? 's' : ''} in this note.`);
   const kbNotes = s.info?.notes ?? [];
   for (const n of kbNotes.slice(0, 6)) lines.push('', `_${NOTE_LABEL[n.kind]}${n.from !== s.code ? ` (at ${escape(n.from)})` : ''}:_ ${escape(n.text)}`);
@@ -73,7 +76,7 @@ export function renderSuggestion(doc: TextDocument, uri: string, s: DocumentSugg
   const specific = moreSpecific(s);
   if (specific.length) {
     lines.push('', 'More specific:');
-    for (const a of specific.slice(0, 8)) lines.push(`- ${a.code} ${escape(a.title)}${a.reason ? ` (${escape(a.reason)})` : ''}`);
+    for (const a of specific.slice(0, 8)) lines.push(`- ${codeText(a.code)} ${escape(a.title)}${a.reason ? ` (${escape(a.reason)})` : ''}`);
   }
   const args = { uri, code: s.code };
   lines.push('', [

@@ -22,7 +22,7 @@ import { csvHeader, toCsvRows, toFhirBundle, toJsonDocument, type CodedNote } fr
 import { anchorOf } from './anchors';
 import { codeActionsFor } from './codeActions';
 import { codeLenses, codesInSection } from './codeLens';
-import { DecisionStore, type DecisionRecord } from './decisions';
+import { DecisionStore, isCodeShaped, type DecisionRecord } from './decisions';
 import { toDiagnostics } from './diagnostics';
 import { DocumentCoder } from './documentCoder';
 import { isIncluded } from './glob';
@@ -284,8 +284,17 @@ export function startLanguageServer(workerScript: string): void {
     return e && e.end <= text.length ? anchorOf(text, e.start, e.end) : undefined;
   };
 
+  /** A decision names a code of the shipped code set, whatever the request says. */
+  async function checkCodes(codes: unknown[]): Promise<void> {
+    for (const c of codes) if (!isCodeShaped(c)) throw new Error(`Clinical Coder: ${JSON.stringify(String(c).slice(0, 40))} is not an ICD-10-CM code.`);
+    const facts = await (await ensureSource()).codeInfo(codes as string[]);
+    for (const c of codes as string[]) if (!facts[c] || facts[c].unknown) throw new Error(`Clinical Coder: ${c} is not in the FY2026 ICD-10-CM code set.`);
+    coder.rememberInfo(facts);
+  }
+
   onRequest(Requests.decide, async ({ uri, code, decision, replaces }) => {
     if (typeof uri !== 'string' || typeof code !== 'string' || !code) throw new Error('Clinical Coder: a decision needs the note (uri) and the code.');
+    if (decision !== 'clear') await checkCodes(replaces ? [code, replaces] : [code]);
     const r = await codingFor(uri, true);
     const now = new Date().toISOString();
     if (decision === 'clear') {

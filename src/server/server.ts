@@ -1,6 +1,8 @@
 // Entry point of dist/server.js: the Clinical Coder language server, or — when started as a worker thread
 // by the server itself — its coding-engine worker (one bundle, so the VSIX ships no extra file).
 // `node dist/server.js --stdio` runs the server for any LSP client; VS Code starts it over IPC.
+// First: the native runtime's telemetry off before anything can load it.
+import '../encoder/runtime-telemetry';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { ENGINE_WORKER_ROLE } from './engineProtocol';
 import { runEngineWorker } from './engineWorker';

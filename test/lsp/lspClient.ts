@@ -56,10 +56,14 @@ export interface StartOptions {
   /** Extra environment (e.g. CLINICAL_CODER_MODELS to point at an incomplete models folder). */
   env?: Record<string, string>;
   initializationOptions?: Record<string, unknown>;
+  /** Runs the server under another program (e.g. strace): its command and arguments, the server's command line appended. */
+  wrap?: { command: string; args: string[] };
 }
 
 export async function startServer(settings: Record<string, unknown> = {}, opts: StartOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  const child = opts.wrap
+    ? spawn(opts.wrap.command, [...opts.wrap.args, process.execPath, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } })
+    : spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let stderr = '';
   child.stderr!.on('data', (d) => { stderr += d; });
   const conn = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -125,11 +125,14 @@ try {
     await item.first().waitFor({ timeout: 15000 });
     const text = (await item.first().innerText()).trim();
     if (!/ICD-10( \(lexical\))?: \d+/.test(text)) throw new Error(`status bar says ${JSON.stringify(text)}`);
+    // EXPECT_MODEL: the encoder must run (no lexical fallback) and the tooltip must name that model.
+    if (process.env.EXPECT_MODEL && /lexical/.test(text)) throw new Error(`the encoder is not running: status bar says ${JSON.stringify(text)}`);
     await item.first().hover();
     await page.waitForTimeout(1200);
     await page.screenshot({ path: join(shots, '5-status-bar.png'), clip: { x: 700, y: 600, width: 700, height: 300 } });
     const tip = page.locator('.monaco-hover, .custom-hover', { hasText: 'Clinical Coder' });
     const tipText = (await tip.count()) ? (await tip.first().innerText()).replace(/\s+/g, ' ') : '(no tooltip shown)';
+    if (process.env.EXPECT_MODEL && !tipText.includes(process.env.EXPECT_MODEL)) throw new Error(`the tooltip does not name ${process.env.EXPECT_MODEL}: ${tipText.slice(0, 300)}`);
     return `${JSON.stringify(text)}; tooltip ${JSON.stringify(tipText.slice(0, 200))}`;
   });
 

@@ -164,3 +164,10 @@ test('the shipped index matches the shipped model', { skip: !fs.existsSync(path.
     await enc.dispose();
   }
 });
+
+test('an index serves an encoder with the same weights wherever its folder lies, and no other', async () => {
+  const { sameEncoderModel } = await import('../../../src/encoder');
+  assert.ok(sameEncoderModel('onnx:encoder:208f76525f85', 'onnx:my-model-copy:208f76525f85'));
+  assert.ok(!sameEncoderModel('onnx:encoder:208f76525f85', 'onnx:encoder:0123456789ab'));
+  assert.ok(!sameEncoderModel('onnx:encoder:208f76525f85', 'transformers:encoder:208f76525f85'));
+});

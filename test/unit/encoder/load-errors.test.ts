@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createOnnxEncoder, createTransformersEncoder, defaultEncoderDir, EncoderLoadError, openEncoder } from '../../../src/encoder';
+import { createOnnxEncoder, createTransformersEncoder, defaultEncoderDir, EncoderLoadError, nativeRuntimeMessage, openEncoder } from '../../../src/encoder';
 
 const shipped = defaultEncoderDir();
 const present = fs.existsSync(path.join(shipped, 'onnx', 'model.onnx'));
@@ -76,4 +76,31 @@ test('openEncoder without a custom path opens the shipped model', { skip: !prese
   assert.ok(choice.encoder);
   assert.equal(choice.warning, undefined);
   await choice.encoder!.dispose();
+});
+
+test('a custom model folder (clinicalCoder.model.path) runs on onnxruntime-node, not transformers.js', { skip: !present && 'models/encoder not built' }, async () => {
+  const dir = copyModel();
+  try {
+    const choice = await openEncoder(dir);
+    assert.equal(choice.source, 'custom');
+    assert.equal(choice.warning, undefined);
+    assert.ok(choice.encoder!.id.startsWith('onnx:'), choice.encoder!.id);
+    const shippedChoice = await openEncoder('');
+    const [a] = await choice.encoder!.embed(['type 2 diabetes mellitus with hyperglycemia']);
+    const [b] = await shippedChoice.encoder!.embed(['type 2 diabetes mellitus with hyperglycemia']);
+    assert.deepEqual(Array.from(a), Array.from(b), 'same weights, same vectors');
+    await choice.encoder!.dispose();
+    await shippedChoice.encoder!.dispose();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a missing native runtime is reported with the platform VSIX to install', () => {
+  const missing = nativeRuntimeMessage(new Error("Cannot find module '../bin/napi-v6/darwin/x64/onnxruntime_binding.node'"), 'darwin', 'x64');
+  assert.match(missing, /ONNX runtime for darwin-x64 is not part of this installation/);
+  assert.match(missing, /clinical-coder-darwin-x64\.vsix/);
+  assert.match(missing, /lexical-only/);
+  const broken = nativeRuntimeMessage(new Error('GLIBC_2.38 not found\nmore'), 'linux', 'x64');
+  assert.match(broken, /could not be loaded \(GLIBC_2\.38 not found\)/);
 });

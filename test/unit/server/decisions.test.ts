@@ -92,14 +92,15 @@ test('DecisionStore: workspace file, atomic writes, reload, corrupt backup, newe
     fs.writeFileSync(file, newer);
     const old = new DecisionStore(opts);
     assert.deepEqual(old.forDocument(uri), []);
-    await old.update(uri, [{ code: 'I10', decision: 'accepted', at: 'now' }]);
+    await assert.rejects(old.update(uri, [{ code: 'I10', decision: 'accepted', at: 'now' }]), /newer version.*not recorded/, 'a decision that cannot be saved is not acknowledged');
     assert.equal(fs.readFileSync(file, 'utf8'), newer, 'a newer version\'s file is never overwritten');
     assert.match(warnings.at(-1)!, /newer version/);
     old.dispose();
 
     const mem = new DecisionStore(opts);
-    await mem.update('untitled:Untitled-1', [{ code: 'I10', decision: 'accepted', at: 'now' }]);
+    assert.deepEqual(await mem.update('untitled:Untitled-1', [{ code: 'I10', decision: 'accepted', at: 'now' }]), { persisted: false });
     assert.equal(mem.forDocument('untitled:Untitled-1').length, 1);
+    assert.match(warnings.at(-1)!, /not saved to a file.*kept only until the editor closes/, 'the coder is told');
     mem.dispose();
   } finally {
     fs.rmSync(ws, { recursive: true, force: true });

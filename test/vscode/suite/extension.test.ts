@@ -156,19 +156,65 @@ suite('Clinical Coder in VS Code', () => {
     await waitFor(`${rejected} pending again`, () => icd(doc.uri).some((x) => x.code === rejected && !x.message.startsWith('✓')));
   });
 
-  test('Export Codes writes JSON, CSV and FHIR files with the CLI writers', async () => {
+  test('a crafted decisions.json renders as text in the hover: no foreign command link, no fake code', async () => {
+    const saved = fs.readFileSync(decisionsFile(), 'utf8');
+    const planted = '[Accept](command:workbench.action.files.newUntitledFile "Accept")';
+    const crafted = JSON.parse(saved) as DecisionsJson;
+    const evidenceAt = doc.getText().indexOf('pneumonia');
+    crafted.notes['discharge-summary.note'] = [
+      ...crafted.notes['discharge-summary.note'],
+      { code: 'Z00.00', decision: 'accepted', title: planted, evidence: { text: 'pneumonia', context: '00000000', start: evidenceAt } } as DecisionsJson['notes'][string][number],
+      { code: 'ZZZ.FAKE', decision: 'accepted', title: planted, evidence: { text: 'pneumonia', context: '00000000', start: evidenceAt } } as DecisionsJson['notes'][string][number],
+      { code: 'J44.1', decision: 'accepted', replaces: 'I10](command:workbench.action.files.newUntitledFile)' },
+    ];
+    fs.writeFileSync(decisionsFile(), JSON.stringify(crafted, null, 2));
+    try {
+      const z = await waitFor('the chosen Z00.00 shown on its evidence', () => icd(doc.uri).find((x) => x.code === 'Z00.00'));
+      assert.ok(!icd(doc.uri).some((x) => String(x.code) === 'ZZZ.FAKE'), 'a code outside the code set is not shown');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, z.range.start.translate(0, 2));
+      const parts = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => typeof c !== 'string' && 'isTrusted' in c);
+      const md = parts.map((c) => c.value).join('\n');
+      assert.match(md, /Z00\\?\.00/);
+      const commands = [...md.matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]);
+      assert.ok(commands.length > 0, 'our own links are there');
+      assert.deepEqual([...new Set(commands)].sort(), ['clinicalCoder.acceptCode', 'clinicalCoder.openExplorer', 'clinicalCoder.rejectCode']);
+      assert.ok(!md.includes('workbench.action.files.newUntitledFile'), 'the planted title is not shown (the code set gives the title)');
+      for (const p of parts) {
+        assert.notEqual(p.isTrusted, true, 'hover markdown is never trusted for every command');
+        if (p.isTrusted) assert.deepEqual([...(p.isTrusted as { enabledCommands: string[] }).enabledCommands].sort(), ['clinicalCoder.acceptCode', 'clinicalCoder.openExplorer', 'clinicalCoder.rejectCode']);
+      }
+    } finally {
+      fs.writeFileSync(decisionsFile(), saved);
+      await waitFor('the planted decisions gone', () => !icd(doc.uri).some((x) => x.code === 'Z00.00'));
+    }
+  });
+
+  test('Export Codes writes JSON, CSV and FHIR files with the CLI writers, always where the user chooses', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-export-'));
     const uri = doc.uri.toString();
-    const json = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'json', target: path.join(dir, 'codes.json') });
-    const parsed = JSON.parse(fs.readFileSync(json, 'utf8')) as { file: string; suggestions: { code: string }[] }[];
-    const accepted = ['J18.9', replace!.child].sort();
-    assert.deepEqual(parsed[0].suggestions.map((c) => c.code).sort(), accepted, 'only the accepted codes once some were accepted');
-    const csv = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'csv', target: path.join(dir, 'codes.csv') });
-    assert.match(fs.readFileSync(csv, 'utf8'), /^file,rank,code,title,confidence,status,billable,evidence,why\n/);
-    const fhir = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'fhir', target: path.join(dir, 'codes.fhir.json') });
-    const bundle = JSON.parse(fs.readFileSync(fhir, 'utf8')) as { resourceType: string; entry: { resource: { code: { coding: { code: string }[] } } }[] };
-    assert.equal(bundle.resourceType, 'Bundle');
-    assert.deepEqual(bundle.entry.map((e) => e.resource.code.coding[0].code).sort(), accepted);
+    // The save dialog is the user's answer; a target argument only pre-fills it.
+    const asked: (string | undefined)[] = [];
+    const original = vscode.window.showSaveDialog;
+    (vscode.window as { showSaveDialog: typeof original }).showSaveDialog = async (o) => { asked.push(o?.defaultUri?.fsPath); return vscode.Uri.file(path.join(dir, `chosen-${asked.length}${path.extname(o?.defaultUri?.fsPath ?? '.json')}`)); };
+    try {
+      const elsewhere = path.join(dir, 'not-chosen.json');
+      const chosen = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'json', target: elsewhere });
+      assert.equal(asked[0], elsewhere, 'the target pre-fills the dialog');
+      assert.ok(!fs.existsSync(elsewhere), 'nothing is written where the user did not choose');
+      assert.equal(chosen, path.join(dir, 'chosen-1.json'));
+      const json = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'json', target: path.join(dir, 'codes.json') });
+      const parsed = JSON.parse(fs.readFileSync(json, 'utf8')) as { file: string; suggestions: { code: string }[] }[];
+      const accepted = ['J18.9', replace!.child].sort();
+      assert.deepEqual(parsed[0].suggestions.map((c) => c.code).sort(), accepted, 'only the accepted codes once some were accepted');
+      const csv = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'csv', target: path.join(dir, 'codes.csv') });
+      assert.match(fs.readFileSync(csv, 'utf8'), /^file,rank,code,title,confidence,status,billable,evidence,why\n/);
+      const fhir = await vscode.commands.executeCommand<string>('clinicalCoder.exportCodes', { uri, format: 'fhir', target: path.join(dir, 'codes.fhir.json') });
+      const bundle = JSON.parse(fs.readFileSync(fhir, 'utf8')) as { resourceType: string; entry: { resource: { code: { coding: { code: string }[] } } }[] };
+      assert.equal(bundle.resourceType, 'Bundle');
+      assert.deepEqual(bundle.entry.map((e) => e.resource.code.coding[0].code).sort(), accepted);
+    } finally {
+      (vscode.window as { showSaveDialog: typeof original }).showSaveDialog = original;
+    }
   });
 
   test('Search ICD-10-CM: live results in the quick pick; choosing one opens it', async () => {
