@@ -2,6 +2,7 @@
 // lexical mention so hover, offsets and the CLI treat it the same.
 import type { PlacedMention } from '../features';
 import type { ViewSentence } from '../note-view';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 export function ruleMention(code: string, indexPath: string, s: ViewSentence, sentence: number, at: number, length: number): PlacedMention {
@@ -12,6 +13,11 @@ export function ruleMention(code: string, indexPath: string, s: ViewSentence, se
     negation: 'affirmed', temporality: 'recent', experiencer: 'patient',
     sentence, sentenceStart: s.start, sentenceEnd: s.end, role: s.role,
   };
+}
+
+/** An edit adding a rule's code (the runner joins it to the same code already suggested from other words). */
+export function addEdit(code: string, mentions: PlacedMention[], confidence: number, note: string): RuleEdit {
+  return { op: 'add', code, mentions, confidence, note };
 }
 
 /** Adds a rule's code, or joins its evidence and confidence to the same code already suggested from other words. */

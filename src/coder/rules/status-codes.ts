@@ -4,7 +4,8 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
 import type { NoteView } from '../note-view';
-import { addRuleCode, itemAround, ruleMention } from './rule-mention';
+import { addEdit, itemAround, ruleMention } from './rule-mention';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 interface StatusRule { what: RegExp; code: string | ((side: string) => string); indexPath: string; needsPast: boolean }
@@ -29,9 +30,9 @@ const RULES: StatusRule[] = [
 
 const NOT_HAD = /\b(no|denies|never|not|without|planned|scheduled|candidate for|evaluat\w*|consider\w*|needs?|will need|refer\w*|plan(s|ned)? for|awaiting)\b/i;
 
-export function addStatusCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view) return cs;
-  const out = [...cs];
+export function addStatusCodes(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view) return [];
+  const out: RuleEdit[] = [];
   const found = new Map<string, { path: string; mentions: PlacedMention[] }>();
   view.sentences.forEach((s, i) => {
     if (s.role === 'family' || s.role === 'allergies' || s.role === 'plan') return;
@@ -50,7 +51,7 @@ export function addStatusCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], view:
     }
   });
   for (const [code, f] of found) {
-    addRuleCode(out, code, f.mentions, f.mentions.length > 1 ? 0.8 : 0.7, `Status: ${kb.get(code)?.longTitle ?? code} (the note says the patient has it)`);
+    out.push(addEdit(code, f.mentions, f.mentions.length > 1 ? 0.8 : 0.7, `Status: ${kb.get(code)?.longTitle ?? code} (the note says the patient has it)`));
   }
   return out;
 }

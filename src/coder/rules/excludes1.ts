@@ -1,0 +1,34 @@
+// Excludes1: two codes that must not be reported together.
+import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
+import type { CodingPolicy } from '../types';
+import { onlyInside } from './lexical-mentions';
+import type { RuledCandidate } from './types';
+
+/** Excludes1: two codes that must not be reported together. Billing keeps the more confident one; mentions flags both. */
+export function resolveExcludes1(kb: IcdKnowledgeBase, cs: RuledCandidate[], policy: CodingPolicy) {
+  const active = cs.filter((c) => c.status === 'active');
+  if (active.length < 2) return;
+  const by = new Map(active.map((c) => [c.code, c]));
+  // Strongest pairs first, and a code once set aside sets nothing else aside (a weak E13.40 must not remove E11.40
+  // after E11.22 has already removed it).
+  const strength = (x: { a: string; b: string }) => Math.max(by.get(x.a)?.confidence ?? 0, by.get(x.b)?.confidence ?? 0);
+  const conflicts = [...kb.excludes1Conflicts(active.map((c) => c.code))].sort((x, y) => strength(y) - strength(x));
+  const setAside = new Set<RuledCandidate>();
+  for (const { a, b, note } of conflicts) {
+    const ca = by.get(a), cb = by.get(b);
+    if (!ca || !cb) continue;
+    // Words inside another match are the weaker reading ("suicidal" in "suicidal ideation", "major depressive
+    // disorder" in "..., recurrent, severe"): a code resting only on them yields, whatever its confidence.
+    const [keep, lose] = onlyInside(ca) !== onlyInside(cb) ? (onlyInside(ca) ? [cb, ca] : [ca, cb])
+      : ca.confidence >= cb.confidence ? [ca, cb] : [cb, ca];
+    if (policy === 'billing') {
+      if (setAside.has(keep) || setAside.has(lose)) continue;
+      setAside.add(lose);
+      lose.status = 'uncertain';
+      lose.notes = [...(lose.notes ?? []), `Excludes1 with ${keep.code}: not reported together (${note})`];
+      keep.notes = [...(keep.notes ?? []), `Excludes1: ${lose.code} set aside (${note})`];
+    } else {
+      for (const [x, y] of [[ca, cb], [cb, ca]] as const) x.notes = [...(x.notes ?? []), `Excludes1 conflict with ${y.code} (${note})`];
+    }
+  }
+}
