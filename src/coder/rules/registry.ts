@@ -8,6 +8,7 @@ import { applyLaterality } from './laterality';
 import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
+import { diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
 import { DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
@@ -31,22 +32,23 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'written-title', title: 'A code title written out in full is floored at confidence 0.6', guideline: 'Tabular List: code title',
     policies: BILLING, phase: 'read', transform: (_ctx, cs) => floorWrittenTitles(cs),
-    examples: [{ note: 'COPD with acute exacerbation.', expect: ['J44.1'] }],
+    examples: [{ note: 'ASSESSMENT:\n1. Closed fracture of left distal radius.\n2. Primary osteoarthritis, right knee.\n3. Presence of left artificial knee joint.', expect: ['Z96.652'] }],
   },
   {
     id: 'manifestation-codes', title: 'Index-paired manifestation codes stand with their etiology', guideline: 'OCG I.A.13 (etiology/manifestation convention)',
     policies: BOTH, phase: 'read', transform: (ctx, cs) => addManifestations(ctx.kb, cs),
-    examples: [{ note: "Assessment: dementia due to Alzheimer's disease.", expect: ['G30.9', 'F02.80'] }],
+    examples: [{ note: 'Assessment: amyloid heart disease.', expect: ['E85.4', 'I43'] }],
   },
   {
     id: 'injury-encounter', title: "An injury code's 7th character follows the documented encounter", guideline: 'OCG I.C.19.a (7th characters)',
     policies: BOTH, phase: 'read', transform: (ctx, cs) => cs.map((c) => withSeventhCharacter(ctx.kb, c, ctx.text)),
-    examples: [{ note: 'Closed fracture of left distal radius, subsequent encounter with routine healing.', expect: ['S52.502D'], forbid: ['S52.502A'] }],
+    examples: [{ note: 'Follow-up visit for displaced intertrochanteric fracture of the right femur.', expect: ['S72.141D'], forbid: ['S72.141A'] }],
   },
   {
     id: 'external-cause-encounter', title: 'External causes take the encounter of the injury they explain', guideline: 'OCG I.C.20.a',
     policies: BOTH, phase: 'read', transform: (ctx, cs) => alignExternalCauses(ctx.kb, cs),
-    examples: [{ note: 'Follow-up visit. Closed fracture of left distal radius, subsequent encounter with routine healing, after a fall at home.', expect: ['S52.502D'], forbid: ['W19.XXXA'] }],
+    examples: [{ note: 'Follow-up visit. Assessment: displaced intertrochanteric fracture of the right femur after a fall at home, subsequent encounter for routine healing.',
+      expect: ['S72.141D', 'W19.XXXD'], forbid: ['W19.XXXA'] }],
   },
   {
     id: 'laterality', title: 'The side written with a condition picks the right, left or bilateral code', guideline: 'OCG I.B.13 (laterality)',
@@ -61,7 +63,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'allergy-list-not-condition', title: 'Reactions in an allergy list are not conditions of this encounter', guideline: 'OCG IV.J (code conditions that affect care)',
     policies: BILLING, phase: 'filter', edits: (_ctx, cs) => drop(cs.filter((c) => c.mentions.every((m) => m.role === 'allergies'))),
-    examples: [{ note: 'ALLERGIES:\nPenicillin (hives).\n\nASSESSMENT:\nEssential hypertension.', expect: ['I10'], forbid: ['L50.9'] }],
+    examples: [{ note: 'ALLERGIES:\nPenicillin (hives). Sulfa (rash).\n\nASSESSMENT:\nEssential hypertension.', expect: ['I10', 'Z88.0'], forbid: ['R21'] }],
   },
   {
     id: 'explained-guesses', title: 'A learned or encoder guess on words the lexicon already coded is dropped', guideline: 'Coding practice: code the documented words',
@@ -85,6 +87,16 @@ export const CODING_RULES: readonly CodingRule[] = [
     ],
   },
   {
+    id: 'diabetes-hyperglycemia', title: 'Poorly controlled or uncontrolled diabetes is diabetes with hyperglycemia', guideline: 'Index: Diabetes, poorly controlled',
+    policies: BOTH, phase: 'add', edits: (ctx, cs) => diabetesWithHyperglycemia(ctx.kb, cs, ctx.text),
+    examples: [
+      { note: 'Assessment: type 2 diabetes mellitus, poorly controlled, A1c 10.2%.', expect: ['E11.65'], forbid: ['E11.9'] },
+      { note: 'Assessment: uncontrolled type 2 diabetes mellitus.', expect: ['E11.65'] },
+      { note: 'Assessment: type 2 diabetes mellitus, uncontrolled, with recurrent hypoglycemia.', forbid: ['E11.65'] },
+      { note: 'Assessment: type 2 diabetes mellitus, well controlled on metformin.', expect: ['E11.9'], forbid: ['E11.65'] },
+    ],
+  },
+  {
     id: 'diabetes-combinations', title: 'Diabetes and a linked complication are one combination code', guideline: "OCG I.C.4.a ('with' convention)",
     policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, DIABETES_COMBINATIONS),
     examples: [{ note: 'Type 2 diabetes mellitus.\nChronic kidney disease stage 3a.', expect: ['E11.22', 'N18.31'], forbid: ['E11.9'] }],
@@ -102,7 +114,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'dementia-in-other-diseases', title: 'Dementia in a disease classified elsewhere is F02, with the disease', guideline: 'Index: Dementia, in (due to) [F02.8-]',
     policies: BILLING, phase: 'add', transform: (ctx, cs) => dementiaInOtherDiseases(ctx.kb, cs),
-    examples: [{ note: "Assessment: Parkinson's disease. Dementia without behavioral disturbance.", expect: ['G20.A1', 'F02.80'], forbid: ['F03.90'] }],
+    examples: [{ note: 'Assessment: Parkinson disease. Dementia, unspecified severity.', expect: ['G20.C', 'F02.80'], forbid: ['F03.90'] }],
   },
   {
     id: 'copd-with-infection', title: 'COPD with an acute lower respiratory infection is J44.0, with the infection', guideline: 'Tabular J44.0 (use additional code for the infection)',
@@ -120,7 +132,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'current-tobacco', title: 'A current smoker gets the nicotine dependence code, not tobacco use', guideline: 'OCG I.C.5.b.1; Tabular F17',
     policies: BILLING, phase: 'add', edits: (ctx, cs) => addCurrentTobacco(ctx.kb, cs, ctx.view),
-    examples: [{ note: 'Social history: current smoker, 1 pack per day of cigarettes.', expect: ['F17.210'], forbid: ['Z72.0'] }],
+    examples: [{ note: 'Assessment: tobacco use. Current smoker, one pack per day.', expect: ['F17.210'], forbid: ['Z72.0'] }],
   },
   {
     id: 'tobacco-history', title: 'A former smoker gets the personal history of nicotine dependence', guideline: 'Index: History, personal, nicotine dependence (Z87.891)',
@@ -139,7 +151,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'pregnancy-trimester', title: 'Pregnancy codes carry the documented trimester; Z3A weeks of gestation', guideline: 'OCG I.C.15.a.3',
     policies: BILLING, phase: 'add', transform: (ctx, cs) => applyPregnancyRules(ctx.kb, cs, ctx.view),
-    examples: [{ note: 'G2P1 at 28 weeks gestation.\nAssessment: anemia of pregnancy.', expect: ['Z3A.28'] }],
+    examples: [{ note: 'Assessment: gestational hypertension at 30 weeks gestation.', expect: ['O13.3', 'Z3A.30'], forbid: ['O13.9'] }],
   },
   {
     id: 'sepsis-organism', title: 'Sepsis takes the organism its sentence names', guideline: 'OCG I.C.1.d.1',
@@ -172,7 +184,8 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'prefer-specific', title: 'An unspecified code gives way to a more specific code the note documents', guideline: 'OCG I.B.2 (code to the highest specificity)',
     policies: BILLING, phase: 'specificity', transform: (ctx, cs) => preferSpecific(ctx.kb, cs),
-    examples: [{ note: 'Assessment: chronic kidney disease stage 4.', expect: ['N18.4'], forbid: ['N18.9'] }],
+    examples: [{ note: 'Assessment: chronic systolic heart failure. Heart failure.', expect: ['I50.22'], forbid: ['I50.9'] },
+      { note: 'Assessment: AKI on CKD 3a.', expect: ['N17.9', 'N18.31'], forbid: ['N18.9'] }],
   },
   {
     id: 'acute-on-chronic', title: 'Acute on chronic is one code, replacing the acute-only and chronic-only ones', guideline: 'OCG I.B.8 (acute and chronic conditions)',
@@ -194,12 +207,12 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'no-illness-unspecified', title: '"Illness, unspecified" (R69) never stands beside a diagnosis', guideline: 'Tabular R69',
     policies: BILLING, phase: 'assess',
     edits: (_ctx, cs) => (cs.some((c) => c.status === 'active' && c.code !== 'R69') ? drop(cs.filter((c) => c.code === 'R69')) : []),
-    examples: [{ note: 'Assessment: sick. Essential hypertension.', expect: ['I10'], forbid: ['R69'] }],
+    examples: [{ note: 'Assessment: illness. Essential hypertension.', expect: ['I10'], forbid: ['R69'] }],
   },
   {
     id: 'excludes1', title: 'Two codes an Excludes1 note separates are not reported together', guideline: 'OCG I.A.12.a (Excludes1)',
     policies: BOTH, phase: 'conflicts', transform: (ctx, cs) => { resolveExcludes1(ctx.kb, cs, ctx.policy); return cs; },
-    examples: [{ note: 'Assessment: type 2 diabetes mellitus with diabetic polyneuropathy.', expect: ['E11.42'], forbid: ['E13.42', 'E11.40'] }],
+    examples: [{ note: 'HPI: Type 2 diabetes mellitus with hyperglycemia. Chronic kidney disease stage 3b.\nAssessment: diabetic polyneuropathy.', expect: ['E11.65', 'E11.22'], forbid: ['R73.9'] }],
   },
   {
     id: 'tabular-notes', title: 'More specific alternatives and the "use additional" / "code first" notes of each code', guideline: 'OCG I.A.12-13 (instructional notes)',

@@ -1,7 +1,8 @@
 // Runs the registered rules over the scored candidates: phases in order, a disabled rule skipped, edits applied
 // copy-on-write (a code added twice is merged once), and each change recorded on the code as provenance.
 import type { PlacedMention } from '../features';
-import { RULE_PHASES, isEditRule, type CodingRule, type RuleContext, type RuleEdit, type RuleProvenance } from './rule';
+import { RULE_PHASES, isEditRule, type CodingRule, type RuleContext, type RuleEdit, type RuleProvenance, type TransformRule } from './rule';
+import { mergeSameCodes } from './rule-mention';
 import type { RuledCandidate } from './types';
 
 export function runRules(rules: readonly CodingRule[], ctx: RuleContext, input: RuledCandidate[], disabled: ReadonlySet<string> = new Set()): RuledCandidate[] {
@@ -53,10 +54,11 @@ export function applyEdits(rule: CodingRule, cs: RuledCandidate[], edits: RuleEd
 const copy = (c: RuledCandidate): RuledCandidate => ({ ...c, mentions: [...c.mentions], ...(c.notes ? { notes: [...c.notes] } : {}) });
 
 /** Runs a transform on copies and records, per code, what it changed. */
-function transformed(rule: CodingRule, ctx: RuleContext, cs: RuledCandidate[]): RuledCandidate[] {
+function transformed(rule: TransformRule, ctx: RuleContext, cs: RuledCandidate[]): RuledCandidate[] {
   const before = new Map<string, RuledCandidate>();
   for (const c of cs) if (!before.has(c.code)) before.set(c.code, c);
-  const after = (rule as { transform(ctx: RuleContext, cs: RuledCandidate[]): RuledCandidate[] }).transform(ctx, cs.map(copy));
+  // A rewrite can turn two codes into one (W19.XXXA into the W19.XXXD already read): merged once, here.
+  const after = mergeSameCodes(rule.transform(ctx, cs.map(copy)));
   // Annotations (alternatives, tabular notes) inform the coder and change no code: not recorded.
   if (rule.phase === 'annotate') return after;
   const kept = new Set(after.map((c) => c.code));

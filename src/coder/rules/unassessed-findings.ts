@@ -8,7 +8,8 @@ import type { RuledCandidate } from './types';
  * membrane erythematous" -> L53.9) is set aside as uncertain, with the reason.
  */
 export function setAsideUnassessedFindings(cs: readonly RuledCandidate[]): RuleEdit[] {
-  return cs.filter((c) => c.status === 'active' && c.mentions.length > 0 && c.mentions.every((m) => m.role === 'exam' || m.role === 'findings' || m.role === 'ros'))
+  // A BMI (Z68) is reported with the weight diagnosis its rule requires, wherever it was measured (guideline I.B.14).
+  return cs.filter((c) => c.status === 'active' && !c.code.startsWith('Z68') && c.mentions.length > 0 && c.mentions.every((m) => m.role === 'exam' || m.role === 'findings' || m.role === 'ros'))
     .map((target) => ({ op: 'status', target, status: 'uncertain',
       note: 'Found only in the exam or results, not in the assessment: not coded unless the provider states its significance (guideline III.B)' }));
 }
