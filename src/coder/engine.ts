@@ -23,7 +23,7 @@ import { viewNote } from './note-adapter';
 import type { NoteView } from './note-view';
 import { applyCodingRules } from './rules/index';
 import { RULE_IDS } from './rules/registry';
-import { LruCache } from './lru';
+import { LruCache } from '../encoder/lru-cache';
 import { NeoplasmMatcher } from './neoplasm';
 import { phraseChunks, type Chunk } from './chunks';
 
