@@ -6,6 +6,7 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
 import { addEdit, itemAround, ruleMention } from './rule-mention';
+import { cues, isAsserted, itemAssertion } from './rule-assertion';
 import type { NoteView } from '../note-view';
 import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
@@ -31,8 +32,12 @@ const CLASSES: DrugClass[] = [
 /** Words that say the patient takes the drug now; outside an assessment or plan, a dose says so too. */
 const ONGOING = /\b(on|takes|taking|continue[sd]?|continuing|maintained on|remains on|home|chronic|long[- ]term|resume[sd]?)\b/i;
 const DOSING = /\b(daily|nightly|bid|tid|qhs|qd|units?|mg)\b/i;
-/** Words that say it is not (yet, any longer) current, or not taken at all. */
-const NOT_CURRENT = /\b(start(ed|ing)?|initiat\w*|begin|began|new(ly)?|stop(ped)?|discontinu\w*|d\/c|held|hold(ing)?|off|allerg\w*|intoleran\w*|declin\w*|refus\w*|not on|no longer|denies|never)\b/i;
+/** Words that say it is not (yet, any longer) current, or not taken at all; plain negation comes from the detector. */
+const NOT_CURRENT = [
+  ...cues('hypothetical', ['start', 'started', 'starting', 'initiate', 'initiated', 'initiating', 'initiation', 'begin', 'began', 'new', 'newly']),
+  ...cues('negated', ['stop', 'stopped', 'discontinue', 'discontinued', 'discontinuing', 'd / c', 'held', 'hold', 'holding', 'off',
+    'allergic', 'allergy', 'allergies', 'intolerant', 'intolerance', 'declined', 'declines', 'refused', 'refuses']),
+];
 
 export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
   if (!view) return [];
@@ -50,7 +55,7 @@ export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: readonly RuledCan
       for (const m of s.text.matchAll(new RegExp(cls.drug.source, 'gi'))) {
         // The words around the drug within its own list item decide.
         const item = itemAround(s.text, m.index!, m[0].length);
-        if (NOT_CURRENT.test(item)) continue;
+        if (!isAsserted(itemAssertion(s, m.index!, m[0].length, NOT_CURRENT))) continue;
         // In an assessment or plan a dose is an order for this visit ("aspirin 325 mg" for a STEMI): only "on",
         // "continue", "home" and the like say the patient takes it.
         const acute = s.role === 'plan' || s.role === 'diagnosis';

@@ -5,6 +5,7 @@ import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
 import type { NoteView } from '../note-view';
 import { addEdit, itemAround, ruleMention } from './rule-mention';
+import { cues, isAsserted, itemAssertion } from './rule-assertion';
 import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
@@ -28,7 +29,9 @@ const RULES: StatusRule[] = [
   { what: /\b(prosthetic|mechanical|bioprosthetic) (aortic |mitral )?valve|\b(AVR|MVR|TAVR|TAVI)\b/i, code: 'Z95.2', indexPath: 'Presence, heart valve, prosthetic', needsPast: true },
 ];
 
-const NOT_HAD = /\b(no|denies|never|not|without|planned|scheduled|candidate for|evaluat\w*|consider\w*|needs?|will need|refer\w*|plan(s|ned)? for|awaiting)\b/i;
+/** Words that say the patient does not have it yet (negation and "evaluate for"/"consider" come from the detector). */
+const NOT_YET = cues('hypothetical', ['planned', 'scheduled', 'candidate for', 'needs', 'need', 'will need', 'refer', 'referral', 'referred',
+  'plan for', 'plans for', 'planned for', 'awaiting', 'evaluate', 'evaluation', 'considering']);
 
 export function addStatusCodes(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
   if (!view) return [];
@@ -39,7 +42,7 @@ export function addStatusCodes(kb: IcdKnowledgeBase, _cs: readonly RuledCandidat
     for (const rule of RULES) {
       for (const m of s.text.matchAll(new RegExp(rule.what.source, 'gi'))) {
         const item = itemAround(s.text, m.index!, m[0].length);
-        if (NOT_HAD.test(item)) continue;
+        if (!isAsserted(itemAssertion(s, m.index!, m[0].length, NOT_YET))) continue;
         if (rule.needsPast && !PAST.test(item) && s.role !== 'history') continue;
         const side = SIDE.find(([, re]) => re.test(item))?.[0] ?? '';
         const code = typeof rule.code === 'string' ? rule.code : rule.code(side);
