@@ -3,7 +3,8 @@
 import type { CodingRule } from './rule';
 import { floorWrittenTitles } from './title-floor';
 import { addManifestations } from './manifestations';
-import { alignExternalCauses, withSeventhCharacter } from './encounter';
+import { alignExternalCauses, seventhCharacter } from './encounter';
+import { recodes } from './rule-mention';
 import { applyLaterality } from './laterality';
 import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, partReadings, weakerReadings } from './billing-filters';
@@ -31,7 +32,7 @@ const drop = (targets: readonly import('./types').RuledCandidate[]) => targets.m
 export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'written-title', title: 'A code title written out in full is floored at confidence 0.6', guideline: 'Tabular List: code title',
-    policies: BILLING, phase: 'read', transform: (_ctx, cs) => floorWrittenTitles(cs),
+    policies: BILLING, phase: 'read', edits: (_ctx, cs) => floorWrittenTitles(cs),
     examples: [{ note: 'ASSESSMENT:\n1. Closed fracture of left distal radius.\n2. Primary osteoarthritis, right knee.\n3. Presence of left artificial knee joint.', expect: ['Z96.652'] }],
   },
   {
@@ -41,18 +42,18 @@ export const CODING_RULES: readonly CodingRule[] = [
   },
   {
     id: 'injury-encounter', title: "An injury code's 7th character follows the documented encounter", guideline: 'OCG I.C.19.a (7th characters)',
-    policies: BOTH, phase: 'read', transform: (ctx, cs) => cs.map((c) => withSeventhCharacter(ctx.kb, c, ctx.text)),
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => recodes(cs, (c) => seventhCharacter(ctx.kb, c, ctx.text)),
     examples: [{ note: 'Follow-up visit for displaced intertrochanteric fracture of the right femur.', expect: ['S72.141D'], forbid: ['S72.141A'] }],
   },
   {
     id: 'external-cause-encounter', title: 'External causes take the encounter of the injury they explain', guideline: 'OCG I.C.20.a',
-    policies: BOTH, phase: 'read', transform: (ctx, cs) => alignExternalCauses(ctx.kb, cs),
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => alignExternalCauses(ctx.kb, cs),
     examples: [{ note: 'Follow-up visit. Assessment: displaced intertrochanteric fracture of the right femur after a fall at home, subsequent encounter for routine healing.',
       expect: ['S72.141D', 'W19.XXXD'], forbid: ['W19.XXXA'] }],
   },
   {
     id: 'laterality', title: 'The side written with a condition picks the right, left or bilateral code', guideline: 'OCG I.B.13 (laterality)',
-    policies: BOTH, phase: 'read', transform: (ctx, cs) => applyLaterality(ctx.kb, cs, ctx.text),
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => applyLaterality(ctx.kb, cs, ctx.text),
     examples: [{ note: 'Assessment: primary osteoarthritis, right knee.', expect: ['M17.11'], forbid: ['M17.10'] }],
   },
   {

@@ -2,7 +2,7 @@
 // lexical mention so hover, offsets and the CLI treat it the same.
 import type { PlacedMention } from '../features';
 import type { ViewSentence } from '../note-view';
-import type { RuleEdit } from './rule';
+import type { Recode, RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 export function ruleMention(code: string, indexPath: string, s: ViewSentence, sentence: number, at: number, length: number): PlacedMention {
@@ -30,6 +30,13 @@ export function addRuleCode(out: RuledCandidate[], code: string, mentions: Place
   existing.notes = [...(existing.notes ?? []), note];
 }
 
+/** Replace edits for the candidates a function gives another code. */
+export function recodes(cs: readonly RuledCandidate[], f: (c: RuledCandidate) => Recode | undefined): RuleEdit[] {
+  const out: RuleEdit[] = [];
+  for (const c of cs) { const r = f(c); if (r) out.push({ op: 'replace', target: c, code: r.code, note: r.note }); }
+  return out;
+}
+
 /** The list item around an offset of a sentence: its text between the nearest "," or ";" on either side. */
 export function itemAround(text: string, at: number, length: number): string {
   const from = Math.max(0, ...[',', ';'].map((sep) => text.lastIndexOf(sep, at) + 1));
@@ -44,7 +51,9 @@ export function mergeSameCodes(cs: RuledCandidate[]): RuledCandidate[] {
     const have = out.get(c.code);
     if (!have) { out.set(c.code, c); continue; }
     const [keep, other] = have.confidence >= c.confidence ? [have, c] : [c, have];
+    const rules = [...(keep.rules ?? []), ...(other.rules ?? []).filter((r) => !keep.rules?.some((k) => k.id === r.id && k.action === r.action))];
     out.set(c.code, { ...keep, mentions: [...keep.mentions, ...other.mentions], notes: [...new Set([...(keep.notes ?? []), ...(other.notes ?? [])])],
+      ...(rules.length ? { rules } : {}),
       status: keep.status === 'active' || other.status === 'active' ? 'active' : keep.status });
   }
   return [...out.values()];

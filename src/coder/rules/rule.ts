@@ -32,7 +32,13 @@ export type RuleEdit =
   | { op: 'add'; code: string; mentions: PlacedMention[]; confidence: number; note: string }
   | { op: 'drop'; target: RuledCandidate }
   | { op: 'status'; target: RuledCandidate; status: SuggestionStatus; note: string }
-  | { op: 'note'; target: RuledCandidate; note: string };
+  | { op: 'note'; target: RuledCandidate; note: string }
+  /** Another code for the same evidence (a side, a 7th character); merged with that code when already suggested. */
+  | { op: 'replace'; target: RuledCandidate; code: string; note: string }
+  | { op: 'confidence'; target: RuledCandidate; confidence: number };
+
+/** A code a rule would use instead of a candidate's, and why. */
+export interface Recode { code: string; note: string }
 
 interface RuleMeta {
   /** kebab-case, stable: settings and the CLI name rules by it. */

@@ -30,6 +30,7 @@ export function applyEdits(rule: CodingRule, cs: RuledCandidate[], edits: RuleEd
   const out = [...cs];
   const slot = new Map<RuledCandidate, number>(cs.map((c, i) => [c, i]));
   const dropped = new Set<number>();
+  let recoded = false;
   const update = (target: RuledCandidate, f: (c: RuledCandidate) => RuledCandidate) => {
     const i = slot.get(target);
     if (i === undefined) throw new Error(`rule ${rule.id}: an edit names a candidate it was not given`);
@@ -39,6 +40,12 @@ export function applyEdits(rule: CodingRule, cs: RuledCandidate[], edits: RuleEd
     if (e.op === 'drop') { const i = slot.get(e.target); if (i !== undefined) dropped.add(i); continue; }
     if (e.op === 'status') { update(e.target, (c) => ({ ...c, status: e.status, notes: [...(c.notes ?? []), e.note], rules: withProvenance(c, stamp(rule, `status ${e.status}`)) })); continue; }
     if (e.op === 'note') { update(e.target, (c) => ({ ...c, notes: [...(c.notes ?? []), e.note], rules: withProvenance(c, stamp(rule, 'note')) })); continue; }
+    if (e.op === 'replace') {
+      recoded = true;
+      update(e.target, (c) => ({ ...c, code: e.code, notes: [...(c.notes ?? []), e.note], rules: withProvenance(c, stamp(rule, `replaces ${c.code}`)) }));
+      continue;
+    }
+    if (e.op === 'confidence') { update(e.target, (c) => ({ ...c, confidence: e.confidence, rules: withProvenance(c, stamp(rule, 'confidence')) })); continue; }
     const i = out.findIndex((c, k) => !dropped.has(k) && c.code === e.code);
     if (i < 0) {
       out.push({ code: e.code, mentions: e.mentions, status: 'active', confidence: e.confidence, notes: [e.note], rules: [stamp(rule, 'add')] });
@@ -48,7 +55,9 @@ export function applyEdits(rule: CodingRule, cs: RuledCandidate[], edits: RuleEd
     out[i] = { ...c, mentions: [...e.mentions, ...c.mentions.filter((m) => !e.mentions.some((n) => n.start === m.start))],
       confidence: Math.max(c.confidence, e.confidence), status: 'active', notes: [...(c.notes ?? []), e.note], rules: withProvenance(c, stamp(rule, 'confirm')) };
   }
-  return out.filter((_, i) => !dropped.has(i));
+  const kept = out.filter((_, i) => !dropped.has(i));
+  // A replacement that lands on a code already suggested becomes one candidate.
+  return recoded ? mergeSameCodes(kept) : kept;
 }
 
 const copy = (c: RuledCandidate): RuledCandidate => ({ ...c, mentions: [...c.mentions], ...(c.notes ? { notes: [...c.notes] } : {}) });
