@@ -2,12 +2,14 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { CodingPolicy } from '../types';
 import { onlyInside } from './lexical-mentions';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 /** Excludes1: two codes that must not be reported together. Billing keeps the more confident one; mentions flags both. */
-export function resolveExcludes1(kb: IcdKnowledgeBase, cs: RuledCandidate[], policy: CodingPolicy) {
+export function resolveExcludes1(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], policy: CodingPolicy): RuleEdit[] {
   const active = cs.filter((c) => c.status === 'active');
-  if (active.length < 2) return;
+  if (active.length < 2) return [];
+  const edits: RuleEdit[] = [];
   const by = new Map(active.map((c) => [c.code, c]));
   // Strongest pairs first, and a code once set aside sets nothing else aside (a weak E13.40 must not remove E11.40
   // after E11.22 has already removed it).
@@ -24,11 +26,11 @@ export function resolveExcludes1(kb: IcdKnowledgeBase, cs: RuledCandidate[], pol
     if (policy === 'billing') {
       if (setAside.has(keep) || setAside.has(lose)) continue;
       setAside.add(lose);
-      lose.status = 'uncertain';
-      lose.notes = [...(lose.notes ?? []), `Excludes1 with ${keep.code}: not reported together (${note})`];
-      keep.notes = [...(keep.notes ?? []), `Excludes1: ${lose.code} set aside (${note})`];
+      edits.push({ op: 'status', target: lose, status: 'uncertain', note: `Excludes1 with ${keep.code}: not reported together (${note})` },
+        { op: 'note', target: keep, note: `Excludes1: ${lose.code} set aside (${note})` });
     } else {
-      for (const [x, y] of [[ca, cb], [cb, ca]] as const) x.notes = [...(x.notes ?? []), `Excludes1 conflict with ${y.code} (${note})`];
+      for (const [x, y] of [[ca, cb], [cb, ca]] as const) edits.push({ op: 'note', target: x, note: `Excludes1 conflict with ${y.code} (${note})` });
     }
   }
+  return edits;
 }

@@ -212,7 +212,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   },
   {
     id: 'excludes1', title: 'Two codes an Excludes1 note separates are not reported together', guideline: 'OCG I.A.12.a (Excludes1)',
-    policies: BOTH, phase: 'conflicts', transform: (ctx, cs) => { resolveExcludes1(ctx.kb, cs, ctx.policy); return cs; },
+    policies: BOTH, phase: 'conflicts', edits: (ctx, cs) => resolveExcludes1(ctx.kb, cs, ctx.policy),
     examples: [{ note: 'HPI: Type 2 diabetes mellitus with hyperglycemia. Chronic kidney disease stage 3b.\nAssessment: diabetic polyneuropathy.', expect: ['E11.65', 'E11.22'], forbid: ['R73.9'] }],
   },
   {
