@@ -190,7 +190,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   },
   {
     id: 'acute-on-chronic', title: 'Acute on chronic is one code, replacing the acute-only and chronic-only ones', guideline: 'OCG I.B.8 (acute and chronic conditions)',
-    policies: BILLING, phase: 'specificity', transform: (ctx, cs) => preferAcuteOnChronic(ctx.kb, cs),
+    policies: BILLING, phase: 'specificity', edits: (ctx, cs) => preferAcuteOnChronic(ctx.kb, cs),
     examples: [{ note: 'History: chronic hypoxic respiratory failure on home oxygen.\nAssessment: acute on chronic hypoxic respiratory failure.', expect: ['J96.21'], forbid: ['J96.11'] }],
   },
   {

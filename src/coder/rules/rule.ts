@@ -35,7 +35,9 @@ export type RuleEdit =
   | { op: 'note'; target: RuledCandidate; note: string }
   /** Another code for the same evidence (a side, a 7th character); merged with that code when already suggested. */
   | { op: 'replace'; target: RuledCandidate; code: string; note: string }
-  | { op: 'confidence'; target: RuledCandidate; confidence: number };
+  | { op: 'confidence'; target: RuledCandidate; confidence: number }
+  /** More evidence for a code, e.g. the mentions of a code it replaces (`from`). */
+  | { op: 'evidence'; target: RuledCandidate; mentions: PlacedMention[]; note: string; from?: string };
 
 /** A code a rule would use instead of a candidate's, and why. */
 export interface Recode { code: string; note: string }

@@ -45,6 +45,10 @@ export function applyEdits(rule: CodingRule, cs: RuledCandidate[], edits: RuleEd
       update(e.target, (c) => ({ ...c, code: e.code, notes: [...(c.notes ?? []), e.note], rules: withProvenance(c, stamp(rule, `replaces ${c.code}`)) }));
       continue;
     }
+    if (e.op === 'evidence') {
+      update(e.target, (c) => ({ ...c, mentions: [...c.mentions, ...e.mentions], notes: [...(c.notes ?? []), e.note], rules: withProvenance(c, stamp(rule, e.from ? `replaces ${e.from}` : 'evidence')) }));
+      continue;
+    }
     if (e.op === 'confidence') { update(e.target, (c) => ({ ...c, confidence: e.confidence, rules: withProvenance(c, stamp(rule, 'confidence')) })); continue; }
     const i = out.findIndex((c, k) => !dropped.has(k) && c.code === e.code);
     if (i < 0) {

@@ -4,6 +4,7 @@ import { spans, type PlacedMention } from '../features';
 import { normKeys } from '../normalize';
 import { RESIDUAL } from '../term-lexicon';
 import { isLexical, lexicalOf } from './lexical-mentions';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 /** An unspecified code (or one whose words lie inside another's) gives way to a more specific code found at the same words. */
@@ -68,20 +69,21 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
  * "Acute on chronic" is one code (J96.21, I50.23): the chronic-only and acute-only codes of the same condition found
  * elsewhere in the note ("chronic hypoxic respiratory failure" in the history) give way to it.
  */
-export function preferAcuteOnChronic(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+export function preferAcuteOnChronic(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[]): RuleEdit[] {
   const core = (code: string) => normKeys(kb.get(code)?.longTitle ?? '').filter((k) => !['acute', 'chronic', 'and', 'on'].includes(k)).sort().join(' ');
   const both = cs.filter((c) => c.status === 'active' && /acute (and|on) chronic/i.test(kb.get(c.code)?.longTitle ?? ''));
-  if (!both.length) return cs;
-  return cs.filter((c) => {
-    if (c.status !== 'active' || both.includes(c)) return true;
+  const edits: RuleEdit[] = [];
+  if (!both.length) return edits;
+  for (const c of cs) {
+    if (c.status !== 'active' || both.includes(c)) continue;
     const t = kb.get(c.code)?.longTitle ?? '';
-    if (!/\b(acute|chronic)\b/i.test(t)) return true;
+    if (!/\b(acute|chronic)\b/i.test(t)) continue;
     const winner = both.find((b) => b.code.slice(0, 3) === c.code.slice(0, 3) && core(b.code) === core(c.code));
-    if (!winner) return true;
-    winner.mentions = [...winner.mentions, ...c.mentions];
-    winner.notes = [...(winner.notes ?? []), `${c.code} is part of ${winner.code} (acute on chronic), which replaces it`];
-    return false;
-  });
+    if (!winner) continue;
+    edits.push({ op: 'drop', target: c },
+      { op: 'evidence', target: winner, mentions: c.mentions, note: `${c.code} is part of ${winner.code} (acute on chronic), which replaces it`, from: c.code });
+  }
+  return edits;
 }
 
 /** b's mention `n` rests on more of the words than a's `m` (a learned or encoder guess does not count). */
