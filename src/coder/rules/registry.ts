@@ -151,12 +151,12 @@ export const CODING_RULES: readonly CodingRule[] = [
   },
   {
     id: 'pregnancy-trimester', title: 'Pregnancy codes carry the documented trimester; Z3A weeks of gestation', guideline: 'OCG I.C.15.a.3',
-    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyPregnancyRules(ctx.kb, cs, ctx.view),
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => applyPregnancyRules(ctx.kb, cs, ctx.view),
     examples: [{ note: 'Assessment: gestational hypertension at 30 weeks gestation.', expect: ['O13.3', 'Z3A.30'], forbid: ['O13.9'] }],
   },
   {
     id: 'sepsis-organism', title: 'Sepsis takes the organism its sentence names', guideline: 'OCG I.C.1.d.1',
-    policies: BILLING, phase: 'add', transform: (ctx, cs) => applySepsisOrganism(ctx.kb, cs, ctx.view),
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => applySepsisOrganism(ctx.kb, cs, ctx.view),
     examples: [{ note: 'Assessment: sepsis due to E. coli from acute cystitis.', expect: ['A41.51'], forbid: ['A41.9'] }],
   },
   {

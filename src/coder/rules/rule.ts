@@ -37,7 +37,7 @@ export type RuleEdit =
   | { op: 'replace'; target: RuledCandidate; code: string; note: string }
   | { op: 'confidence'; target: RuledCandidate; confidence: number }
   /** More evidence for a code, e.g. the mentions of a code it replaces (`from`). */
-  | { op: 'evidence'; target: RuledCandidate; mentions: PlacedMention[]; note: string; from?: string };
+  | { op: 'evidence'; target: RuledCandidate; mentions: PlacedMention[]; note?: string; from?: string };
 
 /** A code a rule would use instead of a candidate's, and why. */
 export interface Recode { code: string; note: string }

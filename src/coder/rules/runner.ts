@@ -46,7 +46,7 @@ export function applyEdits(rule: CodingRule, cs: RuledCandidate[], edits: RuleEd
       continue;
     }
     if (e.op === 'evidence') {
-      update(e.target, (c) => ({ ...c, mentions: [...c.mentions, ...e.mentions], notes: [...(c.notes ?? []), e.note], rules: withProvenance(c, stamp(rule, e.from ? `replaces ${e.from}` : 'evidence')) }));
+      update(e.target, (c) => ({ ...c, mentions: [...c.mentions, ...e.mentions], notes: e.note ? [...(c.notes ?? []), e.note] : c.notes, rules: withProvenance(c, stamp(rule, e.from ? `replaces ${e.from}` : 'evidence')) }));
       continue;
     }
     if (e.op === 'confidence') { update(e.target, (c) => ({ ...c, confidence: e.confidence, rules: withProvenance(c, stamp(rule, 'confidence')) })); continue; }
