@@ -20,16 +20,6 @@ export function addEdit(code: string, mentions: PlacedMention[], confidence: num
   return { op: 'add', code, mentions, confidence, note };
 }
 
-/** Adds a rule's code, or joins its evidence and confidence to the same code already suggested from other words. */
-export function addRuleCode(out: RuledCandidate[], code: string, mentions: PlacedMention[], confidence: number, note: string): void {
-  const existing = out.find((c) => c.code === code);
-  if (!existing) { out.push({ code, mentions, status: 'active', confidence, notes: [note] }); return; }
-  existing.mentions = [...mentions, ...existing.mentions.filter((m) => !mentions.some((n) => n.start === m.start))];
-  existing.confidence = Math.max(existing.confidence, confidence);
-  existing.status = 'active';
-  existing.notes = [...(existing.notes ?? []), note];
-}
-
 /** Replace edits for the candidates a function gives another code. */
 export function recodes(cs: readonly RuledCandidate[], f: (c: RuledCandidate) => Recode | undefined): RuleEdit[] {
   const out: RuleEdit[] = [];
