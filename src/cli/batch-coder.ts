@@ -46,7 +46,7 @@ export async function codeFiles(files: string[], batch: BatchOptions, emit: (r: 
     if (!read.ok) { emit({ file, error: read.error }, ++done); continue; }
     try {
       const r = await engine.code(read.text, batch.options);
-      emit({ file, suggestions: r.suggestions, warnings: r.warnings }, ++done);
+      emit({ file, suggestions: r.suggestions, warnings: [...read.warnings, ...r.warnings] }, ++done);
     } catch (e) {
       emit({ file, error: `coding failed: ${(e as Error).message}` }, ++done);
     }

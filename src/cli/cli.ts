@@ -42,5 +42,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // `clinical-coder code ... | head`: the reader went away; that ends the output, quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
+  }
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }

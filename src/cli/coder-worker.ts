@@ -27,7 +27,7 @@ async function start() {
     if (!read.ok) { port.postMessage({ type: 'result', id: msg.id, error: read.error }); return; }
     try {
       const result = await engine.code(read.text, init.options);
-      port.postMessage({ type: 'result', id: msg.id, suggestions: result.suggestions, warnings: result.warnings });
+      port.postMessage({ type: 'result', id: msg.id, suggestions: result.suggestions, warnings: [...read.warnings, ...result.warnings] });
     } catch (e) {
       port.postMessage({ type: 'result', id: msg.id, error: `coding failed: ${(e as Error).message}` });
     }

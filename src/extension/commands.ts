@@ -19,6 +19,9 @@ export async function request<P, R>(client: LanguageClient, def: RequestDef<P, R
   return client.sendRequest<R>(def.method, params);
 }
 
+/** Files Code All Notes looks at, at most (a bigger batch belongs to the CLI); reaching it is said, never silent. */
+const MAX_WORKSPACE_FILES = 20_000;
+
 const EXTENSION_LANGUAGE: Record<string, string> = { '.note': 'clinical-note', '.txt': 'plaintext', '.md': 'markdown', '.markdown': 'markdown' };
 
 function activeNoteUri(args?: Partial<CodeCommandArgs>): string | undefined {
@@ -65,8 +68,11 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       const exclude = cfg.get<string[]>('exclude') ?? [];
       const langs = new Set(noteLanguages());
       const glob = (g: string[]) => (g.length === 1 ? g[0] : `{${g.join(',')}}`);
-      const files = (await vscode.workspace.findFiles(glob(include), exclude.length ? glob(exclude) : undefined, 5000))
-        .filter((u) => langs.has(EXTENSION_LANGUAGE[u.path.slice(u.path.lastIndexOf('.')).toLowerCase()] ?? ''));
+      const found = await vscode.workspace.findFiles(glob(include), exclude.length ? glob(exclude) : undefined, MAX_WORKSPACE_FILES);
+      const files = found.filter((u) => langs.has(EXTENSION_LANGUAGE[u.path.slice(u.path.lastIndexOf('.')).toLowerCase()] ?? ''));
+      if (found.length >= MAX_WORKSPACE_FILES) {
+        void vscode.window.showWarningMessage(`Clinical Coder: the workspace has more than ${MAX_WORKSPACE_FILES.toLocaleString('en-US')} matching files; only the first ${MAX_WORKSPACE_FILES.toLocaleString('en-US')} are coded. Narrow clinicalCoder.include, or code the folder with the CLI (clinical-coder code <folder>).`);
+      }
       const results: Array<{ file: string; codes: string[] }> = [];
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Clinical Coder: coding notes', cancellable: true }, async (progress, token) => {
         for (const [i, file] of files.entries()) {

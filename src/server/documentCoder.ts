@@ -8,7 +8,7 @@ import type { CodeInfo, DocumentCoding, NoteSection } from '../common/protocol';
 import { applyDecisions } from './applyDecisions';
 import type { DecisionStore } from './decisions';
 import { EngineStoppedError, SupersededError } from './engineSource';
-import { guardNote } from './noteGuard';
+import { guardNote } from '../note/noteText';
 import { codingOptions, type ServerSettings } from './settings';
 import type { SuggestionSource } from './suggestionSource';
 

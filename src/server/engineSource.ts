@@ -24,7 +24,10 @@ export class EngineStoppedError extends Error {
 type Job = { msg: DistributiveOmit<ToWorker, 'id'>; key?: string; resolve(v: unknown): void; reject(e: Error): void };
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
+/** Crashes within CRASH_WINDOW_MS after which the worker is not restarted again; healthy work clears the count. */
 const MAX_RESTARTS = 3;
+const CRASH_WINDOW_MS = 3 * 60 * 1000;
+const HEALTHY_JOBS = 20;
 
 export class WorkerSuggestionSource implements SuggestionSource {
   readonly name = 'engine';
@@ -33,7 +36,8 @@ export class WorkerSuggestionSource implements SuggestionSource {
   private queue: Job[] = [];
   private inFlight: { id: number; job: Job } | undefined;
   private nextId = 1;
-  private restarts = 0;
+  private crashes: number[] = [];
+  private healthyJobs = 0;
   private stopped = false;
   private stateValue: SourceState = { state: 'loading' };
   private readonly listeners = new Set<(s: SourceState) => void>();
@@ -76,11 +80,20 @@ export class WorkerSuggestionSource implements SuggestionSource {
       this.inFlight = undefined;
       // A job that was running when the worker died is not retried: it may be what killed it.
       lost?.job.reject(new EngineStoppedError(code));
-      if (this.restarts++ < MAX_RESTARTS) {
-        this.options.log(`engine worker exited with code ${code}; restarting it (${this.restarts}/${MAX_RESTARTS})`);
+      const now = Date.now();
+      this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
+      this.healthyJobs = 0;
+      if (this.crashes.length <= MAX_RESTARTS) {
+        this.options.log(`engine worker exited with code ${code}; restarting it (${this.crashes.length}/${MAX_RESTARTS} in ${CRASH_WINDOW_MS / 60000} min)`);
         this.options.warn?.(`Clinical Coder: the coding engine stopped (exit code ${code})${lost ? ' while coding a note' : ''} and has been restarted. Details: "Clinical Coder: Show Log".`);
         this.start();
-      } else this.fail(`the coding engine stopped ${MAX_RESTARTS + 1} times (last exit code ${code}); see "Clinical Coder: Show Log"`);
+      } else {
+        const reason = `the coding engine stopped ${this.crashes.length} times in ${CRASH_WINDOW_MS / 60000} minutes (last exit code ${code})`;
+        this.fail(`${reason}; see "Clinical Coder: Show Log"`);
+        // Kept alive, a server with no engine would code nothing silently: the owner (the language server) exits so
+        // that its client starts a fresh process.
+        this.options.onGiveUp?.(reason);
+      }
     });
   }
 
@@ -107,6 +120,8 @@ export class WorkerSuggestionSource implements SuggestionSource {
       if (!f || f.id !== m.id) return;
       this.inFlight = undefined;
       if (m.error !== undefined) f.job.reject(new Error(m.error)); else f.job.resolve(m.result);
+      // Healthy work since the last crash: an old crash no longer counts towards giving up.
+      if (m.error === undefined && this.crashes.length && ++this.healthyJobs >= HEALTHY_JOBS) { this.crashes = []; this.healthyJobs = 0; }
       this.pump();
     }
   }

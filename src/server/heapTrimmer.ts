@@ -38,4 +38,14 @@ export class HeapTrimmer {
       this.baseline = v8.getHeapStatistics().used_heap_size;
     });
   }
+
+  /** A full collection soon (after a huge document is closed: its text and messages are garbage now). */
+  collectSoon(delayMs = 500): void {
+    if (!this.gc) return;
+    setTimeout(() => {
+      this.gc!();
+      this.collections++;
+      this.baseline = v8.getHeapStatistics().used_heap_size;
+    }, delayMs).unref?.();
+  }
 }

@@ -27,7 +27,8 @@ import { toDiagnostics } from './diagnostics';
 import { DocumentCoder } from './documentCoder';
 import { isIncluded } from './glob';
 import { hoverAt, moreSpecific } from './hover';
-import { guardNote } from './noteGuard';
+import { guardNote } from '../note/noteText';
+import { HeapTrimmer } from './heapTrimmer';
 import { codingOptions, DEFAULT_SETTINGS, normalizeSettings, type ServerSettings } from './settings';
 import { createSuggestionSource, type SourceState, type SuggestionSource } from './suggestionSource';
 
@@ -41,7 +42,11 @@ interface InitOptions {
   globalStoragePath?: string;
 }
 
+/** Closing a document longer than this gets its memory back at once. */
+const LARGE_DOCUMENT_CHARS = 1_000_000;
+
 export function startLanguageServer(workerScript: string): void {
+  const heap = new HeapTrimmer();
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
 
@@ -100,7 +105,16 @@ export function startLanguageServer(workerScript: string): void {
     if (source && key === sourceKey) return source;
     const old = source;
     sourceKey = key;
-    source = createSuggestionSource({ modelPath: s.modelPath || undefined, encoderEnabled: s.encoderEnabled, encoderThreads: s.encoderThreads, log, warn: (m) => void connection.window.showWarningMessage(m), workerScript });
+    source = createSuggestionSource({
+      modelPath: s.modelPath || undefined, encoderEnabled: s.encoderEnabled, encoderThreads: s.encoderThreads, log, workerScript,
+      warn: (m) => void connection.window.showWarningMessage(m),
+      onGiveUp: (reason) => {
+        log(`${reason}: the language server exits so that the editor starts a fresh one`);
+        void connection.window.showErrorMessage(`Clinical Coder: ${reason}. The language server is restarting; if this repeats, see "Clinical Coder: Show Log" and report it.`);
+        // Leaves time for the message to reach the client; a non-zero exit makes the client restart the server.
+        setTimeout(() => process.exit(3), 300);
+      },
+    });
     const mine = source;
     mine.onState((st) => {
       if (source !== mine) return;
@@ -247,6 +261,8 @@ export function startLanguageServer(workerScript: string): void {
   });
   documents.onDidClose((e) => {
     justOpened.delete(e.document.uri);
+    // V8 keeps a closed 50 MB note's text and messages resident until a full collection it is in no hurry to run.
+    if (e.document.getText().length > LARGE_DOCUMENT_CHARS) heap.collectSoon();
     coder.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

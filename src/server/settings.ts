@@ -1,5 +1,6 @@
 // The `clinicalCoder.*` settings as the server uses them: defaults, and validation that turns bad values into
 // a clear message (and the default) instead of an exception. The manifest (package.json) documents each one.
+import { globProblem } from './glob';
 import type { CodingOptions, CodingPolicy } from '../coder/types';
 import { RULE_IDS } from '../coder/rules/registry';
 
@@ -79,6 +80,12 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
     problems.push(`clinicalCoder.${name} must be a list of strings; using the default.`);
     return [...def];
   };
+  // A glob that could cost time (too long, too many alternatives) is dropped with a message.
+  const globs = (name: string, v: unknown, def: readonly string[]): string[] => strings(name, v, def).filter((g) => {
+    const problem = globProblem(g);
+    if (problem) problems.push(`clinicalCoder.${name}: ${problem}; that pattern is ignored.`);
+    return !problem;
+  });
   const str = (name: string, v: unknown, def: string): string => {
     if (v === undefined || v === null) return def;
     if (typeof v === 'string') return v;
@@ -93,8 +100,8 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
   const settings: ServerSettings = {
     enabled: bool('enabled', r.enabled, d.enabled),
     languages: strings('languages', r.languages, d.languages),
-    include: strings('include', r.include, d.include),
-    exclude: strings('exclude', r.exclude, d.exclude),
+    include: globs('include', r.include, d.include),
+    exclude: globs('exclude', r.exclude, d.exclude),
     threshold: num('threshold', r.threshold, d.threshold, 0, 1),
     maxSuggestions: Math.round(num('maxSuggestions', r.maxSuggestions, d.maxSuggestions, 1, 500)),
     severity: oneOf('severity', r.severity, ['error', 'warning', 'information', 'hint'] as const, d.severity),

@@ -43,6 +43,8 @@ export interface SourceOptions {
   log(message: string): void;
   /** Tells the user something went wrong that they should know about (the engine stopped and restarted). */
   warn?(message: string): void;
+  /** The engine kept crashing and is not restarted again (the owner should restart the process). */
+  onGiveUp?(reason: string): void;
 }
 
 /** Builds the suggestion source the server uses: it starts loading at once and codes when ready. */

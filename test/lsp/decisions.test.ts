@@ -144,3 +144,14 @@ test('a corrupt decisions file is backed up, a fresh one started, and the user t
   await s.nextDiagnostics(noteUri(), () => s.conn.sendRequest('clinicalCoder/decide', { uri: noteUri(), code: 'J18.9', decision: 'accepted' }));
   assert.deepEqual(readFile().notes[NOTE].map((r) => r.code), ['J18.9'], 'a fresh, valid file');
 });
+
+test('decide refuses what is not a code of the FY2026 set, and nothing is written for it', async () => {
+  const s = servers.at(-1)!;
+  const uri = noteUri();
+  const before = fs.readFileSync(file(), 'utf8');
+  for (const code of ['ZZZ.FAKE', 'X'.repeat(100_000), 'Q99.99', 'E11.22](command:workbench.action.terminal.new)']) {
+    await assert.rejects(s.conn.sendRequest('clinicalCoder/decide', { uri, code, decision: 'accepted' }), /is not (an ICD-10-CM code|in the FY2026 ICD-10-CM code set)/, code.slice(0, 30));
+  }
+  await assert.rejects(s.conn.sendRequest('clinicalCoder/decide', { uri, code: 'N18.31', decision: 'accepted', replaces: 'ZZZ.FAKE' }), /not an ICD-10-CM code|not in the FY2026/);
+  assert.equal(fs.readFileSync(file(), 'utf8'), before);
+});

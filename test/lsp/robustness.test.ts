@@ -150,3 +150,34 @@ test('the engine worker dies while coding a note: the server restarts it, says s
     () => s.conn.sendNotification('textDocument/didChange', { textDocument: { uri: 'untitled:fatal', version: 2 }, contentChanges: [{ text: 'Assessment: essential hypertension.\n' }] }));
   assert.ok(!fixed.some((d) => d.source === 'Clinical Coder'));
 });
+
+test('an engine that keeps crashing: after 4 crashes in 3 minutes the server says so and exits non-zero, so the client restarts it', { timeout: 120_000 }, async () => {
+  const marker = 'ZZ-ENGINE-FAULT-INJECTION';
+  const s = await start({}, { env: { CLINICAL_CODER_FAULT_EXIT_ON: marker } });
+  const exited = new Promise<number | null>((resolve) => s.child.on('exit', (code) => resolve(code)));
+  await s.open('untitled:ok', 'Assessment: essential hypertension.\n', 'plaintext');
+  for (let i = 1; i <= 4; i++) {
+    await s.open(`untitled:fatal-${i}`, `Assessment: essential hypertension. ${marker}\n`, 'plaintext');
+    if (i < 4) assert.equal(s.child.exitCode, null, `still up after crash ${i}`);
+  }
+  const code = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('still running'), 10_000))]);
+  assert.notEqual(code, 0);
+  assert.notEqual(code, 'still running');
+  assert.ok(s.messages.some((m) => /coding engine stopped 4 times in 3 minutes.*language server is restarting/.test(m)), s.messages.join('\n'));
+});
+
+test('memory is returned after a 50 MB note is closed', { skip: process.platform !== 'linux' && 'reads /proc', timeout: 120_000 }, async () => {
+  const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  const s = await start({});
+  await s.open('untitled:small-before', 'Assessment: essential hypertension.\n', 'plaintext');
+  await new Promise((r) => setTimeout(r, 1500));
+  const before = rss(s.child.pid!);
+  const unit = sampleText('discharge-summary.note') + '\n';
+  await s.open('untitled:huge-then-closed', unit.repeat(Math.ceil(50e6 / unit.length)).slice(0, 50e6), 'plaintext');
+  const open = rss(s.child.pid!);
+  s.close('untitled:huge-then-closed');
+  await new Promise((r) => setTimeout(r, 3000));
+  const after = rss(s.child.pid!);
+  console.log(`server RSS: ${before.toFixed(0)} MB before, ${open.toFixed(0)} MB with the note open, ${after.toFixed(0)} MB 3 s after closing it`);
+  assert.ok(after - before < 50, `the server holds ${(after - before).toFixed(0)} MB more after the note is closed`);
+});

@@ -55,9 +55,11 @@ export const codeCommand: CliCommand = {
     '  Folders are searched recursively for .txt, .md and .note files. Output goes to stdout; progress and\n' +
     '  per-file errors to stderr. Only active conditions are listed unless --all. jsonl (default): one line per note\n' +
     '  {"file", "suggestions": [{"code","title","confidence","status","evidence":[{"start","end","text","why"}]}]}.\n' +
-    '  fhir: one FHIR R4 Bundle of Conditions per note (one per line for several notes). Exit code 1 if any file failed.',
+    '  fhir: one FHIR R4 Bundle of Conditions per note (one per line for several notes); no file paths in it unless\n' +
+    '  --fhir-include-paths (subject.display). Exit code 1 if any file failed.',
   async run(args) {
-    const { flags, positionals } = parseFlags(args, ['all', 'no-encoder']);
+    const { flags, positionals } = parseFlags(args, ['all', 'no-encoder', 'fhir-include-paths']);
+    const includePaths = flags.get('fhir-include-paths') === true;
     const format = (flags.get('format') ?? 'jsonl') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     if (!positionals.length) throw new UsageError('give at least one note file or folder');
@@ -86,7 +88,7 @@ export const codeCommand: CliCommand = {
         const note: CodedNote = { file: r.file, suggestions: r.suggestions ?? [], warnings: r.warnings };
         if (format === 'jsonl') write(toJsonLine(note));
         else if (format === 'csv') for (const row of toCsvRows(note)) write(row);
-        else if (format === 'fhir') write(JSON.stringify(toFhirBundle(note), null, many ? undefined : 2));
+        else if (format === 'fhir') write(JSON.stringify(toFhirBundle(note, { includePaths }), null, many ? undefined : 2));
         else collected.push(note);
       }
       progress(done, found.files.length, failed);

@@ -11,8 +11,6 @@ export { findTerm };
 const ROLES = new Set<SectionRole>(['diagnosis', 'history', 'family', 'social', 'ros', 'exam', 'findings', 'medications', 'allergies',
   'complaint', 'narrative', 'plan', 'procedures', 'other']);
 
-const DEFAULTS = { negation: 'affirmed', temporality: 'recent', experiencer: 'patient' } as const;
-
 export { sectionFrom };
 
 export const contextCommand: CliCommand = {
@@ -21,7 +19,8 @@ export const contextCommand: CliCommand = {
   usage: 'clinical-coder context --jsonl FILE [--triggers]\n' +
     '  The term is matched case-insensitively: its first whole-word occurrence, else its first occurrence.\n' +
     '  FILE has one {"sentence": "...", "term": "..."} per line (optional "section": a header name such as "Family History");\n' +
-    '  "-" reads standard input. Writes one {"negation","temporality","experiencer"} line per input line, in order.\n' +
+    '  "-" reads standard input. Writes one {"negation","temporality","experiencer"} line per input line, in order;\n' +
+    '  a line that cannot be answered gets {"error","line"} instead, and the exit code is then 1.\n' +
     '  --triggers adds the deciding triggers to each answer.',
   async run(args: string[]): Promise<number> {
     const { flags } = parseFlags(args, ['triggers']);
@@ -42,19 +41,21 @@ export const contextCommand: CliCommand = {
     for (const raw of lines) {
       lineNo++;
       if (!raw.trim()) continue;
-      let answer: Record<string, unknown> = { ...DEFAULTS };
+      // A line that cannot be answered gets an error object in its place (answers stay aligned with the input),
+      // never a default that would read as "affirmed".
+      let answer: Record<string, unknown>;
       try {
         const obj = JSON.parse(raw) as { sentence?: unknown; term?: unknown; section?: unknown; text?: unknown };
         const sentence = typeof obj?.sentence === 'string' ? obj.sentence : typeof obj?.text === 'string' ? obj.text : undefined;
         const term = typeof obj?.term === 'string' ? obj.term : undefined;
         if (sentence === undefined || term === undefined) {
           problems++;
-          console.error(`context: line ${lineNo}: needs string fields "sentence" and "term"; answered with defaults.`);
+          answer = { error: 'needs string fields "sentence" and "term"', line: lineNo };
         } else {
           const span = findTerm(sentence, term);
           if (!span) {
             problems++;
-            console.error(`context: line ${lineNo}: term ${JSON.stringify(term)} not found in the sentence; answered with defaults.`);
+            answer = { error: `term ${JSON.stringify(term)} not found in the sentence`, line: lineNo };
           } else {
             const section = sectionFrom(obj.section);
             const r = detector.detect(sentence, span[0], span[1], section);
@@ -64,14 +65,15 @@ export const contextCommand: CliCommand = {
         }
       } catch (err) {
         problems++;
-        console.error(`context: line ${lineNo}: not valid JSON (${(err as Error).message}); answered with defaults.`);
+        answer = { error: `not valid JSON (${(err as Error).message})`, line: lineNo };
       }
+      if (answer.error) console.error(`context: line ${lineNo}: ${answer.error}.`);
       out.push(JSON.stringify(answer));
       if (out.length >= 4096) { process.stdout.write(out.join('\n') + '\n'); out.length = 0; }
     }
     if (out.length) process.stdout.write(out.join('\n') + '\n');
-    if (problems) console.error(`context: ${problems} line(s) answered with defaults (see warnings above).`);
-    return 0;
+    if (problems) console.error(`context: ${problems} line(s) could not be answered (an {"error"} object stands in their place).`);
+    return problems ? 1 : 0;
   },
 };
 

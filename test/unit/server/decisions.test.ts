@@ -10,7 +10,7 @@ import type { Suggestion } from '../../../src/coder/types';
 import { anchorOf, locateAnchor } from '../../../src/server/anchors';
 import { applyDecisions } from '../../../src/server/applyDecisions';
 import { DecisionStore, parseDecisions, type DecisionRecord } from '../../../src/server/decisions';
-import { guardNote, looksBinary, MAX_CODED_CHARS } from '../../../src/server/noteGuard';
+import { guardNote, looksBinary, MAX_CODED_CHARS } from '../../../src/note/noteText';
 
 const NOTE = 'HPI: Hypertension, well controlled.\nPLAN: Continue lisinopril for hypertension.\n';
 
