@@ -23,7 +23,8 @@ import { computeFeatures, explains, type CodeCandidate, type PlacedMention, type
 import { viewNote } from './note-adapter';
 import type { NoteView } from './note-view';
 import { applyCodingRules } from './rules/index';
-import { LruCache } from './lru';
+import { RULE_IDS } from './rules/registry';
+import { LruCache } from '../encoder/lru-cache';
 import { NeoplasmMatcher } from './neoplasm';
 import { phraseChunks, type Chunk } from './chunks';
 
@@ -287,7 +288,9 @@ export class CodingEngine {
       const current = status === 'historical' && (chronicAndCurrent(c.code, c.mentions, text, candidates) || resolvedThisStay(c.mentions, text));
       return { ...c, confidence: probs[i], status: current ? 'active' : status };
     });
-    const suggestions = applyCodingRules(this.kb, scored, policy, text, view).map((c) => this.toSuggestion(c, text));
+    const disabled = new Set(opts.disabledRules ?? []);
+    for (const id of disabled) if (!RULE_IDS.has(id)) warnings.push(`unknown coding rule "${id}" in the disabled rules (ignored); "clinical-coder rules" lists them`);
+    const suggestions = applyCodingRules(this.kb, scored, policy, text, view, disabled).map((c) => this.toSuggestion(c, text));
     const threshold = opts.threshold ?? this.defaultThreshold(policy, useEncoder && !this.encoderError);
     const out = suggestions
       .filter((s) => s.confidence >= threshold && (opts.all || s.status === 'active'))
@@ -308,6 +311,7 @@ export class CodingEngine {
     return {
       code: c.code, title: e?.longTitle ?? c.code, confidence: Math.round(c.confidence * 10000) / 10000, status: c.status,
       billable: e?.billable ?? false, evidence, alternatives: c.alternatives ?? [], ...(c.notes?.length ? { notes: c.notes } : {}),
+      ...(c.rules?.length ? { rules: c.rules } : {}),
     };
   }
 }

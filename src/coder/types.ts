@@ -30,6 +30,9 @@ export interface Evidence {
 
 export interface Alternative { code: string; title: string; reason?: string }
 
+/** What a coding rule did to a suggestion ("E11.22: rule diabetes-combinations (OCG I.C.4.a ...), add"). */
+export interface RuleProvenance { id: string; guideline: string; action: string }
+
 export interface Suggestion {
   code: string;
   title: string;
@@ -42,6 +45,8 @@ export interface Suggestion {
   alternatives: Alternative[];
   /** Coding-rule messages: Excludes1 conflicts, "use additional code", "code first". */
   notes?: string[];
+  /** The coding rules that added or changed this code, in the order they ran. */
+  rules?: RuleProvenance[];
 }
 
 export interface CodingOptions {
@@ -54,6 +59,8 @@ export interface CodingOptions {
   all?: boolean;
   /** Billing policy: code uncertain diagnoses ("probable", "suspected") as if established (inpatient rule). */
   codeUncertainAsConfirmed?: boolean;
+  /** Ids of coding rules not to apply (`clinical-coder rules` lists them). */
+  disabledRules?: readonly string[];
 }
 
 export interface CodingResult {

@@ -1,4 +1,4 @@
-// Local clinical concept encoder (issue 5): our ONNX model on onnxruntime-node, any HF-layout ONNX folder via
+// Local clinical concept encoder: our ONNX model on onnxruntime-node, any HF-layout ONNX folder via
 // transformers.js, and the precomputed code embedding index. No `vscode` import here.
 export type { Encoder, EncoderOptions, CodeHit } from './types';
 export { EncoderLoadError, CodeIndexError } from './errors';

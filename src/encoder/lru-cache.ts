@@ -1,4 +1,7 @@
-/** Tiny LRU cache on Map insertion order (embeddings keyed by text: notes repeat sentences while typing). */
+/**
+ * Tiny LRU cache on Map insertion order, the one of the engine: embeddings keyed by text (notes repeat sentences while
+ * typing) and the coder's per-sentence analyses.
+ */
 export class LruCache<K, V> {
   private readonly map = new Map<K, V>();
   constructor(readonly capacity: number) {}
@@ -21,5 +24,9 @@ export class LruCache<K, V> {
 
   get size(): number {
     return this.map.size;
+  }
+
+  clear(): void {
+    this.map.clear();
   }
 }

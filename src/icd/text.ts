@@ -2,6 +2,9 @@
 // tokens: case, punctuation, diacritics and plural/singular are folded; word order is ignored
 // because callers treat the result as a bag of words.
 
+// Shared with note reading: one abbreviation table for the whole engine.
+import { ABBREVIATION_ROWS, defaultExpansion } from '../note/abbreviation-table';
+
 const STOPWORDS = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'to', 'by', 'for', 'in', 'on', 'at', 'as', 'is', 'are', 'be', 'from', 's']);
 
 /**
@@ -112,23 +115,11 @@ export class TokenVocabulary {
 }
 
 /**
- * Common clinical abbreviations, expanded in queries only (titles spell things out). Keys are
- * lower-case whole words.
+ * Clinical abbreviations spelled out in knowledge-base queries (titles spell things out): the rows of the engine's one
+ * abbreviation table marked for queries. Keys are lower-case whole words.
  */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  ami: 'acute myocardial infarction', mi: 'myocardial infarction', stemi: 'st elevation myocardial infarction',
-  nstemi: 'non-st elevation myocardial infarction', cad: 'coronary artery disease', chf: 'congestive heart failure',
-  hf: 'heart failure', afib: 'atrial fibrillation', af: 'atrial fibrillation', htn: 'hypertension',
-  dvt: 'deep vein thrombosis', pe: 'pulmonary embolism', tia: 'transient ischemic attack', cva: 'cerebral infarction',
-  ckd: 'chronic kidney disease', esrd: 'end stage renal disease', aki: 'acute kidney failure', uti: 'urinary tract infection',
-  copd: 'chronic obstructive pulmonary disease', uri: 'upper respiratory infection', ards: 'acute respiratory distress syndrome',
-  osa: 'obstructive sleep apnea', dm: 'diabetes mellitus', t1dm: 'type 1 diabetes mellitus', t2dm: 'type 2 diabetes mellitus',
-  dka: 'diabetic ketoacidosis', gerd: 'gastro-esophageal reflux disease', ibs: 'irritable bowel syndrome',
-  ibd: 'inflammatory bowel disease', gi: 'gastrointestinal', ra: 'rheumatoid arthritis', oa: 'osteoarthritis',
-  sle: 'systemic lupus erythematosus', hiv: 'human immunodeficiency virus', tb: 'tuberculosis', bph: 'benign prostatic hyperplasia',
-  adhd: 'attention-deficit hyperactivity disorder', ptsd: 'post-traumatic stress disorder', ocd: 'obsessive-compulsive disorder',
-  fx: 'fracture', hx: 'history', ca: 'carcinoma', sob: 'shortness of breath', loc: 'loss of consciousness',
-};
+export const ABBREVIATIONS: Readonly<Record<string, string>> = Object.fromEntries(ABBREVIATION_ROWS.filter((r) => r.query)
+  .map((r) => [r.key.toLowerCase(), defaultExpansion(r)]));
 
 /** The query with known abbreviations spelled out ("T2DM with CKD" -> "type 2 diabetes mellitus with chronic kidney disease"). */
 export function expandAbbreviations(text: string): string {

@@ -2,7 +2,7 @@
 // settled by cue words around them (and the section role); when the cues do not settle it the match is
 // flagged `ambiguous` with every sense listed, never silently guessed.
 import type { AbbreviationMatch, SectionRole, Token } from './types';
-import { AMBIGUOUS_ABBREVIATIONS, UNAMBIGUOUS_ABBREVIATIONS, type AmbiguousAbbreviation } from './abbreviationDictionary';
+import { ABBREVIATION_ROWS, type AmbiguousAbbreviation } from './abbreviation-table';
 import { tokenize } from './tokenize';
 
 interface Entry { key: string; expansion?: string; ambiguous?: AmbiguousAbbreviation }
@@ -26,25 +26,20 @@ function keyOf(s: string): string {
 
 function register(key: string, entry: Entry): void {
   const toks = tokenize(key);
-  if (toks.length === 1 && toks[0].text.length === key.length) {
-    const k = keyOf(key);
-    const prev = SINGLE.get(k);
-    if (!prev || entry.ambiguous) SINGLE.set(k, entry);
-  } else if (toks.length) {
+  // The table has one row per key (checked when loaded), so nothing here is overwritten.
+  if (toks.length === 1 && toks[0].text.length === key.length) SINGLE.set(keyOf(key), entry);
+  else if (toks.length) {
     const first = toks[0].norm;
     const list = MULTI.get(first) ?? [];
-    if (!list.some((e) => keyOf(e.key) === keyOf(key))) list.push(entry);
+    list.push(entry);
     list.sort((a, b) => b.key.length - a.key.length);
     MULTI.set(first, list);
   }
 }
 
-for (const line of UNAMBIGUOUS_ABBREVIATIONS.split('\n')) {
-  const bar = line.indexOf('|');
-  if (bar <= 0) continue;
-  register(line.slice(0, bar).trim(), { key: line.slice(0, bar).trim(), expansion: line.slice(bar + 1).trim() });
+for (const r of ABBREVIATION_ROWS) {
+  register(r.key, r.senses ? { key: r.key, ambiguous: { key: r.key, senses: r.senses } } : { key: r.key, expansion: r.expansion });
 }
-for (const a of AMBIGUOUS_ABBREVIATIONS) register(a.key, { key: a.key, ambiguous: a });
 
 /** How many distinct abbreviations the dictionary holds. */
 export function abbreviationCount(): number {

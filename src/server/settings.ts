@@ -2,6 +2,7 @@
 // a clear message (and the default) instead of an exception. The manifest (package.json) documents each one.
 import { globProblem } from './glob';
 import type { CodingOptions, CodingPolicy } from '../coder/types';
+import { RULE_IDS } from '../coder/rules/registry';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** What to do with conditions mentioned only as past history / family history: hide them or show as hints. */
@@ -23,6 +24,8 @@ export interface ServerSettings {
   modelPath: string;
   encoderEnabled: boolean;
   encoderThreads: number;
+  /** Coding rule ids not to apply (`clinical-coder rules` lists them). */
+  rulesDisabled: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
@@ -42,6 +45,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   // Off by default: no measured quality gain yet, and it costs latency and memory (README, bench:lsp).
   encoderEnabled: false,
   encoderThreads: 2,
+  rulesDisabled: [],
 });
 
 type Raw = Record<string, unknown>;
@@ -90,6 +94,9 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
   };
   const model = nested('model');
   const encoder = nested('encoder');
+  const rulesDisabled = strings('rules.disabled', nested('rules').disabled, d.rulesDisabled);
+  const unknownRules = rulesDisabled.filter((id) => !RULE_IDS.has(id));
+  if (unknownRules.length) problems.push(`clinicalCoder.rules.disabled: unknown rule id ${unknownRules.map((u) => `"${u}"`).join(', ')} (ignored; "clinical-coder rules" lists them).`);
   const settings: ServerSettings = {
     enabled: bool('enabled', r.enabled, d.enabled),
     languages: strings('languages', r.languages, d.languages),
@@ -106,6 +113,7 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
     modelPath: str('model.path', model.path, d.modelPath),
     encoderEnabled: bool('encoder.enabled', encoder.enabled, d.encoderEnabled),
     encoderThreads: Math.round(num('encoder.threads', encoder.threads, d.encoderThreads, 1, 64)),
+    rulesDisabled: rulesDisabled.filter((id) => RULE_IDS.has(id)),
   };
   return { settings, problems };
 }
@@ -119,5 +127,6 @@ export function codingOptions(s: ServerSettings): CodingOptions {
     useEncoder: s.encoderEnabled,
     all: s.policy === 'mentions' || s.historyPolicy === 'hint' || s.familyPolicy === 'hint',
     codeUncertainAsConfirmed: s.codeUncertainAsConfirmed,
+    ...(s.rulesDisabled.length ? { disabledRules: s.rulesDisabled } : {}),
   };
 }

@@ -8,7 +8,7 @@
 //   expand  : click on a collapsed node → its children rendered and laid out (and → next frame), for the 30 nodes with the
 //             most children and a seeded random sample of every kind (chapter, block, category, subcategory);
 //             once as shipped (the tree prefetches one level ahead) and once with the look-ahead disabled
-// Targets (issue 8): ready ≤ 300 ms, search ≤ 50 ms, expand ≤ 50 ms; each line says OK or MISS for its p95.
+// Targets: ready ≤ 300 ms, search ≤ 50 ms, expand ≤ 50 ms; each line says OK or MISS for its p95.
 // Exits 1 on a miss only with --strict (on a shared, loaded machine the tail is mostly other processes).
 // Also prints the server's own search time and plain JSON-RPC round trips. If dist/server.js cannot be
 // used, the server handlers run in this process over the knowledge base (said in the output).

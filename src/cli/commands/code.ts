@@ -5,11 +5,27 @@ import type { CodingOptions, CodingPolicy } from '../../coder/types';
 import { toJsonLine, toJsonDocument, toCsvRows, csvHeader, toFhirBundle, type CodedNote } from '../../coder/export/index';
 import { findNoteFiles } from '../note-files';
 import { codeFiles } from '../batch-coder';
+import { RULE_IDS } from '../../coder/rules/registry';
 
 const FORMATS = ['jsonl', 'json', 'csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
 
-export function parseCodingFlags(flags: Map<string, string | true>, defaultPolicy: CodingPolicy): CodingOptions & { useEncoder: boolean } {
+/** The ids given with --disable-rule (repeatable, or comma-separated); an unknown id is a usage error. */
+export function disabledRuleFlags(args: readonly string[]): string[] {
+  const ids: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = a === '--disable-rule' ? args[++i] : a.startsWith('--disable-rule=') ? a.slice('--disable-rule='.length) : undefined;
+    if (a !== '--disable-rule' && value === undefined) continue;
+    if (!value || value.startsWith('--')) throw new UsageError('--disable-rule needs a rule id ("clinical-coder rules" lists them)');
+    ids.push(...value.split(',').map((x) => x.trim()).filter(Boolean));
+  }
+  const unknown = ids.filter((id) => !RULE_IDS.has(id));
+  if (unknown.length) throw new UsageError(`unknown rule id ${unknown.map((u) => `"${u}"`).join(', ')} ("clinical-coder rules" lists them)`);
+  return ids;
+}
+
+export function parseCodingFlags(flags: Map<string, string | true>, defaultPolicy: CodingPolicy, args: readonly string[] = []): CodingOptions & { useEncoder: boolean } {
   const policy = (flags.get('policy') ?? defaultPolicy) as string;
   if (policy !== 'billing' && policy !== 'mentions') throw new UsageError(`--policy must be billing or mentions, not "${policy}"`);
   const opts: CodingOptions & { useEncoder: boolean } = { policy, useEncoder: !flags.has('no-encoder') };
@@ -20,6 +36,8 @@ export function parseCodingFlags(flags: Map<string, string | true>, defaultPolic
     opts.threshold = x;
   }
   if (flags.has('all')) opts.all = true;
+  const disabled = disabledRuleFlags(args);
+  if (disabled.length) opts.disabledRules = disabled;
   opts.useEncoder = !flags.has('no-encoder');
   return opts;
 }
@@ -33,7 +51,7 @@ function progress(done: number, total: number, failed: number) {
 export const codeCommand: CliCommand = {
   name: 'code',
   summary: 'Suggest ICD-10-CM codes for note files or folders (JSONL, JSON, CSV or FHIR R4)',
-  usage: 'clinical-coder code [--format json|jsonl|csv|fhir] [--policy billing|mentions] [--threshold X] [--all] [--no-encoder] [--workers N] <file|dir>...\n' +
+  usage: 'clinical-coder code [--format json|jsonl|csv|fhir] [--policy billing|mentions] [--threshold X] [--all] [--no-encoder] [--workers N] [--disable-rule ID]... <file|dir>...\n' +
     '  Folders are searched recursively for .txt, .md and .note files. Output goes to stdout; progress and\n' +
     '  per-file errors to stderr. Only active conditions are listed unless --all. jsonl (default): one line per note\n' +
     '  {"file", "suggestions": [{"code","title","confidence","status","evidence":[{"start","end","text","why"}]}]}.\n' +
@@ -45,7 +63,7 @@ export const codeCommand: CliCommand = {
     const format = (flags.get('format') ?? 'jsonl') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
     if (!positionals.length) throw new UsageError('give at least one note file or folder');
-    const { useEncoder, ...options } = parseCodingFlags(flags, 'billing');
+    const { useEncoder, ...options } = parseCodingFlags(flags, 'billing', args);
     const workersFlag = flags.get('workers');
     const workers = workersFlag === undefined ? undefined : Number(workersFlag);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 0)) throw new UsageError('--workers must be a whole number ≥ 0');

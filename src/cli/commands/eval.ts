@@ -11,13 +11,13 @@ import { parseCodingFlags } from './code';
 export const evalCommand: CliCommand = {
   name: 'eval',
   summary: 'Evaluate coding against gold codes (CodiEsp TSV): micro/macro P/R/F1, category F1, MAP, P@5',
-  usage: 'clinical-coder eval --notes DIR --gold FILE.tsv [--no-encoder] [--policy mentions|billing] [--threshold X]\n' +
+  usage: 'clinical-coder eval --notes DIR --gold FILE.tsv [--no-encoder] [--policy mentions|billing] [--threshold X] [--disable-rule ID]...\n' +
     '  Gold lines are noteId<TAB>code; note ids are file names without extension. Prints one JSON object.',
   async run(args) {
     const { flags } = parseFlags(args, ['no-encoder']);
     const notesDir = flags.get('notes'), goldFile = flags.get('gold');
     if (typeof notesDir !== 'string' || typeof goldFile !== 'string') throw new UsageError('--notes DIR and --gold FILE.tsv are required');
-    const { useEncoder, ...options } = parseCodingFlags(flags, 'mentions');
+    const { useEncoder, ...options } = parseCodingFlags(flags, 'mentions', args);
     let goldText: string;
     try { goldText = fs.readFileSync(goldFile, 'utf8'); } catch (e) { throw new UsageError(`cannot read gold file ${goldFile}: ${(e as Error).message}`); }
     const gold = parseGold(goldText);

@@ -5,6 +5,7 @@ import { lookupCommand } from './lookup';
 import { searchCommand } from './search';
 import { codeCommand } from './code';
 import { evalCommand } from './eval';
+import { rulesCommand } from './rules';
 
 /** Every `clinical-coder` subcommand, in the order `--help` lists them. Add new ones here. */
 export const commands: CliCommand[] = [
@@ -14,4 +15,5 @@ export const commands: CliCommand[] = [
   searchCommand,
   codeCommand,
   evalCommand,
+  rulesCommand,
 ];

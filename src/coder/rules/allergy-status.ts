@@ -5,7 +5,8 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
 import type { NoteView } from '../note-view';
-import { addRuleCode, ruleMention } from './rule-mention';
+import { addEdit, ruleMention } from './rule-mention';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 const ALLERGENS: [RegExp, string, string][] = [
@@ -24,8 +25,8 @@ const ALLERGENS: [RegExp, string, string][] = [
 const NONE = /\b(NKDA|NKA|no known (drug )?allergies|none known|no allergies)\b/i;
 const ALLERGIC = /\ballergi(c|es|y) (to|:)\s*/i;
 
-export function addAllergyStatus(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view) return cs;
+export function addAllergyStatus(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view) return [];
   const found = new Map<string, { what: string; mentions: PlacedMention[] }>();
   view.sentences.forEach((s, i) => {
     const inSection = s.role === 'allergies';
@@ -43,8 +44,5 @@ export function addAllergyStatus(kb: IcdKnowledgeBase, cs: RuledCandidate[], vie
       f.mentions.push(ruleMention(code, `Allergy, status, ${what}`, s, i, from + m.index, m[0].length));
     }
   });
-  if (!found.size) return cs;
-  const out = [...cs];
-  for (const [code, f] of found) addRuleCode(out, code, f.mentions, 0.7, `Allergy status to ${f.what}: documented allergy (not a condition of this encounter)`);
-  return out;
+  return [...found].map(([code, f]) => addEdit(code, f.mentions, 0.7, `Allergy status to ${f.what}: documented allergy (not a condition of this encounter)`));
 }

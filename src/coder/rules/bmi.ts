@@ -4,7 +4,8 @@
 // percentile, which a value alone does not give, so patients under 20 get none.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { NoteView } from '../note-view';
-import { addRuleCode, ruleMention } from './rule-mention';
+import { addEdit, ruleMention } from './rule-mention';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 const WEIGHT_DX = /^(E66|E4[0-6]|R63\.6|E88\.82|R63\.5)/;
@@ -21,9 +22,9 @@ export function bmiCode(value: number): string {
   return 'Z68.45';
 }
 
-export function addBmiCode(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
+export function addBmiCode(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
   // Z68 codes come from the value only (a title match such as "BMI ... adult" must not guess the band).
-  const others = cs.filter((c) => !c.code.startsWith('Z68'));
+  const others: RuleEdit[] = cs.filter((c) => c.code.startsWith('Z68')).map((target) => ({ op: 'drop', target }));
   if (!view) return others;
   const dx = cs.filter((c) => c.status === 'active' && WEIGHT_DX.test(c.code)).sort((a, b) => b.confidence - a.confidence)[0];
   if (!dx) return others;
@@ -37,10 +38,8 @@ export function addBmiCode(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: Not
     const value = Number(m[1]);
     const code = bmiCode(value);
     if (value < 10 || value > 100 || !kb.isBillable(code)) return others;
-    const out = [...others];
-    addRuleCode(out, code, [ruleMention(code, `Body mass index, adult, ${value}`, s, i, m.index, m[0].length)], Math.min(0.9, dx.confidence),
-      `BMI ${value} with ${dx.code} (guideline I.B.14: reported with the weight diagnosis)`);
-    return out;
+    return [...others, addEdit(code, [ruleMention(code, `Body mass index, adult, ${value}`, s, i, m.index, m[0].length)], Math.min(0.9, dx.confidence),
+      `BMI ${value} with ${dx.code} (guideline I.B.14: reported with the weight diagnosis)`)];
   }
   return others;
 }

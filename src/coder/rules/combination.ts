@@ -3,12 +3,13 @@
 // the pair is reported with one combination code plus the "use additional code" for the stage.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import { spans } from '../features';
-import { addRuleCode } from './rule-mention';
+import { addEdit } from './rule-mention';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 const DIABETES_UNCOMPLICATED = /^E(08|09|10|11|13)\.9$/;
 
-interface Combo { first: RegExp; second: RegExp; target(first: string, second: string): string; keepSecond: boolean; why: string }
+export interface Combo { first: RegExp; second: RegExp; target(first: string, second: string): string; keepSecond: boolean; why: string }
 
 const COMBOS: Combo[] = [
   { first: DIABETES_UNCOMPLICATED, second: /^N18\./, target: (d) => `${d.slice(0, 3)}.22`, keepSecond: true, why: 'diabetes with chronic kidney disease (use additional code for the CKD stage)' },
@@ -24,9 +25,14 @@ const COMBOS: Combo[] = [
   { first: /^I12\.9$/, second: /^I50\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure' },
 ];
 
-export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+/** The diabetes "with" combinations (E11.22, E11.42, E11.319, E11.29, E11.51). */
+export const DIABETES_COMBINATIONS = COMBOS.filter((c) => c.first === DIABETES_UNCOMPLICATED);
+/** Hypertension with heart disease or CKD (I11.0, I12.x, I13.x). */
+export const HYPERTENSION_COMBINATIONS = COMBOS.filter((c) => c.first !== DIABETES_UNCOMPLICATED);
+
+export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], combos: readonly Combo[] = COMBOS): RuledCandidate[] {
   let out = cs;
-  for (const combo of COMBOS) {
+  for (const combo of combos) {
     const active = out.filter((c) => c.status === 'active');
     // The most confident reading of the first condition (E11.9, not a weak E13.9 from the same words).
     const inside = (c: RuledCandidate) => (c.mentions.every((m) => m.subsumed) ? 1 : 0);
@@ -66,46 +72,43 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     if (existing) { merged.confidence = Math.max(merged.confidence, existing.confidence); merged.mentions.push(...existing.mentions); }
     out.push(merged);
   }
-  return copdWithInfection(kb, dementiaInOtherDiseases(kb, dropUncomplicatedDiabetes(out)));
+  return out;
 }
 
 /**
  * COPD with an acute lower respiratory infection (pneumonia, bronchitis): J44.0, with the infection coded too
  * ("use additional code to identify the infection"), beside J44.1 when an exacerbation is also documented.
  */
-function copdWithInfection(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+export function copdWithInfection(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[]): RuleEdit[] {
   const active = cs.filter((c) => c.status === 'active');
   const copd = active.find((c) => /^J44\.[19]$/.test(c.code));
   const infection = active.filter((c) => /^J(1[2-8]|2[0-2])\./.test(c.code)).sort((a, b) => b.confidence - a.confidence)[0];
-  if (!copd || !infection || !kb.isBillable('J44.0') || cs.some((c) => c.code === 'J44.0')) return cs;
-  const out = copd.code === 'J44.9' ? cs.filter((c) => c !== copd) : [...cs];
-  out.push({ code: 'J44.0', mentions: [...copd.mentions, ...infection.mentions], confidence: (copd.confidence + infection.confidence) / 2, status: 'active',
-    notes: [`Combination code: COPD with acute lower respiratory infection (${infection.code} coded too)${copd.code === 'J44.9' ? '; replaces J44.9' : ''}`] });
-  return out;
+  if (!copd || !infection || !kb.isBillable('J44.0') || cs.some((c) => c.code === 'J44.0')) return [];
+  return [...(copd.code === 'J44.9' ? [{ op: 'drop' as const, target: copd }] : []),
+    addEdit('J44.0', [...copd.mentions, ...infection.mentions], (copd.confidence + infection.confidence) / 2,
+      `Combination code: COPD with acute lower respiratory infection (${infection.code} coded too)${copd.code === 'J44.9' ? '; replaces J44.9' : ''}`)];
 }
 
 /**
  * Dementia due to a disease classified elsewhere (Alzheimer's, Parkinson's, Lewy bodies...): the disease is coded
  * first and the dementia with F02 ("Use additional code" at G30), not with "unspecified dementia" F03.
  */
-function dementiaInOtherDiseases(kb: IcdKnowledgeBase, cs: RuledCandidate[]): RuledCandidate[] {
+export function dementiaInOtherDiseases(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[]): RuleEdit[] {
   const disease = cs.filter((c) => c.status === 'active' && /^(G30|G31\.[018]|G20|G10|B20|G35)/.test(c.code)).sort((a, b) => b.confidence - a.confidence)[0];
-  if (!disease) return cs;
+  if (!disease) return [];
   // Unspecified dementia F03.9x is F02.8x in a disease classified elsewhere; the graded ones keep their letter.
   const f02 = (code: string) => (/^F03\.9/.test(code) ? code.replace(/^F03\.9/, 'F02.8') : /^F03\./.test(code) ? code.replace(/^F03/, 'F02') : '');
   const moved = cs.filter((c) => kb.isBillable(f02(c.code)));
-  const out = cs.filter((c) => !moved.includes(c));
   // Joins an F02 code already read (a learned phrase), or adds it with the dementia's evidence.
-  for (const c of moved) addRuleCode(out, f02(c.code), c.mentions, Math.max(c.confidence, disease.confidence * 0.9),
-    `Dementia in a disease classified elsewhere: ${f02(c.code)} with ${disease.code}, not ${c.code}`);
-  return out;
+  return [...moved.map((target) => ({ op: 'drop' as const, target })), ...moved.map((c) => addEdit(f02(c.code), c.mentions,
+    Math.max(c.confidence, disease.confidence * 0.9), `Dementia in a disease classified elsewhere: ${f02(c.code)} with ${disease.code}, not ${c.code}`))];
 }
 
 /**
  * "Without complications" (E11.9) contradicts any other code of the same diabetes category (E11.21, E11.65): the
  * specific code stays and takes the plain diabetes mentions as its evidence.
  */
-function dropUncomplicatedDiabetes(cs: RuledCandidate[]): RuledCandidate[] {
+export function dropUncomplicatedDiabetes(cs: RuledCandidate[]): RuledCandidate[] {
   let out = cs;
   for (const plain of cs.filter((c) => c.status === 'active' && DIABETES_UNCOMPLICATED.test(c.code))) {
     const specific = out.filter((c) => c.status === 'active' && c !== plain && c.code.slice(0, 3) === plain.code.slice(0, 3))

@@ -4,7 +4,8 @@
 // accidental (I.C.19.e.5.b). The 7th character is the initial encounter unless the sentence says otherwise.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { NoteView } from '../note-view';
-import { addRuleCode, ruleMention } from './rule-mention';
+import { addEdit, ruleMention } from './rule-mention';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 const EVENT = /\b(overdos(e|ed|ing)|OD'?d?|poison(ing|ed)?|intoxicat(ion|ed)|toxicity|ingest(ion|ed)|adverse (effect|reaction|drug reaction)|side effects?|underdos(e|ed|ing)|took too (much|many))\b/i;
@@ -21,9 +22,9 @@ const WORD = /[A-Za-z][A-Za-z-]{2,}/g;
  * intoxication is F10 unless a poisoning is documented). */
 const GENERIC = /^(tablets?|pills?|drugs?|medications?|medicines?|medicaments?|substances?|agents?|chemicals?|capsules?|doses?|alcohol|ethanol|water|food)$/i;
 
-export function addDrugEvents(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view) return cs;
-  const out = [...cs];
+export function addDrugEvents(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view) return [];
+  const out: RuleEdit[] = [];
   const rows = new Map<string, Record<string, string> | null>();
   const row = (name: string) => {
     let r = rows.get(name);
@@ -51,8 +52,8 @@ export function addDrugEvents(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: 
         const code = cell.replace(/\.?-$/, '') + seventh;
         if (!kb.isBillable(code)) continue;
         const start = words[a].index!, end = words[a + n - 1].index! + words[a + n - 1][0].length;
-        addRuleCode(out, code, [ruleMention(code, `Table of Drugs, ${name}, ${cells?.[column] ? column.toLowerCase() : 'poisoning accidental'}`, s, i, start, end - start)], 0.7,
-          `${name}: ${column === ACCIDENTAL || !cells?.[column] ? 'poisoning, accidental (intent not documented)' : column.toLowerCase()} (Table of Drugs and Chemicals)`);
+        out.push(addEdit(code, [ruleMention(code, `Table of Drugs, ${name}, ${cells?.[column] ? column.toLowerCase() : 'poisoning accidental'}`, s, i, start, end - start)], 0.7,
+          `${name}: ${column === ACCIDENTAL || !cells?.[column] ? 'poisoning, accidental (intent not documented)' : column.toLowerCase()} (Table of Drugs and Chemicals)`));
         a += n - 1;
         break;
       }

@@ -1,45 +1,16 @@
-// Billing policy: a past condition is coded as a personal history Z code (Z85-Z87) and a relative's
-// condition as a family history Z code (Z80-Z84), the way US coders report them. Rules are
-// ordered: the first whose pattern matches the condition's code wins. Codes are checked against
-// the knowledge base by the caller (an invalid target is skipped).
+// Billing policy: a past condition is coded as a personal history Z code (Z85-Z87) and a relative's condition as a
+// family history Z code (Z80-Z84), the way US coders report them. The maps are data (data/history-codes.json), keyed
+// by code ranges in which the most specific range wins; targets are checked billable by the caller and by the tests.
+import table from './data/history-codes.json';
+import { CodeRangeTable } from './code-range-table';
 
-type Rule = [RegExp, string];
-
-const PERSONAL: Rule[] = [
-  [/^C50/, 'Z85.3'], [/^C18|^C19|^C20|^C21/, 'Z85.048'], [/^C18/, 'Z85.038'], [/^C16/, 'Z85.028'], [/^C15/, 'Z85.01'], [/^C22/, 'Z85.05'],
-  [/^C25/, 'Z85.07'], [/^C1[0-9]|^C2[0-6]/, 'Z85.09'], [/^C34/, 'Z85.118'], [/^C3[0-9]/, 'Z85.20'], [/^C53/, 'Z85.41'], [/^C54|^C55/, 'Z85.42'],
-  [/^C56/, 'Z85.43'], [/^C61/, 'Z85.46'], [/^C62/, 'Z85.47'], [/^C5[1-9]|^C60|^C63/, 'Z85.40'], [/^C67/, 'Z85.51'], [/^C64/, 'Z85.528'],
-  [/^C6[5-8]/, 'Z85.50'], [/^C43/, 'Z85.820'], [/^C44/, 'Z85.828'], [/^C7[01]/, 'Z85.841'], [/^C73/, 'Z85.850'], [/^C81/, 'Z85.71'],
-  [/^C8[2-8]/, 'Z85.72'], [/^C9[1-5]/, 'Z85.6'], [/^C90/, 'Z85.79'], [/^C/, 'Z85.9'],
-  [/^D12|^K63\.5/, 'Z86.010'], [/^D0/, 'Z86.000'], [/^D[1-4]/, 'Z86.018'],
-  [/^A1[5-9]/, 'Z86.11'], [/^B5[0-4]/, 'Z86.13'], [/^U07\.1/, 'Z86.16'], [/^[AB]/, 'Z86.19'],
-  [/^E66/, 'Z86.39'], [/^E/, 'Z86.39'], [/^F17/, 'Z87.891'], [/^F1[0-9]\.2/, 'Z86.59'], [/^F/, 'Z86.59'],
-  [/^G4[05]|^I6[0-9]/, 'Z86.73'], [/^G/, 'Z86.69'], [/^I26/, 'Z86.711'], [/^I8[0-2]/, 'Z86.718'], [/^I21|^I22/, 'I25.2'],
-  [/^I46/, 'Z86.74'], [/^I/, 'Z86.79'],
-  [/^J1[2-8]/, 'Z87.01'], [/^J/, 'Z87.09'], [/^K2[5-8]/, 'Z87.11'], [/^K/, 'Z87.19'], [/^L/, 'Z87.2'], [/^M/, 'Z87.39'],
-  [/^N39\.0/, 'Z87.440'], [/^N2[0-3]/, 'Z87.442'], [/^N/, 'Z87.448'], [/^O24\.4/, 'Z86.32'], [/^O/, 'Z87.59'], [/^Q/, 'Z87.798'],
-  [/^S[0-9]{2}\.[0-9]*.*|^T0[0-7]/, 'Z87.828'],
-];
-// Fractures first among injuries: "history of rib fracture" is Z87.81.
-const FRACTURE = /^S(02|12|22|32|42|52|62|72|82|92)/;
-
-const FAMILY: Rule[] = [
-  [/^C1[5-9]|^C2[0-6]/, 'Z80.0'], [/^C3[34]/, 'Z80.1'], [/^C3[0-9]/, 'Z80.2'], [/^C50/, 'Z80.3'], [/^C56/, 'Z80.41'], [/^C61/, 'Z80.42'],
-  [/^C62/, 'Z80.43'], [/^C5[1-8]|^C6[0-3]/, 'Z80.49'], [/^C64/, 'Z80.51'], [/^C67/, 'Z80.52'], [/^C6[5-8]/, 'Z80.59'], [/^C9[1-5]/, 'Z80.6'],
-  [/^C8[1-9]|^C9[0-6]/, 'Z80.7'], [/^C/, 'Z80.8'],
-  [/^F0[0-3]|^G30/, 'Z82.0'], [/^G40/, 'Z82.0'], [/^F7[0-9]/, 'Z81.0'], [/^F10/, 'Z81.1'], [/^F17/, 'Z81.2'], [/^F1[1-689]/, 'Z81.3'], [/^F55/, 'Z81.4'], [/^F/, 'Z81.8'], [/^G/, 'Z82.0'],
-  [/^I6[0-9]/, 'Z82.3'], [/^I46/, 'Z82.41'], [/^I/, 'Z82.49'], [/^J4[0-7]/, 'Z82.5'], [/^J/, 'Z83.6'],
-  [/^M0[5-6]|^M1[5-9]|^M0[0-9]/, 'Z82.61'], [/^M8[01]/, 'Z82.62'], [/^M/, 'Z82.69'], [/^Q61/, 'Z82.71'], [/^Q/, 'Z82.79'],
-  [/^E0[89]|^E1[0-3]/, 'Z83.3'], [/^E78\.01/, 'Z83.42'], [/^E78/, 'Z83.438'], [/^E/, 'Z83.49'], [/^B20/, 'Z83.0'], [/^[AB]/, 'Z83.1'],
-  [/^D[5-8]/, 'Z83.2'], [/^H40/, 'Z83.511'], [/^H/, 'Z83.518'], [/^K6[23]|^D12/, 'Z83.71'], [/^K/, 'Z83.79'], [/^N/, 'Z84.1'], [/^L/, 'Z84.0'],
-  [/^/, 'Z84.89'],
-];
+export const PERSONAL_HISTORY = new CodeRangeTable('personal history', table.personal);
+export const FAMILY_HISTORY = new CodeRangeTable('family history', table.family);
 
 export function personalHistoryCode(code: string): string | undefined {
-  if (FRACTURE.test(code)) return 'Z87.81';
-  return PERSONAL.find(([re]) => re.test(code))?.[1];
+  return PERSONAL_HISTORY.lookup(code);
 }
 
 export function familyHistoryCode(code: string): string | undefined {
-  return FAMILY.find(([re]) => re.test(code))?.[1];
+  return FAMILY_HISTORY.lookup(code);
 }

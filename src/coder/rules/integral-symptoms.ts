@@ -2,6 +2,7 @@
 // assigned as additional codes." A symptom code is set aside when the note codes a definitive diagnosis of the body
 // system the symptom belongs to (the blocks of chapter 18 are organised that way): cough with pneumonia, heartburn with
 // reflux disease, edema with heart failure. Deliberately narrow: only symptoms that are routine for the whole system.
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 interface IntegralRule {
@@ -42,16 +43,15 @@ const RULES: IntegralRule[] = [
   { symptom: /^R51/, diagnosis: /^G4[34]\./ },
 ];
 
-export function setAsideIntegralSymptoms(cs: RuledCandidate[]): RuledCandidate[] {
+export function setAsideIntegralSymptoms(cs: readonly RuledCandidate[]): RuleEdit[] {
   const active = cs.filter((c) => c.status === 'active');
-  const drop = new Set<RuledCandidate>();
+  const edits: RuleEdit[] = [];
   for (const s of active) {
     const rules = RULES.filter((r) => r.symptom.test(s.code));
     if (!rules.length) continue;
     const dx = active.filter((d) => d !== s && rules.some((r) => r.diagnosis.test(d.code))).sort((a, b) => b.confidence - a.confidence)[0];
     if (!dx) continue;
-    drop.add(s);
-    dx.notes = [...(dx.notes ?? []), `${s.code} (${s.mentions[0] ? `"${s.mentions[0].matched}"` : 'symptom'}) not coded separately: a routine sign of ${dx.code} (guideline I.B.5)`];
+    edits.push({ op: 'drop', target: s }, { op: 'note', target: dx, note: `${s.code} (${s.mentions[0] ? `"${s.mentions[0].matched}"` : 'symptom'}) not coded separately: a routine sign of ${dx.code} (guideline I.B.5)` });
   }
-  return cs.filter((c) => !drop.has(c));
+  return edits;
 }

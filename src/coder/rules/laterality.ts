@@ -2,7 +2,8 @@
 // the code whose side is unspecified; when the mention (or the few words before it) says left, right or bilateral,
 // the sibling code for that side is chosen: the same title with "unspecified" replaced by the side.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
-import { mergeSameCodes } from './rule-mention';
+import { recodes } from './rule-mention';
+import type { Recode, RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 const SIDES: [side: string, written: RegExp][] = [
@@ -46,11 +47,11 @@ function documentedSide(c: RuledCandidate, text: string): string | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-export function withLaterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: string): RuledCandidate {
+export function laterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: string): Recode | undefined {
   const e = kb.get(c.code);
-  if (!e || !/\bunspecified\b/i.test(e.longTitle)) return c;
+  if (!e || !/\bunspecified\b/i.test(e.longTitle)) return undefined;
   const side = documentedSide(c, text);
-  if (!side) return c;
+  if (!side) return undefined;
   // A 7th character sits on a 6-character base ("S72.009" + "A"): compare the bases, keep the character.
   const sevens = c.code.replace('.', '').length === 7 ? kb.sevenCharacters(c.code.slice(0, -1)) : [];
   // Where the 7th character is the side (E11.329-: 1 right eye, 2 left eye, 3 bilateral, 9 unspecified eye).
@@ -58,33 +59,33 @@ export function withLaterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: st
   if (current && /unspecified/i.test(current.meaning) && sevens.some((x) => /\b(left|right|bilateral)\b/i.test(x.meaning))) {
     const want = sevens.find((x) => new RegExp(`\\b${side}\\b`, 'i').test(x.meaning));
     const target = want && c.code.slice(0, -1) + want.char;
-    if (!target || !kb.isBillable(target)) return c;
-    return { ...c, code: target, notes: [...(c.notes ?? []), `Side from the note: ${side} (${c.code} has the side unspecified)`] };
+    if (!target || !kb.isBillable(target)) return undefined;
+    return { code: target, note: `Side from the note: ${side} (${c.code} has the side unspecified)` };
   }
   const base7 = sevens.length ? kb.get(c.code.slice(0, -1)) : undefined;
   const base = base7 ?? e;
   const seventh = base7 ? c.code.slice(-1) : '';
-  if (!base.parent) return c;
+  if (!base.parent) return undefined;
   // Hemiplegia and monoplegia are coded by dominance (guideline I.C.6.a): the right side is dominant unless the note
   // says the patient is left-handed (ambidextrous or not documented: right dominant, left nondominant).
   if ((side === 'left' || side === 'right') && kb.children(base.parent).some((x) => /dominant side/i.test(x.longTitle))) {
     const leftHanded = /\bleft[- ]handed\b/i.test(text) && !/\bright[- ]handed\b/i.test(text);
     const dominance = (side === 'left') === leftHanded ? 'dominant' : 'nondominant';
     const want = kb.children(base.parent).find((x) => x.billable && new RegExp(`\\b${side} ${dominance} side\\b`, 'i').test(x.longTitle));
-    if (!want) return c;
-    return { ...c, code: want.code, notes: [...(c.notes ?? []), `Side from the note: ${side}, ${dominance} (${leftHanded ? 'left-handed' : 'right-handed or not documented'}; guideline I.C.6.a)`] };
+    if (!want) return undefined;
+    return { code: want.code, note: `Side from the note: ${side}, ${dominance} (${leftHanded ? 'left-handed' : 'right-handed or not documented'}; guideline I.C.6.a)` };
   }
   const title = words(base.longTitle);
   for (const s of kb.children(base.parent)) {
     if (s.code === base.code || !sameWithout(title, 'unspecified', words(s.longTitle), side)) continue;
     const target = s.code + seventh;
     if (!kb.isBillable(target)) continue;
-    return { ...c, code: target, notes: [...(c.notes ?? []), `Side from the note: ${side} (${c.code} has the side unspecified)`] };
+    return { code: target, note: `Side from the note: ${side} (${c.code} has the side unspecified)` };
   }
-  return c;
+  return undefined;
 }
 
-/** Applies the side to every candidate; a candidate that becomes a code already present merges into it. */
-export function applyLaterality(kb: IcdKnowledgeBase, cs: RuledCandidate[], text: string): RuledCandidate[] {
-  return mergeSameCodes(cs.map((c) => withLaterality(kb, c, text)));
+/** The side for every candidate, as edits (the runner merges a candidate that becomes a code already present). */
+export function applyLaterality(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], text: string): RuleEdit[] {
+  return recodes(cs, (c) => laterality(kb, c, text));
 }

@@ -5,8 +5,10 @@
 // diabetes (guideline I.C.4.a.3), and antidiabetic drugs only with diabetes documented.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
-import { addRuleCode, itemAround, ruleMention } from './rule-mention';
+import { addEdit, itemAround, ruleMention } from './rule-mention';
+import { cues, isAsserted, itemAssertion } from './rule-assertion';
 import type { NoteView } from '../note-view';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 interface DrugClass { code: string; indexPath: string; drug: RegExp; needsDiabetes: boolean }
@@ -30,15 +32,19 @@ const CLASSES: DrugClass[] = [
 /** Words that say the patient takes the drug now; outside an assessment or plan, a dose says so too. */
 const ONGOING = /\b(on|takes|taking|continue[sd]?|continuing|maintained on|remains on|home|chronic|long[- ]term|resume[sd]?)\b/i;
 const DOSING = /\b(daily|nightly|bid|tid|qhs|qd|units?|mg)\b/i;
-/** Words that say it is not (yet, any longer) current, or not taken at all. */
-const NOT_CURRENT = /\b(start(ed|ing)?|initiat\w*|begin|began|new(ly)?|stop(ped)?|discontinu\w*|d\/c|held|hold(ing)?|off|allerg\w*|intoleran\w*|declin\w*|refus\w*|not on|no longer|denies|never)\b/i;
+/** Words that say it is not (yet, any longer) current, or not taken at all; plain negation comes from the detector. */
+const NOT_CURRENT = [
+  ...cues('hypothetical', ['start', 'started', 'starting', 'initiate', 'initiated', 'initiating', 'initiation', 'begin', 'began', 'new', 'newly']),
+  ...cues('negated', ['stop', 'stopped', 'discontinue', 'discontinued', 'discontinuing', 'd / c', 'held', 'hold', 'holding', 'off',
+    'allergic', 'allergy', 'allergies', 'intolerant', 'intolerance', 'declined', 'declines', 'refused', 'refuses']),
+];
 
-export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view) return cs;
+export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view) return [];
   const active = cs.filter((c) => c.status === 'active');
   const diabetes = active.some((c) => DIABETES.test(c.code));
   const type1 = active.some((c) => TYPE_1.test(c.code));
-  const out = [...cs];
+  const out: RuleEdit[] = [];
   for (const cls of CLASSES) {
     if (!kb.isBillable(cls.code)) continue;
     if (cls.needsDiabetes && !diabetes) continue;
@@ -49,7 +55,7 @@ export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[],
       for (const m of s.text.matchAll(new RegExp(cls.drug.source, 'gi'))) {
         // The words around the drug within its own list item decide.
         const item = itemAround(s.text, m.index!, m[0].length);
-        if (NOT_CURRENT.test(item)) continue;
+        if (!isAsserted(itemAssertion(s, m.index!, m[0].length, NOT_CURRENT))) continue;
         // In an assessment or plan a dose is an order for this visit ("aspirin 325 mg" for a STEMI): only "on",
         // "continue", "home" and the like say the patient takes it.
         const acute = s.role === 'plan' || s.role === 'diagnosis';
@@ -62,7 +68,7 @@ export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[],
     // A rule, not a learned estimate: sure when a medication list or several sentences say so.
     const confidence = listed || mentions.length > 1 ? 0.85 : 0.7;
     const note = `Long-term (current) drug therapy: the note says the patient is on ${mentions[0].matched.replace(/^Long-term, /, '')} (guideline I.C.21.c.3)`;
-    addRuleCode(out, cls.code, mentions, confidence, note);
+    out.push(addEdit(cls.code, mentions, confidence, note));
   }
   return out;
 }

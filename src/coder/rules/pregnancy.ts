@@ -3,7 +3,8 @@
 // the "unspecified trimester" code gives way to the documented one. Weeks of gestation are reported with Z3A.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { NoteView } from '../note-view';
-import { addRuleCode, mergeSameCodes, ruleMention } from './rule-mention';
+import { addEdit, ruleMention } from './rule-mention';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 const WORDS: [string, RegExp][] = [['first', /\b(first|1st)[- ]trimester\b/i], ['second', /\b(second|2nd)[- ]trimester\b/i], ['third', /\b(third|3rd)[- ]trimester\b/i]];
@@ -28,28 +29,29 @@ function documented(view: NoteView): { weeks?: { n: number; sentence: number; at
   return { weeks, trimester };
 }
 
-export function applyPregnancyRules(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view || !cs.some((c) => c.status === 'active' && c.code.startsWith('O'))) return cs;
+export function applyPregnancyRules(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view || !cs.some((c) => c.status === 'active' && c.code.startsWith('O'))) return [];
   const { weeks, trimester } = documented(view);
   const digit = trimester === 'first' ? '1' : trimester === 'second' ? '2' : trimester === 'third' ? '3' : '9';
-  const out = mergeSameCodes(cs.map((c) => {
+  const out = cs.flatMap((c): RuleEdit[] => {
     // A past pregnancy's complication in a pregnant patient: supervision of pregnancy with a poor obstetric history.
     if (c.code === 'Z87.59' && c.status === 'active' && kb.isBillable(`O09.29${digit}`)) {
       // A rule the guideline mandates for a documented history: as sure as the other rule codes.
-      return { ...c, code: `O09.29${digit}`, confidence: Math.max(c.confidence, 0.7), notes: [...(c.notes ?? []), 'Pregnant patient with a history of a pregnancy complication: O09.29- instead of Z87.59 (guideline I.C.15.b.2)'] };
+      return [{ op: 'replace', target: c, code: `O09.29${digit}`, note: 'Pregnant patient with a history of a pregnancy complication: O09.29- instead of Z87.59 (guideline I.C.15.b.2)' },
+        ...(c.confidence < 0.7 ? [{ op: 'confidence' as const, target: c, confidence: 0.7 }] : [])];
     }
     const e = kb.get(c.code);
-    if (!trimester || !e?.parent || c.status !== 'active' || !/unspecified trimester/i.test(e.longTitle)) return c;
+    if (!trimester || !e?.parent || c.status !== 'active' || !/unspecified trimester/i.test(e.longTitle)) return [];
     const want = e.longTitle.replace(/unspecified trimester/i, `${trimester} trimester`).toLowerCase();
     const sib = kb.children(e.parent).find((x) => x.billable && x.longTitle.toLowerCase() === want);
-    return sib ? { ...c, code: sib.code, notes: [...(c.notes ?? []), `Trimester from the note: ${trimester} (${c.code} has it unspecified)`] } : c;
-  }));
+    return sib ? [{ op: 'replace', target: c, code: sib.code, note: `Trimester from the note: ${trimester} (${c.code} has it unspecified)` }] : [];
+  });
   if (weeks) {
     const code = weeks.n < 8 ? 'Z3A.01' : `Z3A.${String(weeks.n).padStart(2, '0')}`;
     if (kb.isBillable(code)) {
       const s = view.sentences[weeks.sentence];
-      addRuleCode(out, code, [ruleMention(code, 'Pregnancy, weeks of gestation', s, weeks.sentence, weeks.at, weeks.length)], 0.8,
-        `Weeks of gestation: ${weeks.n} (guideline I.C.21.c.11: Z3A with the pregnancy codes)`);
+      out.push(addEdit(code, [ruleMention(code, 'Pregnancy, weeks of gestation', s, weeks.sentence, weeks.at, weeks.length)], 0.8,
+        `Weeks of gestation: ${weeks.n} (guideline I.C.21.c.11: Z3A with the pregnancy codes)`));
     }
   }
   return out;

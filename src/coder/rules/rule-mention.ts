@@ -2,6 +2,7 @@
 // lexical mention so hover, offsets and the CLI treat it the same.
 import type { PlacedMention } from '../features';
 import type { ViewSentence } from '../note-view';
+import type { Recode, RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 export function ruleMention(code: string, indexPath: string, s: ViewSentence, sentence: number, at: number, length: number): PlacedMention {
@@ -14,14 +15,16 @@ export function ruleMention(code: string, indexPath: string, s: ViewSentence, se
   };
 }
 
-/** Adds a rule's code, or joins its evidence and confidence to the same code already suggested from other words. */
-export function addRuleCode(out: RuledCandidate[], code: string, mentions: PlacedMention[], confidence: number, note: string): void {
-  const existing = out.find((c) => c.code === code);
-  if (!existing) { out.push({ code, mentions, status: 'active', confidence, notes: [note] }); return; }
-  existing.mentions = [...mentions, ...existing.mentions.filter((m) => !mentions.some((n) => n.start === m.start))];
-  existing.confidence = Math.max(existing.confidence, confidence);
-  existing.status = 'active';
-  existing.notes = [...(existing.notes ?? []), note];
+/** An edit adding a rule's code (the runner joins it to the same code already suggested from other words). */
+export function addEdit(code: string, mentions: PlacedMention[], confidence: number, note: string): RuleEdit {
+  return { op: 'add', code, mentions, confidence, note };
+}
+
+/** Replace edits for the candidates a function gives another code. */
+export function recodes(cs: readonly RuledCandidate[], f: (c: RuledCandidate) => Recode | undefined): RuleEdit[] {
+  const out: RuleEdit[] = [];
+  for (const c of cs) { const r = f(c); if (r) out.push({ op: 'replace', target: c, code: r.code, note: r.note }); }
+  return out;
 }
 
 /** The list item around an offset of a sentence: its text between the nearest "," or ";" on either side. */
@@ -38,7 +41,9 @@ export function mergeSameCodes(cs: RuledCandidate[]): RuledCandidate[] {
     const have = out.get(c.code);
     if (!have) { out.set(c.code, c); continue; }
     const [keep, other] = have.confidence >= c.confidence ? [have, c] : [c, have];
+    const rules = [...(keep.rules ?? []), ...(other.rules ?? []).filter((r) => !keep.rules?.some((k) => k.id === r.id && k.action === r.action))];
     out.set(c.code, { ...keep, mentions: [...keep.mentions, ...other.mentions], notes: [...new Set([...(keep.notes ?? []), ...(other.notes ?? [])])],
+      ...(rules.length ? { rules } : {}),
       status: keep.status === 'active' || other.status === 'active' ? 'active' : keep.status });
   }
   return [...out.values()];

@@ -4,6 +4,7 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { NoteView } from '../note-view';
 import { ruleMention } from './rule-mention';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 const ORGANISMS: [RegExp, string][] = [
@@ -20,20 +21,20 @@ const ORGANISMS: [RegExp, string][] = [
   [/\b(klebsiella|proteus|enterobacter|gram[- ]negative)\b/i, 'A41.59'],
 ];
 
-export function applySepsisOrganism(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view) return cs;
-  return cs.map((c) => {
-    if (c.code !== 'A41.9' || c.status !== 'active') return c;
+export function applySepsisOrganism(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view) return [];
+  return cs.flatMap((c): RuleEdit[] => {
+    if (c.code !== 'A41.9' || c.status !== 'active') return [];
     for (const m of c.mentions) {
       const s = view.sentences[m.sentence];
       if (!s) continue;
       for (const [re, code] of ORGANISMS) {
         const o = re.exec(s.text);
         if (!o || !kb.isBillable(code) || cs.some((x) => x.code === code)) continue;
-        return { ...c, code, mentions: [...c.mentions, ruleMention(code, `Sepsis, ${o[0]}`, s, m.sentence, o.index, o[0].length)],
-          notes: [...(c.notes ?? []), `Organism from the note: ${o[0]} (A41.9 is for an unspecified organism)`] };
+        return [{ op: 'replace', target: c, code, note: `Organism from the note: ${o[0]} (A41.9 is for an unspecified organism)` },
+          { op: 'evidence', target: c, mentions: [ruleMention(code, `Sepsis, ${o[0]}`, s, m.sentence, o.index, o[0].length)] }];
       }
     }
-    return c;
+    return [];
   });
 }

@@ -4,7 +4,9 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
 import type { NoteView } from '../note-view';
-import { addRuleCode, itemAround, ruleMention } from './rule-mention';
+import { addEdit, itemAround, ruleMention } from './rule-mention';
+import { cues, isAsserted, itemAssertion } from './rule-assertion';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 interface StatusRule { what: RegExp; code: string | ((side: string) => string); indexPath: string; needsPast: boolean }
@@ -27,18 +29,20 @@ const RULES: StatusRule[] = [
   { what: /\b(prosthetic|mechanical|bioprosthetic) (aortic |mitral )?valve|\b(AVR|MVR|TAVR|TAVI)\b/i, code: 'Z95.2', indexPath: 'Presence, heart valve, prosthetic', needsPast: true },
 ];
 
-const NOT_HAD = /\b(no|denies|never|not|without|planned|scheduled|candidate for|evaluat\w*|consider\w*|needs?|will need|refer\w*|plan(s|ned)? for|awaiting)\b/i;
+/** Words that say the patient does not have it yet (negation and "evaluate for"/"consider" come from the detector). */
+const NOT_YET = cues('hypothetical', ['planned', 'scheduled', 'candidate for', 'needs', 'need', 'will need', 'refer', 'referral', 'referred',
+  'plan for', 'plans for', 'planned for', 'awaiting', 'evaluate', 'evaluation', 'considering']);
 
-export function addStatusCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view) return cs;
-  const out = [...cs];
+export function addStatusCodes(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view) return [];
+  const out: RuleEdit[] = [];
   const found = new Map<string, { path: string; mentions: PlacedMention[] }>();
   view.sentences.forEach((s, i) => {
     if (s.role === 'family' || s.role === 'allergies' || s.role === 'plan') return;
     for (const rule of RULES) {
       for (const m of s.text.matchAll(new RegExp(rule.what.source, 'gi'))) {
         const item = itemAround(s.text, m.index!, m[0].length);
-        if (NOT_HAD.test(item)) continue;
+        if (!isAsserted(itemAssertion(s, m.index!, m[0].length, NOT_YET))) continue;
         if (rule.needsPast && !PAST.test(item) && s.role !== 'history') continue;
         const side = SIDE.find(([, re]) => re.test(item))?.[0] ?? '';
         const code = typeof rule.code === 'string' ? rule.code : rule.code(side);
@@ -50,7 +54,7 @@ export function addStatusCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], view:
     }
   });
   for (const [code, f] of found) {
-    addRuleCode(out, code, f.mentions, f.mentions.length > 1 ? 0.8 : 0.7, `Status: ${kb.get(code)?.longTitle ?? code} (the note says the patient has it)`);
+    out.push(addEdit(code, f.mentions, f.mentions.length > 1 ? 0.8 : 0.7, `Status: ${kb.get(code)?.longTitle ?? code} (the note says the patient has it)`));
   }
   return out;
 }

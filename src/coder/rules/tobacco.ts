@@ -5,7 +5,8 @@
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import type { PlacedMention } from '../features';
 import type { NoteView } from '../note-view';
-import { addRuleCode, ruleMention } from './rule-mention';
+import { addEdit, ruleMention } from './rule-mention';
+import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
 const CODE = 'Z87.891';
@@ -15,8 +16,8 @@ const NEGATED = /\b(never|denies|no (history of )?(tobacco|smoking))\b/i;
 const CURRENT = /\b((current|active|daily|everyday|heavy) (smoker|tobacco (use|user))|(smokes|smoking) (\d|one|two|a|half|about|approximately|\d+(\.\d+)?\s*(ppd|packs?|cigarettes))|\d+(\.\d+)?\s*(ppd|packs? (per|a) day)|tobacco use disorder|nicotine dependence|cigarette smoker)\b/i;
 const CIGARETTES = /\b(cigarettes?|ppd|packs?|pack-years?)\b/i;
 
-export function addCurrentTobacco(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view) return cs;
+export function addCurrentTobacco(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view) return [];
   const mentions: PlacedMention[] = [];
   let cigarettes = false;
   view.sentences.forEach((s, i) => {
@@ -26,28 +27,26 @@ export function addCurrentTobacco(kb: IcdKnowledgeBase, cs: RuledCandidate[], vi
     cigarettes ||= CIGARETTES.test(s.text);
     mentions.push(ruleMention('', 'Dependence, drug, nicotine', s, i, m.index, m[0].length));
   });
-  if (!mentions.length) return cs;
+  if (!mentions.length) return [];
   // A product the lexicon already read ("chews tobacco" F17.220) stays; "smoker" alone reads as unspecified.
   const read = cs.find((c) => c.status === 'active' && /^F17\.2[1-9]/.test(c.code));
   const code = read?.code ?? (cigarettes ? 'F17.210' : 'F17.200');
-  if (!kb.isBillable(code)) return cs;
-  const out = cs.filter((c) => c.code !== 'Z72.0' && (c.code === code || !/^F17\.20/.test(c.code)));
-  addRuleCode(out, code, mentions.map((m) => ({ ...m, code })), 0.8, `Nicotine dependence: the note says the patient smokes now${cigarettes ? ' (cigarettes)' : ''}`);
-  return out;
+  if (!kb.isBillable(code)) return [];
+  // Tobacco use (Z72.0) and the unspecified-product codes give way to the dependence code.
+  const drops: RuleEdit[] = cs.filter((c) => c.code === 'Z72.0' || (c.code !== code && /^F17\.20/.test(c.code))).map((target) => ({ op: 'drop', target }));
+  return [...drops, addEdit(code, mentions.map((m) => ({ ...m, code })), 0.8, `Nicotine dependence: the note says the patient smokes now${cigarettes ? ' (cigarettes)' : ''}`)];
 }
 
-export function addTobaccoHistory(kb: IcdKnowledgeBase, cs: RuledCandidate[], view: NoteView | undefined): RuledCandidate[] {
-  if (!view || !kb.isBillable(CODE)) return cs;
+export function addTobaccoHistory(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
+  if (!view || !kb.isBillable(CODE)) return [];
   // A current dependence code means the note calls the patient a smoker now.
-  if (cs.some((c) => c.status === 'active' && /^F17\./.test(c.code))) return cs;
+  if (cs.some((c) => c.status === 'active' && /^F17\./.test(c.code))) return [];
   const mentions: PlacedMention[] = [];
   view.sentences.forEach((s, i) => {
     if (s.role === 'family' || s.role === 'allergies') return;
     const m = FORMER.exec(s.text);
     if (m && !NEGATED.test(s.text)) mentions.push(ruleMention(CODE, 'History, personal, nicotine dependence', s, i, m.index, m[0].length));
   });
-  if (!mentions.length) return cs;
-  const out = [...cs];
-  addRuleCode(out, CODE, mentions, 0.75, 'Personal history of nicotine dependence: the note says the patient smoked and quit');
-  return out;
+  if (!mentions.length) return [];
+  return [addEdit(CODE, mentions, 0.75, 'Personal history of nicotine dependence: the note says the patient smoked and quit')];
 }

@@ -1,5 +1,5 @@
 import type { CodeCandidate } from '../features';
-import type { Alternative, SuggestionStatus } from '../types';
+import type { Alternative, RuleProvenance, SuggestionStatus } from '../types';
 
 export interface ScoredCandidate extends CodeCandidate {
   confidence: number;
@@ -9,4 +9,6 @@ export interface ScoredCandidate extends CodeCandidate {
 export interface RuledCandidate extends ScoredCandidate {
   alternatives?: Alternative[];
   notes?: string[];
+  /** Which rules changed this code, and how. */
+  rules?: RuleProvenance[];
 }

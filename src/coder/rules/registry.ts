@@ -1,0 +1,229 @@
+// Every coding rule the engine applies, with the guideline it implements and examples that pin its behaviour
+// (`clinical-coder rules --check` and the unit tests code every example). Order within a phase is the order here.
+import type { CodingRule } from './rule';
+import { floorWrittenTitles } from './title-floor';
+import { addManifestations } from './manifestations';
+import { alignExternalCauses, seventhCharacter } from './encounter';
+import { recodes } from './rule-mention';
+import { applyLaterality } from './laterality';
+import { dropLightSubstanceUse } from './social-use';
+import { explainedGuesses, partReadings, weakerReadings } from './billing-filters';
+import { addHistoryCodes } from './history-status';
+import { diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
+import { DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
+import { addLongTermDrugCodes } from './long-term-drugs';
+import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
+import { addStatusCodes } from './status-codes';
+import { applyPregnancyRules } from './pregnancy';
+import { applySepsisOrganism } from './sepsis-organism';
+import { addBmiCode } from './bmi';
+import { addAllergyStatus } from './allergy-status';
+import { addDrugEvents } from './drug-poisoning';
+import { preferAcuteOnChronic, preferSpecific } from './specificity';
+import { setAsideUnassessedFindings } from './unassessed-findings';
+import { setAsideIntegralSymptoms } from './integral-symptoms';
+import { resolveExcludes1 } from './excludes1';
+import { alternativesFor, codingNotes } from './annotations';
+
+const BOTH = ['billing', 'mentions'] as const;
+const BILLING = ['billing'] as const;
+const drop = (targets: readonly import('./types').RuledCandidate[]) => targets.map((target) => ({ op: 'drop' as const, target }));
+
+export const CODING_RULES: readonly CodingRule[] = [
+  {
+    id: 'written-title', title: 'A code title written out in full is floored at confidence 0.6', guideline: 'Tabular List: code title',
+    policies: BILLING, phase: 'read', edits: (_ctx, cs) => floorWrittenTitles(cs),
+    examples: [{ note: 'ASSESSMENT:\n1. Closed fracture of left distal radius.\n2. Primary osteoarthritis, right knee.\n3. Presence of left artificial knee joint.', expect: ['Z96.652'] }],
+  },
+  {
+    id: 'manifestation-codes', title: 'Index-paired manifestation codes stand with their etiology', guideline: 'OCG I.A.13 (etiology/manifestation convention)',
+    policies: BOTH, phase: 'read', transform: (ctx, cs) => addManifestations(ctx.kb, cs),
+    examples: [{ note: 'Assessment: amyloid heart disease.', expect: ['E85.4', 'I43'] }],
+  },
+  {
+    id: 'injury-encounter', title: "An injury code's 7th character follows the documented encounter", guideline: 'OCG I.C.19.a (7th characters)',
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => recodes(cs, (c) => seventhCharacter(ctx.kb, c, ctx.text)),
+    examples: [{ note: 'Follow-up visit for displaced intertrochanteric fracture of the right femur.', expect: ['S72.141D'], forbid: ['S72.141A'] }],
+  },
+  {
+    id: 'external-cause-encounter', title: 'External causes take the encounter of the injury they explain', guideline: 'OCG I.C.20.a',
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => alignExternalCauses(ctx.kb, cs),
+    examples: [{ note: 'Follow-up visit. Assessment: displaced intertrochanteric fracture of the right femur after a fall at home, subsequent encounter for routine healing.',
+      expect: ['S72.141D', 'W19.XXXD'], forbid: ['W19.XXXA'] }],
+  },
+  {
+    id: 'laterality', title: 'The side written with a condition picks the right, left or bilateral code', guideline: 'OCG I.B.13 (laterality)',
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => applyLaterality(ctx.kb, cs, ctx.text),
+    examples: [{ note: 'Assessment: primary osteoarthritis, right knee.', expect: ['M17.11'], forbid: ['M17.10'] }],
+  },
+  {
+    id: 'light-substance-use', title: 'Social or occasional alcohol and drug use is not a disorder', guideline: 'OCG I.C.5.b.3',
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => dropLightSubstanceUse(cs, ctx.text),
+    examples: [{ note: 'Social history: drinks alcohol socially, a glass of wine on weekends.', forbid: ['F10.90', 'F10.10'] }],
+  },
+  {
+    id: 'allergy-list-not-condition', title: 'Reactions in an allergy list are not conditions of this encounter', guideline: 'OCG IV.J (code conditions that affect care)',
+    policies: BILLING, phase: 'filter', edits: (_ctx, cs) => drop(cs.filter((c) => c.mentions.every((m) => m.role === 'allergies'))),
+    examples: [{ note: 'ALLERGIES:\nPenicillin (hives). Sulfa (rash).\n\nASSESSMENT:\nEssential hypertension.', expect: ['I10', 'Z88.0'], forbid: ['R21'] }],
+  },
+  {
+    id: 'explained-guesses', title: 'A learned or encoder guess on words the lexicon already coded is dropped', guideline: 'Coding practice: code the documented words',
+    policies: BILLING, phase: 'filter', edits: (_ctx, cs) => drop(explainedGuesses(cs)),
+    examples: [{ note: 'Assessment: essential hypertension.', expect: ['I10'] }],
+  },
+  {
+    id: 'weaker-readings', title: 'The same words read two ways keep the reading of the longer match', guideline: 'Coding practice: code the documented words',
+    policies: BILLING, phase: 'filter', edits: (_ctx, cs) => drop(weakerReadings(cs)),
+    examples: [{ note: 'Assessment: CAD, stable.', expect: ['I25.10'], forbid: ['I77.9'] }],
+  },
+  {
+    id: 'history-z-codes', title: "A past condition is its personal history Z code, a relative's its family history Z code", guideline: 'OCG I.C.21.c.4 (history codes)',
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => addHistoryCodes(ctx.kb, cs),
+    examples: [
+      { note: 'Past medical history: history of colon cancer, status post hemicolectomy, no recurrence.', expect: ['Z85.038'], forbid: ['Z85.048'] },
+      { note: 'Past medical history: history of colon polyps.', expect: ['Z86.0100'] },
+      { note: 'Family history: father with colon polyps.', expect: ['Z83.719'] },
+      { note: 'Family history: mother with chronic kidney disease.', expect: ['Z84.19'] },
+      { note: 'Past medical history: prior pulmonary embolism in 2019.', expect: ['Z86.711'] },
+    ],
+  },
+  {
+    id: 'diabetes-hyperglycemia', title: 'Poorly controlled or uncontrolled diabetes is diabetes with hyperglycemia', guideline: 'Index: Diabetes, poorly controlled',
+    policies: BOTH, phase: 'add', edits: (ctx, cs) => diabetesWithHyperglycemia(ctx.kb, cs, ctx.text),
+    examples: [
+      { note: 'Assessment: type 2 diabetes mellitus, poorly controlled, A1c 10.2%.', expect: ['E11.65'], forbid: ['E11.9'] },
+      { note: 'Assessment: uncontrolled type 2 diabetes mellitus.', expect: ['E11.65'] },
+      { note: 'Assessment: type 2 diabetes mellitus, uncontrolled, with recurrent hypoglycemia.', forbid: ['E11.65'] },
+      { note: 'Assessment: type 2 diabetes mellitus, well controlled on metformin.', expect: ['E11.9'], forbid: ['E11.65'] },
+    ],
+  },
+  {
+    id: 'diabetes-combinations', title: 'Diabetes and a linked complication are one combination code', guideline: "OCG I.C.4.a ('with' convention)",
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, DIABETES_COMBINATIONS),
+    examples: [{ note: 'Type 2 diabetes mellitus.\nChronic kidney disease stage 3a.', expect: ['E11.22', 'N18.31'], forbid: ['E11.9'] }],
+  },
+  {
+    id: 'hypertension-combinations', title: 'Hypertension with heart failure or CKD is one combination code', guideline: 'OCG I.C.9.a (hypertension)',
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, HYPERTENSION_COMBINATIONS),
+    examples: [{ note: 'Assessment: essential hypertension. Chronic kidney disease stage 4.', expect: ['I12.9', 'N18.4'], forbid: ['I10'] }],
+  },
+  {
+    id: 'diabetes-without-complications', title: '"Without complications" gives way to a diabetes code with a complication', guideline: 'Tabular E11.9 (without complications)',
+    policies: BILLING, phase: 'add', transform: (_ctx, cs) => dropUncomplicatedDiabetes(cs),
+    examples: [{ note: 'Type 2 diabetes mellitus.\nType 2 diabetes mellitus with diabetic nephropathy, stable.', expect: ['E11.21'], forbid: ['E11.9'] }],
+  },
+  {
+    id: 'dementia-in-other-diseases', title: 'Dementia in a disease classified elsewhere is F02, with the disease', guideline: 'Index: Dementia, in (due to) [F02.8-]',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => dementiaInOtherDiseases(ctx.kb, cs),
+    examples: [{ note: 'Assessment: Parkinson disease. Dementia, unspecified severity.', expect: ['G20.C', 'F02.80'], forbid: ['F03.90'] }],
+  },
+  {
+    id: 'copd-with-infection', title: 'COPD with an acute lower respiratory infection is J44.0, with the infection', guideline: 'Tabular J44.0 (use additional code for the infection)',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => copdWithInfection(ctx.kb, cs),
+    examples: [{ note: 'Assessment: COPD. Community-acquired pneumonia of the right lower lobe.', expect: ['J44.0'], forbid: ['J44.9'] }],
+  },
+  {
+    id: 'long-term-drug-therapy', title: 'A drug the patient takes routinely is its Z79 long-term use code', guideline: 'OCG I.C.21.c.3 (Z79)',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addLongTermDrugCodes(ctx.kb, cs, ctx.view),
+    examples: [
+      { note: 'Medications: apixaban 5 mg twice daily.\nAssessment: persistent atrial fibrillation.', expect: ['Z79.01'] },
+      { note: 'Assessment: acute STEMI. Plan: aspirin 325 mg now.', forbid: ['Z79.82'] },
+    ],
+  },
+  {
+    id: 'current-tobacco', title: 'A current smoker gets the nicotine dependence code, not tobacco use', guideline: 'OCG I.C.5.b.1; Tabular F17',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addCurrentTobacco(ctx.kb, cs, ctx.view),
+    examples: [{ note: 'Assessment: tobacco use. Current smoker, one pack per day.', expect: ['F17.210'], forbid: ['Z72.0'] }],
+  },
+  {
+    id: 'tobacco-history', title: 'A former smoker gets the personal history of nicotine dependence', guideline: 'Index: History, personal, nicotine dependence (Z87.891)',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addTobaccoHistory(ctx.kb, cs, ctx.view),
+    examples: [{ note: 'Social history: former smoker, quit 10 years ago.', expect: ['Z87.891'] }],
+  },
+  {
+    id: 'device-status', title: 'A device, graft, replaced joint or transplant the patient has is its status code', guideline: 'OCG I.C.21.c.3 (status codes)',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addStatusCodes(ctx.kb, cs, ctx.view),
+    examples: [
+      { note: 'History: coronary artery disease, s/p CABG 2016. Has a pacemaker.', expect: ['Z95.1', 'Z95.0'] },
+      { note: 'History: status post left total knee arthroplasty.', expect: ['Z96.652'] },
+      { note: 'Plan: evaluate for kidney transplant.', forbid: ['Z94.0'] },
+    ],
+  },
+  {
+    id: 'pregnancy-trimester', title: 'Pregnancy codes carry the documented trimester; Z3A weeks of gestation', guideline: 'OCG I.C.15.a.3',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => applyPregnancyRules(ctx.kb, cs, ctx.view),
+    examples: [{ note: 'Assessment: gestational hypertension at 30 weeks gestation.', expect: ['O13.3', 'Z3A.30'], forbid: ['O13.9'] }],
+  },
+  {
+    id: 'sepsis-organism', title: 'Sepsis takes the organism its sentence names', guideline: 'OCG I.C.1.d.1',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => applySepsisOrganism(ctx.kb, cs, ctx.view),
+    examples: [{ note: 'Assessment: sepsis due to E. coli from acute cystitis.', expect: ['A41.51'], forbid: ['A41.9'] }],
+  },
+  {
+    id: 'bmi', title: 'An adult BMI value is its Z68 code, beside a weight diagnosis', guideline: 'OCG I.B.14',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addBmiCode(ctx.kb, cs, ctx.view),
+    examples: [
+      { note: 'Age: 60\nExam: BMI 41.2.\nAssessment: morbid obesity due to excess calories.', expect: ['Z68.41'] },
+      { note: 'Age: 60\nExam: BMI 41.2. Lungs clear.', forbid: ['Z68.41'] },
+    ],
+  },
+  {
+    id: 'allergy-status', title: 'A documented drug, latex or food allergy is its allergy status code', guideline: 'OCG I.C.21.c.3 (Z88, Z91.0)',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addAllergyStatus(ctx.kb, cs, ctx.view),
+    examples: [{ note: 'ALLERGIES:\nPenicillin (hives). Latex.', expect: ['Z88.0', 'Z91.040'] }, { note: 'ALLERGIES:\nNKDA.', forbid: ['Z88.0'] }],
+  },
+  {
+    id: 'drug-poisoning', title: 'Poisoning, adverse effect and underdosing from the Table of Drugs and Chemicals', guideline: 'OCG I.C.19.e',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addDrugEvents(ctx.kb, cs, ctx.view),
+    examples: [{ note: 'Assessment: accidental overdose of acetaminophen, initial encounter.', expect: ['T39.1X1A'] }],
+  },
+  {
+    id: 'part-readings', title: 'Words inside a longer condition are not coded on their own', guideline: 'Coding practice: code the whole condition',
+    policies: BILLING, phase: 'specificity', edits: (ctx, cs) => drop(partReadings(ctx.kb, cs, ctx.text)),
+    examples: [{ note: 'Assessment: viral upper respiratory infection.', expect: ['J06.9'], forbid: ['B99.9'] }],
+  },
+  {
+    id: 'prefer-specific', title: 'An unspecified code gives way to a more specific code the note documents', guideline: 'OCG I.B.2 (code to the highest specificity)',
+    policies: BILLING, phase: 'specificity', transform: (ctx, cs) => preferSpecific(ctx.kb, cs),
+    examples: [{ note: 'Assessment: chronic systolic heart failure. Heart failure.', expect: ['I50.22'], forbid: ['I50.9'] },
+      { note: 'Assessment: AKI on CKD 3a.', expect: ['N17.9', 'N18.31'], forbid: ['N18.9'] }],
+  },
+  {
+    id: 'acute-on-chronic', title: 'Acute on chronic is one code, replacing the acute-only and chronic-only ones', guideline: 'OCG I.B.8 (acute and chronic conditions)',
+    policies: BILLING, phase: 'specificity', edits: (ctx, cs) => preferAcuteOnChronic(ctx.kb, cs),
+    examples: [{ note: 'History: chronic hypoxic respiratory failure on home oxygen.\nAssessment: acute on chronic hypoxic respiratory failure.', expect: ['J96.21'], forbid: ['J96.11'] }],
+  },
+  {
+    id: 'unassessed-findings', title: 'A finding only in the exam or results is set aside when the note has an assessment', guideline: 'OCG III.B (abnormal findings)',
+    policies: BILLING, phase: 'assess',
+    edits: (ctx, cs) => (ctx.view?.sentences.some((s) => s.role === 'diagnosis') ? setAsideUnassessedFindings(cs) : []),
+    examples: [{ note: 'EXAM:\nTympanic membrane erythematous.\n\nASSESSMENT:\nAcute otitis media of the left ear.', forbid: ['L53.9'] }],
+  },
+  {
+    id: 'integral-symptoms', title: 'A routine sign of a diagnosis is not coded separately', guideline: 'OCG I.B.5 (signs and symptoms)',
+    policies: BILLING, phase: 'assess', edits: (_ctx, cs) => setAsideIntegralSymptoms(cs),
+    examples: [{ note: 'Ear pain and fever for two days.\nAssessment: acute otitis media of the left ear.', forbid: ['H92.02', 'R50.9'] }],
+  },
+  {
+    id: 'no-illness-unspecified', title: '"Illness, unspecified" (R69) never stands beside a diagnosis', guideline: 'Tabular R69',
+    policies: BILLING, phase: 'assess',
+    edits: (_ctx, cs) => (cs.some((c) => c.status === 'active' && c.code !== 'R69') ? drop(cs.filter((c) => c.code === 'R69')) : []),
+    examples: [{ note: 'Assessment: illness. Essential hypertension.', expect: ['I10'], forbid: ['R69'] }],
+  },
+  {
+    id: 'excludes1', title: 'Two codes an Excludes1 note separates are not reported together', guideline: 'OCG I.A.12.a (Excludes1)',
+    policies: BOTH, phase: 'conflicts', edits: (ctx, cs) => resolveExcludes1(ctx.kb, cs, ctx.policy),
+    examples: [{ note: 'HPI: Type 2 diabetes mellitus with hyperglycemia. Chronic kidney disease stage 3b.\nAssessment: diabetic polyneuropathy.', expect: ['E11.65', 'E11.22'], forbid: ['R73.9'] }],
+  },
+  {
+    id: 'tabular-notes', title: 'More specific alternatives and the "use additional" / "code first" notes of each code', guideline: 'OCG I.A.12-13 (instructional notes)',
+    policies: BOTH, phase: 'annotate',
+    transform: (ctx, cs) => cs.map((c) => {
+      const notes = codingNotes(ctx.kb, c.code);
+      return { ...c, alternatives: alternativesFor(ctx.kb, c), ...(notes.length ? { notes: [...(c.notes ?? []), ...notes] } : {}) };
+    }),
+    examples: [{ note: 'Type 2 diabetes mellitus.\nChronic kidney disease stage 3a.', expect: ['E11.22'] }],
+  },
+];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(CODING_RULES.map((r) => r.id));
