@@ -73,6 +73,9 @@ export function renderSuggestion(doc: TextDocument, uri: string, s: DocumentSugg
   for (const n of kbNotes.slice(0, 6)) lines.push('', `_${NOTE_LABEL[n.kind]}${n.from !== s.code ? ` (at ${escape(n.from)})` : ''}:_ ${escape(n.text)}`);
   // Engine messages (combination codes, Excludes1 conflicts in this note) that the KB notes do not already say.
   for (const n of (s.notes ?? []).filter((m) => !kbNotes.some((k) => m.includes(k.text))).slice(0, 4)) lines.push('', `_Rule:_ ${escape(n)}`);
+  // Which coding rules shaped this code, and the guideline each one implements.
+  const applied = [...new Map((s.rules ?? []).map((r) => [r.id, r])).values()].slice(0, 6);
+  if (applied.length) lines.push('', `_Coding rules:_ ${applied.map((r) => `${escape(r.id)} (${escape(r.guideline)})`).join(' · ')}`);
   const specific = moreSpecific(s);
   if (specific.length) {
     lines.push('', 'More specific:');
