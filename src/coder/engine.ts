@@ -283,8 +283,9 @@ export class CodingEngine {
     const X = this.featurize(candidates, similarity, text.length);
     const scorer = this.scorerFor(useEncoder && !this.encoderError);
     const probs = X.map((x) => (scorer ? scorer.score(x) : heuristicProbability(x, FEATURE_NAMES_FALLBACK)));
+    const inpatient = opts.setting ? opts.setting === 'inpatient' : !!opts.codeUncertainAsConfirmed;
     const scored: ScoredCandidate[] = candidates.map((c, i) => {
-      const status = statusOf(c.mentions, policy, !!opts.codeUncertainAsConfirmed);
+      const status = statusOf(c.mentions, policy, inpatient);
       const current = status === 'historical' && (chronicAndCurrent(c.code, c.mentions, text, candidates) || resolvedThisStay(c.mentions, text));
       return { ...c, confidence: probs[i], status: current ? 'active' : status };
     });

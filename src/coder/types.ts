@@ -2,6 +2,12 @@
 
 export type SuggestionStatus = 'active' | 'historical' | 'family' | 'negated' | 'uncertain';
 export type CodingPolicy = 'billing' | 'mentions';
+/**
+ * Where the encounter took place, which decides how the billing policy reads uncertain diagnoses: outpatient
+ * (Official Guidelines Section IV.H: "probable", "likely", "rule out" are coded as their signs and symptoms) or
+ * inpatient (Section II.H/III.C: uncertain diagnoses documented at discharge are coded as if established).
+ */
+export type CareSetting = 'outpatient' | 'inpatient';
 
 /**
  * Why an evidence span matched a code ('learned': a phrase the scorer learned from coded training notes; 'coder': not
@@ -57,7 +63,9 @@ export interface CodingOptions {
   useEncoder?: boolean;
   /** Include non-active suggestions (negated, family, ...). */
   all?: boolean;
-  /** Billing policy: code uncertain diagnoses ("probable", "suspected") as if established (inpatient rule). */
+  /** Billing policy: the encounter's setting (default outpatient). */
+  setting?: CareSetting;
+  /** Older spelling of `setting: 'inpatient'`; ignored when `setting` is given. */
   codeUncertainAsConfirmed?: boolean;
   /** Ids of coding rules not to apply (`clinical-coder rules` lists them). */
   disabledRules?: readonly string[];

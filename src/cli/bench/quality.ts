@@ -1,5 +1,6 @@
-// bench quality: the engine (with and without the encoder) against two baselines on CodiEsp dev,
-// policy `mentions`, in one run. Needs ../shared/data/codiesp (skips with a message otherwise).
+// bench quality: the engine (with and without the encoder) against two baselines on CodiEsp dev, policy `mentions`;
+// then the billing policy on aci-dev and the plain-documentation statements, in one run. Needs ../shared/data
+// (skips the parts it lacks with a message).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Benchmark } from './registry';
@@ -11,6 +12,8 @@ import { evaluate, parseGold, roundReport, type EvalReport } from '../../coder/e
 import { viewNote } from '../../coder/note-adapter';
 import { currentCodeTest } from '../commands/eval';
 import { pairedBootstrap, type SystemRun } from '../../coder/eval/bootstrap';
+import { aciDevQuality } from './quality-aci-dev';
+import { plainDocumentationQuality } from './quality-plain';
 
 interface Row { system: string; report: EvalReport; seconds: number; run?: SystemRun }
 
@@ -23,11 +26,17 @@ function line(r: Row): string {
 
 export const qualityBenchmark: Benchmark = {
   name: 'quality',
-  summary: 'CodiEsp dev (policy mentions): engine, engine --no-encoder, dictionary and TF-IDF baselines',
-  async run() {
+  summary: 'CodiEsp dev (policy mentions): engine, engine --no-encoder, dictionary and TF-IDF baselines; aci-dev (billing) before/after; plain-documentation statements',
+  async run(args) {
     const shared = resolveSharedDataDir();
     const dir = shared && path.join(shared, 'codiesp', 'dev');
-    if (!dir || !fs.existsSync(dir)) { console.log('skipped: ../shared/data/codiesp/dev not found'); return; }
+    if (!dir || !fs.existsSync(dir)) {
+      console.log('CodiEsp dev: skipped, ../shared/data/codiesp/dev not found');
+      const engine = await CodingEngine.create({});
+      if (shared) await aciDevQuality(engine, shared, args);
+      await plainDocumentationQuality(engine);
+      return;
+    }
     const gold = parseGold(fs.readFileSync(path.join(dir, 'devD.tsv'), 'utf8'));
     const notes = new Map([...gold.keys()].map((id) => [id, fs.readFileSync(path.join(dir, 'notes', `${id}.txt`), 'utf8')]));
     console.log(`CodiEsp dev: ${notes.size} notes, ${[...gold.values()].reduce((a, s) => a + s.size, 0)} gold codes (2018 edition; exact matches need the code to still exist in FY2026)`);
@@ -81,8 +90,10 @@ export const qualityBenchmark: Benchmark = {
     // For reference: CodiEsp annotators also coded many negated and uncertain mentions; counting
     // those statuses too shows how much of the gap to the gold standard that convention explains.
     await runEngine('engine, all statuses (reference)', engine.hasEncoder, () => true);
+    const aciDev = await aciDevQuality(engine, shared, args);
+    const plain = await plainDocumentationQuality(engine);
     console.log(JSON.stringify({ bench: 'quality', split: 'codiesp-dev', policy: 'mentions', results: rows.map((r) => ({ system: r.system, seconds: Math.round(r.seconds * 10) / 10, ...roundReport(r.report) })),
-      encoderGain: gains.map((g) => ({ ...g, diff: +g.diff.toFixed(4), low: +g.low.toFixed(4), high: +g.high.toFixed(4) })) }));
+      encoderGain: gains.map((g) => ({ ...g, diff: +g.diff.toFixed(4), low: +g.low.toFixed(4), high: +g.high.toFixed(4) })), aciDev, plainDocumentation: plain }));
   },
 };
 
