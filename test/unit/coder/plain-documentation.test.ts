@@ -1,6 +1,6 @@
 // The plain-documentation corpus as a regression suite: every statement is coded as a user's default run would code
 // it; lines the engine does not meet yet are listed in known-failures.txt, so a regression and an unrecorded
-// improvement both fail here.
+// improvement both fail here. UPDATE_KNOWN_FAILURES=1 rewrites the list from the current engine.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -47,6 +47,12 @@ test('scoring: a line passes only with every expected code and nothing unaccepte
 test('regression: each statement passes or is a known failure, and no known failure passes', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
   const { results, suggested } = await runPlainStatements(engine, statements, false);
+  if (process.env.UPDATE_KNOWN_FAILURES) {
+    // Rewrites the list from this run (after a deliberate engine change; review the diff before committing).
+    const header = fs.readFileSync(path.join(dir, 'known-failures.txt'), 'utf8').split('\n').filter((l) => l.startsWith('#'));
+    fs.writeFileSync(path.join(dir, 'known-failures.txt'), [...header, ...results.filter((r) => !r.pass).map((r) => r.id)].join('\n') + '\n');
+    return t.skip('known-failures.txt rewritten');
+  }
   const regressions: string[] = [], fixed: string[] = [];
   results.forEach((r, i) => {
     const s = statements[i];
