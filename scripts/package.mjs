@@ -31,7 +31,7 @@ for (const target of wanted) {
   writeFileSync(ignoreFile, `${baseIgnore}\n# this target's native runtime\n!${folder}/**\n`);
   const file = join(OUT, `clinical-coder-${target}.vsix`);
   rmSync(file, { force: true });
-  const r = spawnSync(process.execPath, [vsce, 'package', '--target', target, '--ignoreFile', ignoreFile, '--allow-missing-repository', '--skip-license', '-o', file],
+  const r = spawnSync(process.execPath, [vsce, 'package', '--target', target, '--ignoreFile', ignoreFile, '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', file],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   rmSync(ignoreFile, { force: true });
   if (r.status !== 0) { process.stdout.write(r.stdout ?? ''); console.error(`package: ${target} failed (exit ${r.status})`); process.exit(r.status || 1); }
