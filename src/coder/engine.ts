@@ -124,11 +124,12 @@ export class CodingEngine {
       try {
         const { createOnnxEncoder, CodeEmbeddingIndex: Index, loadOrBuildCodeIndex, sameEncoderModel } = await import('../encoder/index');
         const enc = opts.encoder ?? (await createOnnxEncoder({ modelDir: path.join(modelsDir, 'encoder') }));
-        let idx = opts.codeIndex ?? Index.load(path.join(modelsDir, 'embeddings'));
+        const shippedDir = path.join(modelsDir, 'embeddings');
+        let idx = opts.codeIndex ?? Index.load(shippedDir);
         // A custom model's vectors mean nothing against the shipped index: its own index is built once and cached.
         if (!opts.codeIndex && !sameEncoderModel(idx.meta.model, enc.id)) {
           if (!opts.codeIndexCacheDir) throw new Error(`the code index was built by ${idx.meta.model}, not by ${enc.id}, and there is no cache folder to build one in`);
-          idx = await loadOrBuildCodeIndex(enc, kb, { cacheDir: opts.codeIndexCacheDir, shippedDir: path.join(modelsDir, 'embeddings') });
+          idx = await loadOrBuildCodeIndex(enc, kb, { cacheDir: opts.codeIndexCacheDir, shippedDir: null });
         }
         encoder = enc; codeIndex = idx;
         if (idx.dim !== enc.dim) throw new Error(`code index dimension ${codeIndex.dim} differs from encoder dimension ${encoder.dim}; run "npm run build:embeddings"`);

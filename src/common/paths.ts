@@ -32,16 +32,18 @@ export function resolveSharedDataDir(): string | undefined {
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
-/**
- * The user's cache folder for what the extension derives on this machine (a custom encoder's code index):
- * `CLINICAL_CODER_CACHE_DIR`, else the platform's cache location.
- */
+/** The platform's per-user folder of a kind, for this extension: `cache` (derived, may be deleted) or `data` (work product). */
+export function userDir(kind: 'cache' | 'data'): string {
+  const home = os.homedir();
+  const env = process.env;
+  const base = process.platform === 'win32' ? (kind === 'cache' ? env.LOCALAPPDATA || path.join(home, 'AppData', 'Local') : env.APPDATA || path.join(home, 'AppData', 'Roaming'))
+    : process.platform === 'darwin' ? path.join(home, 'Library', kind === 'cache' ? 'Caches' : 'Application Support')
+    : kind === 'cache' ? env.XDG_CACHE_HOME || path.join(home, '.cache') : env.XDG_DATA_HOME || path.join(home, '.local', 'share');
+  return path.join(base, 'clinical-coder');
+}
+
+/** Where the extension keeps what it derives on this machine (a custom encoder's code index); `CLINICAL_CODER_CACHE_DIR` overrides it. */
 export function resolveUserCacheDir(): string {
   const override = process.env.CLINICAL_CODER_CACHE_DIR;
-  if (override) return path.resolve(override);
-  const home = os.homedir();
-  const base = process.platform === 'win32' ? (process.env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'))
-    : process.platform === 'darwin' ? path.join(home, 'Library', 'Caches')
-    : (process.env.XDG_CACHE_HOME || path.join(home, '.cache'));
-  return path.join(base, 'clinical-coder');
+  return override ? path.resolve(override) : userDir('cache');
 }

@@ -46,9 +46,11 @@ export async function buildCodeEmbeddingIndex(encoder: Encoder, kb: CodeTextKnow
  * The index for `encoder`: the shipped one when it was built by this model, else a cached one under `cacheDir`
  * keyed by the model id, else built now (minutes on 2 cores; `onProgress` reports) and cached on disk.
  */
-export async function loadOrBuildCodeIndex(encoder: Encoder, kb: CodeTextKnowledge & Pick<import('../icd').IcdKnowledgeBase, 'billableCodes'>, opts: BuildIndexOptions & { cacheDir: string; shippedDir?: string }): Promise<CodeEmbeddingIndex> {
+export async function loadOrBuildCodeIndex(encoder: Encoder, kb: CodeTextKnowledge & Pick<import('../icd').IcdKnowledgeBase, 'billableCodes'>, opts: BuildIndexOptions & { cacheDir: string; shippedDir?: string | null }): Promise<CodeEmbeddingIndex> {
   const recipe = textRecipe(opts.textOptions);
-  const candidates = [opts.shippedDir ?? defaultCodeIndexDir(), path.join(opts.cacheDir, crypto.createHash('sha1').update(`${encoder.id}|${recipe}`).digest('hex').slice(0, 16))];
+  const cached = path.join(opts.cacheDir, crypto.createHash('sha1').update(`${encoder.id}|${recipe}`).digest('hex').slice(0, 16));
+  // shippedDir null: the caller already knows the shipped index is another model's.
+  const candidates = opts.shippedDir === null ? [cached] : [opts.shippedDir ?? defaultCodeIndexDir(), cached];
   for (const dir of candidates) {
     try {
       const idx = CodeEmbeddingIndex.load(dir);
@@ -59,7 +61,7 @@ export async function loadOrBuildCodeIndex(encoder: Encoder, kb: CodeTextKnowled
   }
   const idx = await buildCodeEmbeddingIndex(encoder, kb, opts);
   try {
-    idx.save(candidates[1]);
+    idx.save(cached);
   } catch {
     // a read-only cache only costs a rebuild next time
   }

@@ -20,6 +20,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { userDir } from '../common/paths';
 import type { Decision } from '../common/protocol';
 import type { EvidenceAnchor } from './anchors';
 
@@ -409,10 +410,5 @@ function realpathOr(p: string): string {
 /** Decisions on notes outside every workspace folder when the editor gives no storage folder (e.g. Neovim). */
 export function defaultDecisionsDir(): string {
   const override = process.env.CLINICAL_CODER_DATA_DIR;
-  if (override) return path.resolve(override);
-  const home = os.homedir();
-  const base = process.platform === 'win32' ? (process.env.APPDATA || path.join(home, 'AppData', 'Roaming'))
-    : process.platform === 'darwin' ? path.join(home, 'Library', 'Application Support')
-    : (process.env.XDG_DATA_HOME || path.join(home, '.local', 'share'));
-  return path.join(base, 'clinical-coder');
+  return override ? path.resolve(override) : userDir('data');
 }

@@ -33,19 +33,19 @@ export class HeapTrimmer {
     if (used - this.baseline < this.slackMb * 1048576) return;
     this.pending = setImmediate(() => {
       this.pending = undefined;
-      this.gc!();
-      this.collections++;
-      this.baseline = v8.getHeapStatistics().used_heap_size;
+      this.collect();
     });
   }
 
   /** A full collection soon (after a huge document is closed: its text and messages are garbage now). */
   collectSoon(delayMs = 500): void {
     if (!this.gc) return;
-    setTimeout(() => {
-      this.gc!();
-      this.collections++;
-      this.baseline = v8.getHeapStatistics().used_heap_size;
-    }, delayMs).unref?.();
+    setTimeout(() => this.collect(), delayMs).unref?.();
+  }
+
+  private collect(): void {
+    this.gc!();
+    this.collections++;
+    this.baseline = v8.getHeapStatistics().used_heap_size;
   }
 }

@@ -5,6 +5,7 @@ import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Commands, type CodeCommandArgs, type DocumentCoding, type DocumentSuggestion } from '../common/protocol';
 import type { Evidence } from '../coder/types';
+import { isCodeShaped } from './decisions';
 
 export function hoverAt(doc: TextDocument, coding: DocumentCoding, offset: number): Hover | null {
   const hits: Array<{ s: DocumentSuggestion; e: Evidence }> = [];
@@ -29,7 +30,7 @@ function commandLink(title: string, command: string, args: CodeCommandArgs): str
 /** Every string from a note, a decisions file or the code set is shown as text: markdown and HTML characters escaped. */
 export const escape = (s: string): string => String(s).replace(/[\\`*_{}[\]()#+\-.!|<>~=:&"']/g, '\\$&');
 /** A code the code set vouches for is shown as written; anything else is text. */
-const codeText = (c: string): string => (/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/.test(c) ? c : escape(c));
+const codeText = (c: string): string => (isCodeShaped(c) ? c : escape(c));
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 const WHY: Record<Evidence['why'], string> = {

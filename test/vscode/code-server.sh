@@ -1,4 +1,8 @@
-# Sourced by run.sh and explorer-ui.sh: starts code-server on a free loopback port with the run's profile and waits
+# Sourced by run.sh, explorer-ui.sh and vsix.sh. t / since: timestamps and elapsed seconds for their progress lines.
+t() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(t)" 'BEGIN{printf "%.1fs", b-a}'; }
+
+# start_code_server: starts code-server on a free loopback port with the run's profile and waits
 # until it answers. Needs N24, CS, RUN (with ud/ and exts/) and a log path; sets CS_PID and URL, and an EXIT trap
 # that stops the server (and its process group) and removes RUN unless KEEP_RUN is set.
 # usage: start_code_server <log file>   (extra environment for the server goes before the call)

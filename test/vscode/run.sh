@@ -4,15 +4,14 @@
 #   1) the Mocha suite in the extension host (test/vscode/suite, as @vscode/test-electron's runTests would run it)
 #   2) a UI check of the rendered workbench with PNG screenshots in .vscode-test/screenshots
 # Needs `npm run build` first (npm run test:vscode does it). Env: CACHE (installs; default .vscode-test),
-# VSIX=path.vsix to UI-check an installed package instead of the source tree, KEEP_RUN=1 to keep the temp run folder.
+# KEEP_RUN=1 to keep the temp run folder. The installed package is checked by vsix.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 . "$ROOT/test/vscode/versions.sh"
 # Logs and screenshots stay in the project (ignored) even when CACHE points elsewhere (CI keeps it outside the clone).
 OUT="$ROOT/.vscode-test/out"; SHOTS="$ROOT/.vscode-test/screenshots"
-t() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(t)" 'BEGIN{printf "%.1fs", b-a}'; }
+. "$ROOT/test/vscode/code-server.sh"
 T0=$(t)
 
 CACHE="$CACHE" CS_VERSION="$CS_VERSION" NODE24="$NODE24" bash test/vscode/setup.sh
@@ -25,11 +24,7 @@ RUN="$(mktemp -d "$CACHE/run.XXXX")"
 mkdir -p "$RUN/ud/User" "$RUN/exts" "$RUN/ws-it" "$RUN/ws-ui"
 cp test/vscode/settings.json "$RUN/ud/User/settings.json"
 cp -r samples/. "$RUN/ws-it/"; cp -r samples/. "$RUN/ws-ui/"
-if [ -n "${VSIX:-}" ]; then
-  PATH="$N24/bin:$PATH" "$CS/bin/code-server" --config /dev/null --user-data-dir "$RUN/ud" --extensions-dir "$RUN/exts" --install-extension "$VSIX" >/dev/null
-fi
 TS=$(t)
-. test/vscode/code-server.sh
 CLINICAL_CODER_IT_RESULT="$RUN/it.json" start_code_server "$OUT/code-server.log"
 echo "[vscode] code-server $CS_VERSION on $URL after $(since "$TS")"
 export CHROMIUM="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
@@ -39,8 +34,7 @@ TI=$(t)
 IT_LOG="$OUT/it-workbench.log" node test/vscode/it.mjs "$URL" "$RUN/ws-it" "$ROOT" "$ROOT/out/test/vscode/index.js" || rc=1
 echo "[vscode] extension-host tests took $(since "$TI")"
 TE=$(t)
-if [ -n "${VSIX:-}" ]; then EXT_DEV=""; else EXT_DEV="$ROOT"; fi
-EXT_DEV="$EXT_DEV" E2E_RESULT="$RUN/e2e.json" node test/vscode/e2e.mjs "$URL" "$RUN/ws-ui" "$SHOTS" 2>"$OUT/e2e-stderr.log" || rc=1
+EXT_DEV="$ROOT" E2E_RESULT="$RUN/e2e.json" node test/vscode/e2e.mjs "$URL" "$RUN/ws-ui" "$SHOTS" 2>"$OUT/e2e-stderr.log" || rc=1
 echo "[vscode] UI check took $(since "$TE"); layer total $(since "$T0")"
 
 node -e '

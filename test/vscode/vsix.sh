@@ -9,8 +9,7 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 . "$ROOT/test/vscode/versions.sh"
 OUT="$ROOT/.vscode-test/out"; SHOTS="$ROOT/.vscode-test/screenshots/vsix"
-t() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(t)" 'BEGIN{printf "%.1fs", b-a}'; }
+. "$ROOT/test/vscode/code-server.sh"
 T0=$(t)
 CACHE="$CACHE" CS_VERSION="$CS_VERSION" NODE24="$NODE24" bash test/vscode/setup.sh
 [ -f dist/extension.js ] && [ -f dist/server.js ] || { echo "dist/ is missing: run npm run build first"; exit 1; }
@@ -41,7 +40,6 @@ PATH="$N24/bin:$PATH" "$CS/bin/code-server" --config /dev/null --user-data-dir "
   || { cat "$OUT/vsix-install.log"; echo "0 passed, 1 failed"; exit 1; }
 ls -d "$RUN/exts"/clinical-coder.clinical-coder-* >/dev/null 2>&1 || { cat "$OUT/vsix-install.log"; echo "the VSIX did not install"; echo "0 passed, 1 failed"; exit 1; }
 echo "[vsix] installed $(basename "$VSIX") ($(du -h "$VSIX" | cut -f1)) in $(since "$TI")"
-. test/vscode/code-server.sh
 start_code_server "$OUT/vsix-code-server.log"
 echo "[vsix] code-server $CS_VERSION on $URL"
 export CHROMIUM="${CHROMIUM:-$(command -v chromium || echo /usr/bin/chromium)}"
