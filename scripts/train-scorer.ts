@@ -20,7 +20,7 @@ import { LogisticScorer, trainLogistic, type ScorerModel } from '../src/coder/sc
 import { GbdtScorer, trainGbdt, type GbdtModel } from '../src/coder/gbdt';
 import { evaluate, parseGold, codeKey } from '../src/coder/eval/metrics';
 import type { IcdKnowledgeBase } from '../src/icd/knowledge-base';
-import { normKeys } from '../src/coder/normalize';
+import { phraseChecker } from '../src/coder/learned-phrase-check';
 import { defaultCode } from '../src/coder/term-lexicon';
 
 const FOLDS = 5;
@@ -75,7 +75,7 @@ export function effectiveGold(kb: IcdKnowledgeBase, gold: Set<string>, cands: Se
   const out = new Set<string>();
   for (const g of gold) {
     const dotted = g.length > 3 ? `${g.slice(0, 3)}.${g.slice(3)}` : g;
-    if (kb.isBillable(dotted)) { out.add(g); continue; }
+    if (kb.isBillable(dotted)) { out.add(relabelled(kb, g, gold, cands) ?? g); continue; }
     const under = [...cands].filter((c) => c.startsWith(g));
     if (under.length) { for (const c of under) out.add(c); continue; }
     // Not proposed: the code a coder would default to under it (so phrases can be learned for it).
@@ -83,6 +83,18 @@ export function effectiveGold(kb: IcdKnowledgeBase, gold: Set<string>, cands: Se
     out.add(kids.length ? codeKey(defaultCode(kb, kids)) : g);
   }
   return out;
+}
+
+/**
+ * A 2018 "unspecified" gold code whose wording the current index now sends to another unspecified code of its
+ * category (2018 F32.9 "depression NOS" is FY2022's F32.A): the one such sibling the lexicon proposed in that note,
+ * when the note's gold lacks it. Learning from the 2018 label would teach the scorer to drop the current code.
+ */
+export function relabelled(kb: IcdKnowledgeBase, g: string, gold: Set<string>, cands: Set<string>): string | undefined {
+  const dot = (c: string) => (c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c);
+  if (cands.has(g) || !/\bunspecified\b/i.test(kb.get(dot(g))?.longTitle ?? '')) return undefined;
+  const siblings = [...cands].filter((c) => c !== g && c.slice(0, 3) === g.slice(0, 3) && !gold.has(c) && /\bunspecified\b/i.test(kb.get(dot(c))?.longTitle ?? ''));
+  return siblings.length === 1 ? siblings[0] : undefined;
 }
 
 /** Phrases regularly coded with a code the lexicon did not propose in that note. */
@@ -102,7 +114,7 @@ export function mineLearnedPhrases(kb: IcdKnowledgeBase, docs: Doc[], views: Doc
     }
   });
   const out: LearnedPhrase[] = [];
-  const related = relatedness(kb);
+  const check = phraseChecker(kb);
   for (const [g, m] of co) {
     const n = df.get(g)!;
     for (const [c, k] of m) {
@@ -112,29 +124,13 @@ export function mineLearnedPhrases(kb: IcdKnowledgeBase, docs: Doc[], views: Doc
       if (precision < 0.25 || precision < 2 * base) continue;
       const code = c.length > 3 ? `${c.slice(0, 3)}.${c.slice(3)}` : c;
       if (!kb.isBillable(code)) continue; // never learn a code that is not valid in FY2026
-      // A phrase must share a word stem with the code's own texts, unless the evidence is strong:
-      // co-occurrence in two or three notes alone is mostly chance ("December" -> hepatitis C).
-      if (!related(g, code) && (k < 5 || precision < 0.6)) continue;
+      // Co-occurrence is not naming: a phrase is kept only when the code's own knowledge says it names the condition.
+      if (check(g, code) !== 'names the condition') continue;
       // Shrunk toward zero: two hits out of two notes is weaker evidence than twenty out of twenty.
       out.push({ keys: g, code, support: k, precision: Math.round((k / (n + 2)) * 1000) / 1000 });
     }
   }
   return out.sort((a, b) => (a.keys < b.keys ? -1 : a.keys > b.keys ? 1 : a.code < b.code ? -1 : 1));
-}
-
-/** Whether a phrase shares a 5-letter word stem with the code's title, category title, index paths or inclusion terms. */
-function relatedness(kb: IcdKnowledgeBase): (phrase: string, code: string) => boolean {
-  const cache = new Map<string, Set<string>>();
-  const stems = (code: string) => {
-    let s = cache.get(code);
-    if (s) return s;
-    const texts = [kb.get(code)?.longTitle ?? '', kb.get(code.slice(0, 3))?.longTitle ?? '', ...kb.indexPaths(code).map((p) => p.join(' '))];
-    for (const n of kb.notes(code)) if (n.kind === 'inclusionTerm') texts.push(n.text);
-    s = new Set(texts.flatMap((t) => normKeys(t)).filter((k) => k.length >= 4).map((k) => k.slice(0, 5)));
-    cache.set(code, s);
-    return s;
-  };
-  return (phrase, code) => { const s = stems(code); return phrase.split(' ').some((k) => k.length >= 4 && s.has(k.slice(0, 5))); };
 }
 
 async function featurizeDocs(engine: CodingEngine, docs: Doc[], useEncoder: boolean) {

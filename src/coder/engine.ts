@@ -11,6 +11,7 @@ import { resolveModelsDir } from '../common/paths';
 import type { CodingOptions, CodingPolicy, CodingResult, Evidence, MatchReason, Suggestion, SuggestionStatus } from './types';
 import { TermLexicon, knowledgeBaseFingerprint, type SerializedLexicon } from './term-lexicon';
 import { LearnedLexicon, type LearnedPhrase } from './learned-lexicon';
+import { phraseChecker } from './learned-phrase-check';
 import { CodePriors, type PriorsData } from './priors';
 import { LogisticScorer, type ScorerModel } from './scorer';
 import { GbdtScorer, type GbdtModel } from './gbdt';
@@ -111,7 +112,12 @@ export class CodingEngine {
     if (!priors) { const d = readJson<PriorsData>('priors.json'); priors = d ? new CodePriors(d) : CodePriors.empty(); }
     let learned: LearnedLexicon | undefined;
     if (opts.learned !== undefined) learned = opts.learned ?? undefined;
-    else { const d = readJson<{ phrases: [string, string, number, number][] }>('learned-lexicon.json'); if (d) learned = new LearnedLexicon(d.phrases.map(([keys, code, support, precision]): LearnedPhrase => ({ keys, code, support, precision }))); }
+    else {
+      const d = readJson<{ phrases: [string, string, number, number][] }>('learned-lexicon.json');
+      // Only phrases that name their code's condition are evidence (the file may predate the check).
+      const check = phraseChecker(kb);
+      if (d) learned = new LearnedLexicon(d.phrases.map(([keys, code, support, precision]): LearnedPhrase => ({ keys, code, support, precision })).filter((p) => check(p.keys, p.code) === 'names the condition'));
+    }
     let scorer: Scorer | undefined, lexicalScorer: Scorer | undefined;
     if (opts.scorer !== undefined) scorer = lexicalScorer = opts.scorer ?? undefined;
     else {
@@ -266,7 +272,7 @@ export class CodingEngine {
     const spans = spanStats(candidates, priors);
     return candidates.map((c) => {
       const e = this.kb.get(c.code);
-      return computeFeatures(c, { title: e?.longTitle ?? '', chapter: e?.chapter.number ?? 0 }, priors, spans.get(c.code)!, noteLength, similarity.get(c.code));
+      return computeFeatures(c, { title: e?.longTitle ?? '', chapter: e?.chapter.number ?? 0 }, spans.get(c.code)!, noteLength, similarity.get(c.code));
     });
   }
 

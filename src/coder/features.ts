@@ -1,8 +1,8 @@
-// Features of one candidate code in one note, from its mentions, their context, the knowledge
-// base and the training priors. The scorer's weights are tied to FEATURE_NAMES by name.
+// Features of one candidate code in one note, from its mentions, their context and the knowledge base. How often a
+// training corpus used a code is deliberately not a feature: it would suppress plainly documented codes that corpus
+// rarely used or could not use (codes new since its edition). The scorer's weights are tied to FEATURE_NAMES by name.
 import type { SectionRole } from '../note/types';
 import type { Mention } from './mentions';
-import type { CodePriors } from './priors';
 
 /** Whether `outer` covers all of `inner`'s characters. */
 export function spans(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
@@ -37,7 +37,6 @@ export const FEATURE_NAMES: string[] = [
   'all_subsumed', 'log_mentions', 'log_sentences', 'n_sources',
   'frac_negated', 'frac_possible', 'frac_historical', 'frac_hypothetical', 'frac_other', 'any_active',
   ...ROLES.map((r) => `role_${r}`),
-  'log_prior', 'prior_zero', 'cand_precision', 'log_cand_count', 'log_cat_prior',
   'learned_precision', 'learned_log_support',
   'title_unspecified', 'title_other', 'code_len', 'first_position',
   'span_competitors', 'span_rank_first',
@@ -50,7 +49,7 @@ const F = new Map(FEATURE_NAMES.map((n, i) => [n, i]));
 /** Mentions "compete" when they share a span; the one with the best prior leads. */
 export interface SpanStats { competitors: number; rankFirst: boolean }
 
-export function computeFeatures(c: CodeCandidate, facts: CodeFacts, priors: CodePriors, span: SpanStats, noteLength: number, similarity?: number): Float64Array {
+export function computeFeatures(c: CodeCandidate, facts: CodeFacts, span: SpanStats, noteLength: number, similarity?: number): Float64Array {
   const x = new Float64Array(FEATURE_NAMES.length);
   const set = (name: string, v: number) => { const i = F.get(name); if (i !== undefined) x[i] = v; };
   const ms = c.mentions;
@@ -86,11 +85,6 @@ export function computeFeatures(c: CodeCandidate, facts: CodeFacts, priors: Code
   set('frac_other', ms.filter((m) => m.experiencer === 'other').length / n);
   set('any_active', ms.some((m) => m.negation === 'affirmed' && m.experiencer === 'patient' && m.temporality !== 'hypothetical') ? 1 : 0);
   for (const r of ROLES) set(`role_${r}`, ms.some((m) => m.role === r) ? 1 : 0);
-  set('log_prior', priors.logPrior(c.code));
-  set('prior_zero', priors.goldCount(c.code) === 0 ? 1 : 0);
-  set('cand_precision', priors.candidatePrecision(c.code));
-  set('log_cand_count', Math.log1p(priors.candidateCount(c.code)));
-  set('log_cat_prior', priors.logCategoryPrior(c.code));
   const learned = ms.filter((m) => m.source === 'learned');
   set('learned_precision', Math.max(0, ...learned.map((m) => m.learnedPrecision ?? 0)));
   set('learned_log_support', Math.log1p(Math.max(0, ...learned.map((m) => m.learnedSupport ?? 0))));

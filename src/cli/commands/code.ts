@@ -29,6 +29,11 @@ export function parseCodingFlags(flags: Map<string, string | true>, defaultPolic
   const policy = (flags.get('policy') ?? defaultPolicy) as string;
   if (policy !== 'billing' && policy !== 'mentions') throw new UsageError(`--policy must be billing or mentions, not "${policy}"`);
   const opts: CodingOptions & { useEncoder: boolean } = { policy, useEncoder: !flags.has('no-encoder') };
+  const setting = flags.get('setting');
+  if (setting !== undefined) {
+    if (setting !== 'outpatient' && setting !== 'inpatient') throw new UsageError(`--setting must be outpatient or inpatient, not "${setting === true ? '' : setting}"`);
+    opts.setting = setting;
+  }
   const th = flags.get('threshold');
   if (th !== undefined) {
     const x = Number(th);
@@ -51,7 +56,9 @@ function progress(done: number, total: number, failed: number) {
 export const codeCommand: CliCommand = {
   name: 'code',
   summary: 'Suggest ICD-10-CM codes for note files or folders (JSONL, JSON, CSV or FHIR R4)',
-  usage: 'clinical-coder code [--format json|jsonl|csv|fhir] [--policy billing|mentions] [--threshold X] [--all] [--no-encoder] [--workers N] [--disable-rule ID]... <file|dir>...\n' +
+  usage: 'clinical-coder code [--format json|jsonl|csv|fhir] [--policy billing|mentions] [--setting outpatient|inpatient] [--threshold X] [--all] [--no-encoder] [--workers N] [--disable-rule ID]... <file|dir>...\n' +
+    '  --setting (billing): outpatient (default) codes "probable"/"likely"/"rule out" diagnoses as their symptoms;\n' +
+    '  inpatient codes them as established (Official Guidelines II.H, III.C).\n' +
     '  Folders are searched recursively for .txt, .md and .note files. Output goes to stdout; progress and\n' +
     '  per-file errors to stderr. Only active conditions are listed unless --all. jsonl (default): one line per note\n' +
     '  {"file", "suggestions": [{"code","title","confidence","status","evidence":[{"start","end","text","why"}]}]}.\n' +

@@ -23,6 +23,9 @@ import { preferAcuteOnChronic, preferSpecific } from './specificity';
 import { setAsideUnassessedFindings } from './unassessed-findings';
 import { setAsideIntegralSymptoms } from './integral-symptoms';
 import { resolveExcludes1 } from './excludes1';
+import { unaddressedHistory } from './unaddressed-history';
+import { symptomsOfUncertainDiagnoses } from './outpatient-uncertain-symptoms';
+import { dorsalgiaWithItsCause, unaddressedSymptoms, unspecifiedSiteCodes } from './visit-focus';
 import { alternativesFor, codingNotes } from './annotations';
 
 const BOTH = ['billing', 'mentions'] as const;
@@ -203,6 +206,35 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'integral-symptoms', title: 'A routine sign of a diagnosis is not coded separately', guideline: 'OCG I.B.5 (signs and symptoms)',
     policies: BILLING, phase: 'assess', edits: (_ctx, cs) => setAsideIntegralSymptoms(cs),
     examples: [{ note: 'Ear pain and fever for two days.\nAssessment: acute otitis media of the left ear.', forbid: ['H92.02', 'R50.9'] }],
+  },
+  {
+    id: 'unaddressed-history', title: 'A condition or history written only in the history or medication lists is not coded when the visit does not take it up', guideline: 'OCG IV.J; I.C.21.c.4',
+    policies: BILLING, phase: 'assess',
+    edits: (ctx, cs) => (ctx.view?.sentences.some((s) => s.role === 'diagnosis') ? unaddressedHistory(cs) : []),
+    examples: [{ note: 'PAST MEDICAL HISTORY:\nMigraines. Gastritis.\n\nFAMILY HISTORY:\nFather with type 2 diabetes.\n\nASSESSMENT AND PLAN:\nRight ankle sprain. Ice and rest.',
+      expect: ['S93.401A'], forbid: ['G43.909', 'Z87.19', 'Z83.3'] },
+    { note: 'PAST MEDICAL HISTORY:\nMigraines.\n\nASSESSMENT AND PLAN:\nMigraine, stable on sumatriptan as needed.', expect: ['G43.909'] }],
+  },
+  {
+    id: 'uncertain-diagnosis-symptoms', title: 'Outpatient: a possible, likely or rule-out diagnosis is coded as the symptoms written beside it', guideline: 'OCG IV.H (uncertain diagnosis)',
+    policies: BILLING, phase: 'assess', edits: (_ctx, cs) => symptomsOfUncertainDiagnoses(cs),
+    examples: [{ note: 'ASSESSMENT AND PLAN:\nPossible pneumonia with cough and fever.', expect: ['R05.9', 'R50.9'], forbid: ['J18.9'] }],
+  },
+  {
+    id: 'unaddressed-symptoms', title: 'A symptom neither the reason for visit nor the assessment takes up is not coded beside an assessed diagnosis', guideline: 'OCG IV.D, IV.J',
+    policies: BILLING, phase: 'assess',
+    edits: (ctx, cs) => (ctx.view?.sentences.some((s) => s.role === 'diagnosis') ? unaddressedSymptoms(cs) : []),
+    examples: [{ note: 'HISTORY OF PRESENT ILLNESS:\nShe wakes at night with numbness in both hands.\n\nASSESSMENT AND PLAN:\nBilateral carpal tunnel syndrome.', expect: ['G56.03'], forbid: ['R20.0'] }],
+  },
+  {
+    id: 'dorsalgia-with-cause', title: 'Back or neck pain is part of the disc disorder, radiculopathy, stenosis, strain or stone the note codes', guideline: 'OCG I.B.5 (signs and symptoms)',
+    policies: BILLING, phase: 'assess', edits: (_ctx, cs) => dorsalgiaWithItsCause(cs),
+    examples: [{ note: 'CHIEF COMPLAINT:\nBack pain.\n\nASSESSMENT AND PLAN:\nLumbar radiculopathy.', expect: ['M54.16'], forbid: ['M54.50', 'M54.9'] }],
+  },
+  {
+    id: 'unspecified-site', title: 'Pain or injury of unspecified site (R52, T14.9-) never stands beside an active code', guideline: 'Tabular R52, T14.9',
+    policies: BILLING, phase: 'assess', edits: (_ctx, cs) => unspecifiedSiteCodes(cs),
+    examples: [{ note: 'HISTORY OF PRESENT ILLNESS:\nThe pain began after a fall.\n\nASSESSMENT AND PLAN:\nRight ankle sprain.', expect: ['S93.401A'], forbid: ['R52', 'T14.90XA'] }],
   },
   {
     id: 'no-illness-unspecified', title: '"Illness, unspecified" (R69) never stands beside a diagnosis', guideline: 'Tabular R69',

@@ -1,0 +1,47 @@
+// Whether a phrase learned from coded notes names its code's condition, judged against the code's own knowledge
+// (title, its category's title, index paths, inclusion terms). A learned phrase is evidence only then: a drug name, a
+// bare body site, a side, or a generic word co-occurs with a code in a training corpus without naming it.
+import type { IcdKnowledgeBase } from '../icd/knowledge-base';
+import { normKeys } from './normalize';
+import nonEvidence from './data/non-evidence-words.json';
+
+const NON_EVIDENCE = new Set([...nonEvidence.sides, ...nonEvidence.sites, ...nonEvidence.generic]);
+const SIDES = new Set(['left', 'right', 'bilateral']);
+
+/** Two words are one word inflected: equal, or sharing all but their last two letters (depressive, depression). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  if (n < 5) return false;
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i >= n - 2;
+}
+
+export type PhraseVerdict = 'names the condition' | 'word unknown to the code' | 'only sites, sides or generic words' | 'side not in the phrase';
+
+/** Checks learned phrases of one knowledge base; caches each code's stems. */
+export function phraseChecker(kb: IcdKnowledgeBase): (keys: string, code: string) => PhraseVerdict {
+  const cache = new Map<string, Set<string>>();
+  const wordsOf = (code: string) => {
+    let s = cache.get(code);
+    if (s) return s;
+    const texts = [kb.get(code)?.longTitle ?? '', kb.get(code.slice(0, 3))?.longTitle ?? '', ...kb.indexPaths(code).map((p) => p.join(' '))];
+    for (const n of kb.notes(code)) if (n.kind === 'inclusionTerm') texts.push(n.text);
+    s = new Set(texts.flatMap((t) => normKeys(t)));
+    cache.set(code, s);
+    return s;
+  };
+  return (keys, code) => {
+    const words = keys.split(' ').filter((w) => w.length >= 3 && !/^\d/.test(w));
+    const known = [...wordsOf(code)];
+    // Every word must be the code's own wording: one stray word ("cisplatin", "December") makes it a co-occurrence.
+    if (!words.length || words.some((w) => !known.some((k) => sameWord(w, k)))) return 'word unknown to the code';
+    if (words.every((w) => NON_EVIDENCE.has(w))) return 'only sites, sides or generic words';
+    // A code with a side in its title needs that side in the phrase ("ankle sprain" is not the left ankle's code).
+    const title = normKeys(kb.get(code)?.longTitle ?? '');
+    const side = title.find((w) => SIDES.has(w));
+    if (side && !words.includes(side)) return 'side not in the phrase';
+    return 'names the condition';
+  };
+}
