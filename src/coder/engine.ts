@@ -80,18 +80,20 @@ export class CodingEngine {
     private readonly encoder: Encoder | undefined,
     private readonly codeIndex: CodeEmbeddingIndex | undefined,
     readonly startupWarnings: string[],
+    /** Second stage for encounter notes (billing): whether a coder codes the ruled suggestion for the visit. */
+    readonly visitScorers: VisitScorers = {},
   ) {}
 
   get hasEncoder(): boolean { return !!(this.encoder && this.codeIndex); }
 
   /** A sibling engine sharing the knowledge base, lexicon and encoder but with other learned parts (training). */
-  withModels(parts: { learned?: LearnedLexicon | null; priors?: CodePriors; scorer?: Scorer | null; lexicalScorer?: Scorer | null }): CodingEngine {
+  withModels(parts: { learned?: LearnedLexicon | null; priors?: CodePriors; scorer?: Scorer | null; lexicalScorer?: Scorer | null; visit?: VisitScorers }): CodingEngine {
     return new CodingEngine(this.kb, this.lexicon,
       parts.learned === undefined ? this.learned : parts.learned ?? undefined,
       parts.priors ?? this.priors,
       parts.scorer === undefined ? this.scorer : parts.scorer ?? undefined,
       parts.lexicalScorer === undefined ? this.lexicalScorer : parts.lexicalScorer ?? undefined,
-      this.encoder, this.codeIndex, this.startupWarnings);
+      this.encoder, this.codeIndex, this.startupWarnings, parts.visit ?? this.visitScorers);
   }
 
   static async create(opts: EngineCreateOptions = {}): Promise<CodingEngine> {
@@ -144,7 +146,13 @@ export class CodingEngine {
         warn(`encoder unavailable, coding lexical-only: ${(e as Error).message}`);
       }
     }
-    return new CodingEngine(kb, lexicon, learned, priors, scorer, lexicalScorer, encoder, codeIndex, warnings);
+    const visit: VisitScorers = {};
+    if (opts.scorer === undefined) {
+      const v = readJson<ScorerModel>(VISIT_SCORER.encoder), vl = readJson<ScorerModel>(VISIT_SCORER.lexical);
+      if (v) visit.encoder = new LogisticScorer(v, VISIT_FEATURE_NAMES);
+      if (vl) visit.lexical = new LogisticScorer(vl, VISIT_FEATURE_NAMES);
+    }
+    return new CodingEngine(kb, lexicon, learned, priors, scorer, lexicalScorer, encoder, codeIndex, warnings, visit);
   }
 
   /** The scorer for a call: the encoder-aware one when encoder features are present. */
@@ -276,19 +284,17 @@ export class CodingEngine {
     });
   }
 
-  async code(text: string, opts: CodingOptions = {}): Promise<CodingResult> {
-    const t0 = performance.now();
-    const warnings = [...this.startupWarnings];
-    if (typeof text !== 'string' || !text.trim()) return { suggestions: [], warnings, timings: { totalMs: 0 } };
+  /** Candidates through the scorer and the coding rules, before the visit stage and the threshold. */
+  private async ruled(text: string, opts: CodingOptions, warnings: string[]) {
     const policy: CodingPolicy = opts.policy ?? 'billing';
     // Encoder features only help a scorer trained with them; without one, skip the encoder's cost.
     const useEncoder = opts.useEncoder !== false && this.hasEncoder && !!this.scorer;
     this.encoderError = undefined;
     const { candidates, similarity, view } = await this.candidates(text, useEncoder);
     if (this.encoderError) warnings.push(this.encoderError);
-    const t1 = performance.now();
     const X = this.featurize(candidates, similarity, text.length);
-    const scorer = this.scorerFor(useEncoder && !this.encoderError);
+    const encoded = useEncoder && !this.encoderError;
+    const scorer = this.scorerFor(encoded);
     const probs = X.map((x) => (scorer ? scorer.score(x) : heuristicProbability(x, FEATURE_NAMES_FALLBACK)));
     const inpatient = opts.setting ? opts.setting === 'inpatient' : !!opts.codeUncertainAsConfirmed;
     const scored: ScoredCandidate[] = candidates.map((c, i) => {
@@ -298,13 +304,40 @@ export class CodingEngine {
     });
     const disabled = new Set(opts.disabledRules ?? []);
     for (const id of disabled) if (!RULE_IDS.has(id)) warnings.push(`unknown coding rule "${id}" in the disabled rules (ignored); "clinical-coder rules" lists them`);
-    const suggestions = applyCodingRules(this.kb, scored, policy, text, view, disabled).map((c) => this.toSuggestion(c, text));
-    const threshold = opts.threshold ?? this.defaultThreshold(policy, useEncoder && !this.encoderError);
+    const ruled = applyCodingRules(this.kb, scored, policy, text, view, disabled);
+    // An encounter note (one with an assessment) is read as a visit: the visit stage learned there what a coder codes.
+    const encounter = view.sentences.some((s) => s.role === 'diagnosis');
+    return { ruled, policy, encoded, encounter };
+  }
+
+  /** The visit stage's inputs for one note (training and cross-validation): active ruled codes and their features. */
+  async visitRows(text: string, opts: CodingOptions = {}): Promise<{ code: string; x: Float64Array }[]> {
+    if (typeof text !== 'string' || !text.trim()) return [];
+    const { ruled, encounter } = await this.ruled(text, { ...opts, policy: 'billing' }, []);
+    if (!encounter) return [];
+    const X = visitFeatures(this.kb, ruled);
+    return ruled.flatMap((c, i) => (c.status === 'active' ? [{ code: c.code, x: X[i] }] : []));
+  }
+
+  async code(text: string, opts: CodingOptions = {}): Promise<CodingResult> {
+    const t0 = performance.now();
+    const warnings = [...this.startupWarnings];
+    if (typeof text !== 'string' || !text.trim()) return { suggestions: [], warnings, timings: { totalMs: 0 } };
+    const { ruled, policy, encoded, encounter } = await this.ruled(text, opts, warnings);
+    const t1 = performance.now();
+    const threshold = opts.threshold ?? this.defaultThreshold(policy, encoded);
+    const visit = encoded ? this.visitScorers.encoder ?? this.visitScorers.lexical : this.visitScorers.lexical ?? this.visitScorers.encoder;
+    if (policy === 'billing' && encounter && visit) {
+      // On the engine's own scale: the visit stage's threshold lands on the default threshold.
+      const shift = logit(this.defaultThreshold('billing', encoded)) - logit(visit.model.threshold.billing);
+      const X = visitFeatures(this.kb, ruled);
+      ruled.forEach((c, i) => { if (c.status === 'active') c.confidence = 1 / (1 + Math.exp(-(logit(visit.score(X[i])) + shift))); });
+    }
+    const suggestions = ruled.map((c) => this.toSuggestion(c, text));
     const out = suggestions
       .filter((s) => s.confidence >= threshold && (opts.all || s.status === 'active'))
       .sort((a, b) => b.confidence - a.confidence || (a.code < b.code ? -1 : 1))
       .slice(0, opts.maxSuggestions ?? 200);
-    void view;
     return { suggestions: out, warnings, timings: { candidatesMs: t1 - t0, totalMs: performance.now() - t0 } };
   }
 
@@ -325,6 +358,11 @@ export class CodingEngine {
 }
 
 import { FEATURE_NAMES as FEATURE_NAMES_FALLBACK } from './features';
+import { VISIT_FEATURE_NAMES, visitFeatures } from './visit-features';
+
+export interface VisitScorers { encoder?: LogisticScorer; lexical?: LogisticScorer }
+export const VISIT_SCORER = { encoder: 'visit-scorer.json', lexical: 'visit-scorer-lexical.json' } as const;
+const logit = (p: number) => { const q = Math.min(1 - 1e-6, Math.max(1e-6, p)); return Math.log(q / (1 - q)); };
 import type { RuledCandidate, ScoredCandidate } from './rules/types';
 
 export const LEXICON_CACHE = 'lexicon.json.gz';

@@ -1,7 +1,7 @@
 // Every coding rule the engine applies, with the guideline it implements and examples that pin its behaviour
 // (`clinical-coder rules --check` and the unit tests code every example). Order within a phase is the order here.
 import type { CodingRule } from './rule';
-import { floorWrittenTitles } from './title-floor';
+import { floorWrittenIndexTerms, floorWrittenTitles } from './title-floor';
 import { addManifestations } from './manifestations';
 import { alignExternalCauses, seventhCharacter } from './encounter';
 import { recodes } from './rule-mention';
@@ -24,6 +24,7 @@ import { setAsideUnassessedFindings } from './unassessed-findings';
 import { setAsideIntegralSymptoms } from './integral-symptoms';
 import { resolveExcludes1 } from './excludes1';
 import { unaddressedHistory } from './unaddressed-history';
+import { externalCausesSetAside } from './external-causes-optional';
 import { symptomsOfUncertainDiagnoses } from './outpatient-uncertain-symptoms';
 import { dorsalgiaWithItsCause, unaddressedSymptoms, unspecifiedSiteCodes } from './visit-focus';
 import { alternativesFor, codingNotes } from './annotations';
@@ -39,6 +40,11 @@ export const CODING_RULES: readonly CodingRule[] = [
     examples: [{ note: 'ASSESSMENT:\n1. Closed fracture of left distal radius.\n2. Primary osteoarthritis, right knee.\n3. Presence of left artificial knee joint.', expect: ['Z96.652'] }],
   },
   {
+    id: 'written-index-term', title: 'An index or inclusion term of two or more words written out is floored at confidence 0.5', guideline: 'Alphabetic Index: main term and subterms',
+    policies: BILLING, phase: 'read', edits: (_ctx, cs) => floorWrittenIndexTerms(cs),
+    examples: [{ note: 'Assessment: low back strain.', expect: ['S39.012A'] }, { note: 'Assessment: no low back strain.', forbid: ['S39.012A'] }],
+  },
+  {
     id: 'manifestation-codes', title: 'Index-paired manifestation codes stand with their etiology', guideline: 'OCG I.A.13 (etiology/manifestation convention)',
     policies: BOTH, phase: 'read', transform: (ctx, cs) => addManifestations(ctx.kb, cs),
     examples: [{ note: 'Assessment: amyloid heart disease.', expect: ['E85.4', 'I43'] }],
@@ -52,7 +58,7 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'external-cause-encounter', title: 'External causes take the encounter of the injury they explain', guideline: 'OCG I.C.20.a',
     policies: BOTH, phase: 'read', edits: (ctx, cs) => alignExternalCauses(ctx.kb, cs),
     examples: [{ note: 'Follow-up visit. Assessment: displaced intertrochanteric fracture of the right femur after a fall at home, subsequent encounter for routine healing.',
-      expect: ['S72.141D', 'W19.XXXD'], forbid: ['W19.XXXA'] }],
+      expect: ['S72.141D', 'W19.XXXD'], forbid: ['W19.XXXA'], policy: 'mentions' }],
   },
   {
     id: 'laterality', title: 'The side written with a condition picks the right, left or bilateral code', guideline: 'OCG I.B.13 (laterality)',
@@ -206,6 +212,11 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'integral-symptoms', title: 'A routine sign of a diagnosis is not coded separately', guideline: 'OCG I.B.5 (signs and symptoms)',
     policies: BILLING, phase: 'assess', edits: (_ctx, cs) => setAsideIntegralSymptoms(cs),
     examples: [{ note: 'Ear pain and fever for two days.\nAssessment: acute otitis media of the left ear.', forbid: ['H92.02', 'R50.9'] }],
+  },
+  {
+    id: 'external-causes-optional', title: 'External cause codes (V00-Y99) are not reported for the claim unless a payer or state requires them', guideline: 'OCG I.C.20 (no national requirement)',
+    policies: BILLING, phase: 'assess', edits: (_ctx, cs) => externalCausesSetAside(cs),
+    examples: [{ note: 'ASSESSMENT AND PLAN:\nRight ankle sprain after a fall at home.', expect: ['S93.401A'], forbid: ['W19.XXXA'] }],
   },
   {
     id: 'unaddressed-history', title: 'A condition or history written only in the history or medication lists is not coded when the visit does not take it up', guideline: 'OCG IV.J; I.C.21.c.4',
