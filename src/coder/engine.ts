@@ -305,16 +305,17 @@ export class CodingEngine {
     const disabled = new Set(opts.disabledRules ?? []);
     for (const id of disabled) if (!RULE_IDS.has(id)) warnings.push(`unknown coding rule "${id}" in the disabled rules (ignored); "clinical-coder rules" lists them`);
     const ruled = applyCodingRules(this.kb, scored, policy, text, view, disabled);
-    // An encounter note (one with an assessment) is read as a visit: the visit stage learned there what a coder codes.
-    const encounter = view.sentences.some((s) => s.role === 'diagnosis');
+    // A visit note (a history or reason for the visit, and an assessment) is what the visit stage learned from;
+    // a bare assessment line or a problem list keeps the first stage's confidence.
+    const encounter = view.sentences.some((s) => s.role === 'diagnosis') && view.sentences.some((s) => s.role === 'narrative' || s.role === 'complaint');
     return { ruled, policy, encoded, encounter };
   }
 
   /** The visit stage's inputs for one note (training and cross-validation): active ruled codes and their features. */
-  async visitRows(text: string, opts: CodingOptions = {}): Promise<{ code: string; x: Float64Array }[]> {
-    if (typeof text !== 'string' || !text.trim()) return [];
+  async visitRows(text: string, opts: CodingOptions = {}): Promise<{ code: string; x: Float64Array }[] | undefined> {
+    if (typeof text !== 'string' || !text.trim()) return undefined;
     const { ruled, encounter } = await this.ruled(text, { ...opts, policy: 'billing' }, []);
-    if (!encounter) return [];
+    if (!encounter) return undefined;
     const X = visitFeatures(this.kb, ruled);
     return ruled.flatMap((c, i) => (c.status === 'active' ? [{ code: c.code, x: X[i] }] : []));
   }

@@ -7,13 +7,22 @@ import { codeKey } from './metrics';
 
 export interface VisitRow { note: string; code: string; x: Float64Array; y: number }
 
-export async function collectVisitRows(engine: CodingEngine, notes: Map<string, string>, gold: Map<string, Set<string>>, useEncoder: boolean): Promise<VisitRow[]> {
+export interface VisitData {
+  rows: VisitRow[];
+  /** Notes the visit stage does not read (no history or no assessment): the first stage's codes. */
+  firstStage: Map<string, string[]>;
+}
+
+export async function collectVisitRows(engine: CodingEngine, notes: Map<string, string>, gold: Map<string, Set<string>>, useEncoder: boolean): Promise<VisitData> {
   const rows: VisitRow[] = [];
+  const firstStage = new Map<string, string[]>();
   for (const [note, text] of notes) {
     const g = gold.get(note) ?? new Set<string>();
-    for (const r of await engine.visitRows(text, { useEncoder })) rows.push({ note, code: r.code, x: r.x, y: g.has(codeKey(r.code)) ? 1 : 0 });
+    const got = await engine.visitRows(text, { useEncoder });
+    if (!got) { firstStage.set(note, (await engine.code(text, { policy: 'billing', useEncoder })).suggestions.map((s) => s.code)); continue; }
+    for (const r of got) rows.push({ note, code: r.code, x: r.x, y: g.has(codeKey(r.code)) ? 1 : 0 });
   }
-  return rows;
+  return { rows, firstStage };
 }
 
 /** Threshold that maximises micro-F1 over these rows, counting gold codes no row reaches as misses. */
@@ -46,8 +55,9 @@ export function foldOf(notes: string[], k: number): Map<string, number> {
  * k-fold cross-validation by note: each note's codes are decided by a model trained on the other folds.
  * Returns the codes predicted per note at each fold model's own threshold.
  */
-export function crossValidateVisit(rows: VisitRow[], gold: Map<string, Set<string>>, k = 5): Map<string, string[]> {
-  const notes = [...gold.keys()];
+export function crossValidateVisit(data: VisitData, gold: Map<string, Set<string>>, k = 5): Map<string, string[]> {
+  const { rows } = data;
+  const notes = [...gold.keys()].filter((n) => !data.firstStage.has(n));
   const fold = foldOf(notes, k);
   const predicted = new Map<string, string[]>(notes.map((n) => [n, []]));
   for (let f = 0; f < k; f++) {
@@ -59,5 +69,6 @@ export function crossValidateVisit(rows: VisitRow[], gold: Map<string, Set<strin
     const scorer = new LogisticScorer(model, VISIT_FEATURE_NAMES);
     for (const r of rows) if (fold.get(r.note) === f && scorer.score(r.x) >= model.threshold.billing) predicted.get(r.note)!.push(r.code);
   }
+  for (const [n, codes] of data.firstStage) predicted.set(n, codes);
   return predicted;
 }

@@ -16,14 +16,21 @@ const LOOK_BACK = 24;
 
 const words = (t: string): string[] => t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
+/** Plural and singular are one word here: "unspecified upper limb" / "bilateral upper limbs". */
+const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+
 /** Whether `a` without one `dropA` and `b` without one `dropB` hold the same words (in any order). */
 function sameWithout(a: string[], dropA: string, b: string[], dropB: string): boolean {
-  const ia = a.indexOf(dropA), ib = b.indexOf(dropB);
-  if (ia < 0 || ib < 0) return false;
-  // "unspecified eye" / "bilateral": the organ word goes with "unspecified" when the side stands alone.
-  const x = a.filter((_, i) => i !== ia && !(dropB === 'bilateral' && i === ia + 1 && ORGAN.has(a[i]))).sort();
-  const y = b.filter((_, i) => i !== ib).sort();
-  return x.length === y.length && x.every((w, i) => w === y[i]);
+  const ib = b.indexOf(dropB);
+  if (ib < 0) return false;
+  const y = b.filter((_, i) => i !== ib).map(singular).sort();
+  // Any one "unspecified" may be the side's: "Otitis media, unspecified, unspecified ear".
+  return a.some((w, ia) => {
+    if (w !== dropA) return false;
+    // "unspecified eye" / "bilateral": the organ word goes with "unspecified" when the side stands alone.
+    const x = a.filter((_, i) => i !== ia && !(dropB === 'bilateral' && i === ia + 1 && ORGAN.has(a[i]))).map(singular).sort();
+    return x.length === y.length && x.every((v, i) => v === y[i]);
+  });
 }
 const ORGAN = new Set(['eye', 'ear', 'side', 'limb', 'kidney', 'lung', 'breast', 'ovary', 'hand', 'foot']);
 
