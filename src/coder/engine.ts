@@ -332,7 +332,13 @@ export class CodingEngine {
       // On the engine's own scale: the visit stage's threshold lands on the default threshold.
       const shift = logit(this.defaultThreshold('billing', encoded)) - logit(visit.model.threshold.billing);
       const X = visitFeatures(this.kb, ruled);
-      ruled.forEach((c, i) => { if (c.status === 'active') c.confidence = 1 / (1 + Math.exp(-(logit(visit.score(X[i])) + shift))); });
+      const floor = this.defaultThreshold('billing', encoded);
+      ruled.forEach((c, i) => {
+        if (c.status !== 'active') return;
+        c.confidence = 1 / (1 + Math.exp(-(logit(visit.score(X[i])) + shift)));
+        // A diagnosis the assessment or plan writes out in the code's own words is always suggested.
+        if (c.confidence < floor && c.mentions.some((m) => (m.role === 'diagnosis' || m.role === 'plan') && (writesTitle(m) || writesIndexTerm(m)))) c.confidence = floor;
+      });
     }
     const suggestions = ruled.map((c) => this.toSuggestion(c, text));
     const out = suggestions
@@ -360,6 +366,7 @@ export class CodingEngine {
 
 import { FEATURE_NAMES as FEATURE_NAMES_FALLBACK } from './features';
 import { VISIT_FEATURE_NAMES, visitFeatures } from './visit-features';
+import { writesIndexTerm, writesTitle } from './rules/title-floor';
 
 export interface VisitScorers { encoder?: LogisticScorer; lexical?: LogisticScorer }
 export const VISIT_SCORER = { encoder: 'visit-scorer.json', lexical: 'visit-scorer-lexical.json' } as const;

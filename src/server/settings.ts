@@ -1,7 +1,7 @@
 // The `clinicalCoder.*` settings as the server uses them: defaults, and validation that turns bad values into
 // a clear message (and the default) instead of an exception. The manifest (package.json) documents each one.
 import { globProblem } from './glob';
-import type { CodingOptions, CodingPolicy } from '../coder/types';
+import type { CareSetting, CodingOptions, CodingPolicy } from '../coder/types';
 import { RULE_IDS } from '../coder/rules/registry';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -20,6 +20,9 @@ export interface ServerSettings {
   policy: CodingPolicy;
   historyPolicy: ContextPolicy;
   familyPolicy: ContextPolicy;
+  /** Outpatient codes uncertain diagnoses as their symptoms, inpatient as established (OCG IV.H; II.H, III.C). */
+  setting: CareSetting;
+  /** Older spelling of setting "inpatient". */
   codeUncertainAsConfirmed: boolean;
   modelPath: string;
   encoderEnabled: boolean;
@@ -40,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   policy: 'billing',
   historyPolicy: 'hide',
   familyPolicy: 'hide',
+  setting: 'outpatient',
   codeUncertainAsConfirmed: false,
   modelPath: '',
   // Off by default: no measured quality gain yet, and it costs latency and memory (README, bench:lsp).
@@ -109,6 +113,7 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
     policy: oneOf('policy', r.policy, ['billing', 'mentions'] as const, d.policy),
     historyPolicy: oneOf('historyPolicy', r.historyPolicy, ['hide', 'hint'] as const, d.historyPolicy),
     familyPolicy: oneOf('familyPolicy', r.familyPolicy, ['hide', 'hint'] as const, d.familyPolicy),
+    setting: oneOf('setting', r.setting, ['outpatient', 'inpatient'] as const, d.setting),
     codeUncertainAsConfirmed: bool('codeUncertainAsConfirmed', r.codeUncertainAsConfirmed, d.codeUncertainAsConfirmed),
     modelPath: str('model.path', model.path, d.modelPath),
     encoderEnabled: bool('encoder.enabled', encoder.enabled, d.encoderEnabled),
@@ -126,7 +131,7 @@ export function codingOptions(s: ServerSettings): CodingOptions {
     maxSuggestions: s.maxSuggestions,
     useEncoder: s.encoderEnabled,
     all: s.policy === 'mentions' || s.historyPolicy === 'hint' || s.familyPolicy === 'hint',
-    codeUncertainAsConfirmed: s.codeUncertainAsConfirmed,
+    setting: s.setting === 'inpatient' || s.codeUncertainAsConfirmed ? 'inpatient' : 'outpatient',
     ...(s.rulesDisabled.length ? { disabledRules: s.rulesDisabled } : {}),
   };
 }

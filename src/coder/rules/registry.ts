@@ -240,7 +240,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'dorsalgia-with-cause', title: 'Back or neck pain is part of the disc disorder, radiculopathy, stenosis, strain or stone the note codes', guideline: 'OCG I.B.5 (signs and symptoms)',
     policies: BILLING, phase: 'assess', edits: (_ctx, cs) => dorsalgiaWithItsCause(cs),
-    examples: [{ note: 'CHIEF COMPLAINT:\nBack pain.\n\nASSESSMENT AND PLAN:\nLumbar radiculopathy.', expect: ['M54.16'], forbid: ['M54.50', 'M54.9'] }],
+    examples: [{ note: 'CHIEF COMPLAINT:\nLow back pain.\n\nASSESSMENT AND PLAN:\nKidney stone.', expect: ['N20.0'], forbid: ['M54.50', 'M54.9'] }],
   },
   {
     id: 'unspecified-site', title: 'Pain or injury of unspecified site (R52, T14.9-) never stands beside an active code', guideline: 'Tabular R52, T14.9',

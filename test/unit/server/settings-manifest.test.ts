@@ -16,7 +16,7 @@ const properties = Object.assign({}, ...(Array.isArray(config) ? config : [confi
 const NAMES: Record<keyof ServerSettings, string> = {
   enabled: 'enabled', languages: 'languages', include: 'include', exclude: 'exclude', threshold: 'threshold',
   maxSuggestions: 'maxSuggestions', severity: 'severity', debounceMs: 'debounceMs', policy: 'policy', historyPolicy: 'historyPolicy',
-  familyPolicy: 'familyPolicy', codeUncertainAsConfirmed: 'codeUncertainAsConfirmed', modelPath: 'model.path',
+  familyPolicy: 'familyPolicy', setting: 'setting', codeUncertainAsConfirmed: 'codeUncertainAsConfirmed', modelPath: 'model.path',
   encoderEnabled: 'encoder.enabled', encoderThreads: 'encoder.threads', rulesDisabled: 'rules.disabled',
 };
 
@@ -35,4 +35,13 @@ test('clinicalCoder.rules.disabled reaches the engine options; an unknown id is 
   assert.deepEqual(codingOptions(settings).disabledRules, ['bmi']);
   assert.equal(codingOptions(DEFAULT_SETTINGS).disabledRules, undefined);
   assert.match(normalizeSettings({ rules: { disabled: 'bmi' } }).problems.join('\n'), /rules\.disabled must be a list of strings/);
+});
+
+test('clinicalCoder.setting reaches the engine as the care setting; the older boolean still means inpatient', () => {
+  assert.equal(codingOptions(DEFAULT_SETTINGS).setting, 'outpatient');
+  assert.equal(codingOptions(normalizeSettings({ setting: 'inpatient' }).settings).setting, 'inpatient');
+  assert.equal(codingOptions(normalizeSettings({ codeUncertainAsConfirmed: true }).settings).setting, 'inpatient');
+  const bad = normalizeSettings({ setting: 'icu' });
+  assert.equal(bad.settings.setting, 'outpatient');
+  assert.match(bad.problems.join('\n'), /setting/);
 });
