@@ -305,19 +305,29 @@ export class CodingEngine {
     const disabled = new Set(opts.disabledRules ?? []);
     for (const id of disabled) if (!RULE_IDS.has(id)) warnings.push(`unknown coding rule "${id}" in the disabled rules (ignored); "clinical-coder rules" lists them`);
     const ruled = applyCodingRules(this.kb, scored, policy, text, view, disabled);
-    // A visit note (a history or reason for the visit, and an assessment) is what the visit stage learned from;
-    // a bare assessment line or a problem list keeps the first stage's confidence.
-    const encounter = view.sentences.some((s) => s.role === 'diagnosis') && view.sentences.some((s) => s.role === 'narrative' || s.role === 'complaint');
+    // A visit note is what the visit stage learned from; a bare assessment line or a problem list keeps the first stage's confidence.
+    const encounter = isVisitNote(view);
     return { ruled, policy, encoded, encounter };
   }
 
-  /** The visit stage's inputs for one note (training and cross-validation): active ruled codes and their features. */
-  async visitRows(text: string, opts: CodingOptions = {}): Promise<{ code: string; x: Float64Array }[] | undefined> {
+  /**
+   * The visit stage's inputs for one note (training and cross-validation): active codes read from words, with
+   * their features and whether the assessment writes them out; and the codes rules added, decided as they are.
+   * Undefined for a note the visit stage does not read.
+   */
+  async visitRows(text: string, opts: CodingOptions = {}): Promise<{ rows: { code: string; x: Float64Array; written: boolean }[]; fixed: string[] } | undefined> {
     if (typeof text !== 'string' || !text.trim()) return undefined;
-    const { ruled, encounter } = await this.ruled(text, { ...opts, policy: 'billing' }, []);
+    const { ruled, encounter, encoded } = await this.ruled(text, { ...opts, policy: 'billing' }, []);
     if (!encounter) return undefined;
     const X = visitFeatures(this.kb, ruled);
-    return ruled.flatMap((c, i) => (c.status === 'active' ? [{ code: c.code, x: X[i] }] : []));
+    const threshold = this.defaultThreshold('billing', encoded);
+    const rows: { code: string; x: Float64Array; written: boolean }[] = [], fixed: string[] = [];
+    ruled.forEach((c, i) => {
+      if (c.status !== 'active') return;
+      if (readFromWords(c)) rows.push({ code: c.code, x: X[i], written: writtenInAssessment(c, text) });
+      else if (c.confidence >= threshold) fixed.push(c.code);
+    });
+    return { rows, fixed };
   }
 
   async code(text: string, opts: CodingOptions = {}): Promise<CodingResult> {
@@ -334,10 +344,10 @@ export class CodingEngine {
       const X = visitFeatures(this.kb, ruled);
       const floor = this.defaultThreshold('billing', encoded);
       ruled.forEach((c, i) => {
-        if (c.status !== 'active') return;
+        if (c.status !== 'active' || !readFromWords(c)) return;
+        const written = writtenInAssessment(c, text);
         c.confidence = 1 / (1 + Math.exp(-(logit(visit.score(X[i])) + shift)));
-        // A diagnosis the assessment or plan writes out in the code's own words is always suggested.
-        if (c.confidence < floor && c.mentions.some((m) => (m.role === 'diagnosis' || m.role === 'plan') && (writesTitle(m) || writesIndexTerm(m)))) c.confidence = floor;
+        if (c.confidence < floor && written) c.confidence = floor;
       });
     }
     const suggestions = ruled.map((c) => this.toSuggestion(c, text));
@@ -365,8 +375,7 @@ export class CodingEngine {
 }
 
 import { FEATURE_NAMES as FEATURE_NAMES_FALLBACK } from './features';
-import { VISIT_FEATURE_NAMES, visitFeatures } from './visit-features';
-import { writesIndexTerm, writesTitle } from './rules/title-floor';
+import { VISIT_FEATURE_NAMES, isVisitNote, readFromWords, visitFeatures, writtenInAssessment } from './visit-features';
 
 export interface VisitScorers { encoder?: LogisticScorer; lexical?: LogisticScorer }
 export const VISIT_SCORER = { encoder: 'visit-scorer.json', lexical: 'visit-scorer-lexical.json' } as const;

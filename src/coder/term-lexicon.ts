@@ -56,7 +56,9 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[]): string {
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 6;
+export const LEXICON_VERSION = 7;
+/** Spinal levels the index writes as "<level> region". */
+const SPINAL_REGION = /\b(cervical|cervicothoracic|thoracic|thoracolumbar|lumbar|lumbosacral|sacral|sacrococcygeal|occipito-atlanto-axial)\s+region$/i;
 /** Entries with more required words than this never match a real sentence in full. */
 const MAX_KEYS = 10;
 
@@ -228,6 +230,9 @@ export class TermLexicon {
       // A subterm whose words are all stopwords ("Disease, His" -> trench fever) would match its parent's words alone.
       const last = hit.path[hit.path.length - 1];
       if (hit.path.length > 1 && !normKeys(stripMarkers(last)).length && !RESIDUAL_ONLY.test(last)) continue;
+      // "Diabetes, specified type NEC": for a type the index does not name; read from its parent's words and "type"
+      // it would claim "type 2 diabetes". No wording reaches it.
+      if (hit.path.length > 1 && /^(other\s+)?specified type NEC$/i.test(last.trim())) continue;
       for (const main of mainTermVariants(hit.path[0])) {
         let keys = [...new Set([...normKeys(stripMarkers(main)), ...rest])];
         // "Dementia, Alzheimer's type": notes write "Alzheimer dementia"; "type" is needed only before its number
@@ -236,6 +241,8 @@ export class TermLexicon {
         const extra: string[] = [];
         const typeOf = hit.path.some((p) => /\w type$/i.test(p.trim()) && !/(specified|other|unspecified) type$/i.test(p.trim()));
         if (ti >= 0 && typeOf && keys.length >= 3 && !/^([0-9]|[ivx]+$|[a-z]$)/.test(keys[ti + 1] ?? '')) { keys = keys.filter((k) => k !== 'type'); extra.push('type'); }
+        // "Radiculopathy, lumbar region": notes write "lumbar radiculopathy"; the spinal level alone names the region.
+        if (SPINAL_REGION.test(last) && keys.includes('region') && keys.length >= 3) { keys = keys.filter((k) => k !== 'region'); extra.push('region'); }
         add({
           keys, optional: [...optional.filter((k) => !keys.includes(k)), ...extra], code,
           alternatives: codes.length > 1 ? codes.filter((c) => c !== code).slice(0, 12) : undefined,
@@ -253,6 +260,9 @@ export class TermLexicon {
       const alternatives = billable ? undefined : codes.filter((c) => c !== code).slice(0, 12);
       const titles = new Set([entry.longTitle, entry.shortTitle]);
       for (const t of titles) {
+        // "Other hypertension", "Other specified diabetes mellitus with ...": a residual category's title read
+        // without its "other" would claim the plain wording ("hypertension", "T2DM with neuropathy") of its siblings.
+        if (/^other\b/i.test(t.trim())) continue;
         const { text, optional } = splitParenthesised(t);
         add({ keys: [...new Set(normKeys(text))], optional, code, alternatives, source: 'title', text: t, depth: 0, needsMoreSpecificity: !billable });
       }

@@ -1,14 +1,52 @@
 // Features of one code after the coding rules, in a whole encounter note: what decides whether a coder puts it on
 // this visit's claim. Where its words stand (reason for visit, history, exam, assessment and plan), their context,
-// how strongly they name the code, and what the code set says about it (a symptom, a status or history Z code, an
+// how strongly they name the code, and what the code set says about it (a status or history Z code, an
 // injury, an unspecified code beside a sibling). Never the code's identity or how often any corpus used it.
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
 import type { SectionRole } from '../note/types';
 import type { RuledCandidate } from './rules/types';
+import type { PlacedMention } from './features';
+import { RESIDUAL } from './term-lexicon';
+import type { NoteView } from './note-view';
+import { writesIndexTerm, writesTitle } from './rules/title-floor';
+
+/** A history or reason for the visit, and an assessment. */
+export function hasVisitSections(view: NoteView): boolean {
+  return view.sentences.some((s) => s.role === 'diagnosis') && view.sentences.some((s) => s.role === 'narrative' || s.role === 'complaint');
+}
+
+/** Words below which a note is a snippet, not a visit note (the visit notes the stage learned from have 135 to 771). */
+export const VISIT_NOTE_MIN_WORDS = 100;
+
+/** A visit note: a history or reason for the visit, and an assessment, in a whole note. Bare assessment lines, lists and snippets are not. */
+export function isVisitNote(view: NoteView): boolean {
+  if (!hasVisitSections(view)) return false;
+  let words = 0;
+  for (const s of view.sentences) if ((words += s.text.split(/\s+/).length) >= VISIT_NOTE_MIN_WORDS) return true;
+  return false;
+}
+
+/** Codes read from the note's words; a code a coding rule added (status, long-term drug, tobacco) keeps the rule's confidence. */
+export function readFromWords(c: RuledCandidate): boolean {
+  return c.mentions.length > 0 && !c.rules?.some((r) => r.action === 'add');
+}
+
+/** A diagnosis the assessment or plan writes out in its code's own words: always suggested. */
+export function writtenInAssessment(c: RuledCandidate, text: string): boolean {
+  return c.mentions.some((m) => (m.role === 'diagnosis' || m.role === 'plan') && (writesTitle(m) || writesIndexTerm(m) || isWholeItem(m, text)));
+}
+
+/** The mention is the whole assessment item ("2. Depression."): a one-word diagnosis stated as such. */
+function isWholeItem(m: PlacedMention, text: string): boolean {
+  if (m.subsumed || m.negation !== 'affirmed' || m.experiencer !== 'patient' || m.source === 'learned' || m.source === 'encoder') return false;
+  // "Other hypertension" read from "Hypertension": a residual title names no condition of its own.
+  if (RESIDUAL.test(m.matched) || /^other\b/i.test(m.matched)) return false;
+  const item = text.slice(m.sentenceStart, m.sentenceEnd).replace(/^\s*(?:[-*•]|\d+[.)])?\s*/, '').replace(/[\s.;:,]+$/, '');
+  return item.length > 0 && item.toLowerCase() === text.slice(m.start, m.end).toLowerCase();
+}
 
 const ROLES: SectionRole[] = ['complaint', 'narrative', 'diagnosis', 'plan', 'history', 'family', 'social', 'medications', 'ros', 'exam', 'findings'];
 const ADDRESSED: ReadonlySet<SectionRole> = new Set<SectionRole>(['diagnosis', 'plan']);
-const SYMPTOM = /^R|^M25\.5|^M54\.[2569]|^M79\.6/;
 
 export const VISIT_FEATURE_NAMES: string[] = [
   'base_logit',
@@ -16,7 +54,7 @@ export const VISIT_FEATURE_NAMES: string[] = [
   'frac_addressed', 'log_mentions', 'log_sentences', 'from_rule', 'rule_changed',
   'best_nkeys', 'single_word', 'via_abbreviation', 'only_learned', 'only_encoder', 'title_match',
   'frac_possible', 'frac_historical',
-  'is_symptom', 'symptom_beside_assessed', 'is_status_z', 'is_history_z', 'is_injury',
+  'is_status_z', 'is_history_z', 'is_injury',
   'title_unspecified', 'sibling_in_note', 'code_depth',
   'first_addressed_position', 'log_active_in_note',
 ];
@@ -27,7 +65,6 @@ const logit = (p: number) => { const q = Math.min(0.999, Math.max(0.001, p)); re
 /** Feature vectors for the active candidates of one note (others get zeros: they are not suggested anyway). */
 export function visitFeatures(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[]): Float64Array[] {
   const active = cs.filter((c) => c.status === 'active');
-  const assessedDiagnosis = active.some((c) => !SYMPTOM.test(c.code) && !c.code.startsWith('Z') && c.mentions.some((m) => ADDRESSED.has(m.role)));
   const categories = new Map<string, number>();
   for (const c of active) categories.set(c.code.slice(0, 3), (categories.get(c.code.slice(0, 3)) ?? 0) + 1);
   // Order of first mention in the assessment and plan: a coder lists the visit's reason first.
@@ -55,9 +92,6 @@ export function visitFeatures(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[
     set('title_match', ms.some((m) => m.source === 'title') ? 1 : 0);
     set('frac_possible', ms.filter((m) => m.negation === 'possible').length / n);
     set('frac_historical', ms.filter((m) => m.temporality === 'historical').length / n);
-    const symptom = SYMPTOM.test(c.code);
-    set('is_symptom', symptom ? 1 : 0);
-    set('symptom_beside_assessed', symptom && assessedDiagnosis ? 1 : 0);
     set('is_status_z', /^Z(79|9[0-9]|88|68|3A)/.test(c.code) ? 1 : 0);
     set('is_history_z', /^Z8[0-7]/.test(c.code) ? 1 : 0);
     set('is_injury', /^[ST]/.test(c.code) ? 1 : 0);

@@ -5,24 +5,27 @@ import { trainLogistic, LogisticScorer, type ScorerModel } from '../scorer';
 import { VISIT_FEATURE_NAMES } from '../visit-features';
 import { codeKey } from './metrics';
 
-export interface VisitRow { note: string; code: string; x: Float64Array; y: number }
+export interface VisitRow { note: string; code: string; x: Float64Array; y: number; /** Written out in the assessment: suggested whatever the model says. */ written: boolean }
 
 export interface VisitData {
   rows: VisitRow[];
   /** Notes the visit stage does not read (no history or no assessment): the first stage's codes. */
   firstStage: Map<string, string[]>;
+  /** Per visit note, the codes rules added (decided by the rule's confidence, not the visit stage). */
+  fixed: Map<string, string[]>;
 }
 
 export async function collectVisitRows(engine: CodingEngine, notes: Map<string, string>, gold: Map<string, Set<string>>, useEncoder: boolean): Promise<VisitData> {
   const rows: VisitRow[] = [];
-  const firstStage = new Map<string, string[]>();
+  const firstStage = new Map<string, string[]>(), fixed = new Map<string, string[]>();
   for (const [note, text] of notes) {
     const g = gold.get(note) ?? new Set<string>();
     const got = await engine.visitRows(text, { useEncoder });
     if (!got) { firstStage.set(note, (await engine.code(text, { policy: 'billing', useEncoder })).suggestions.map((s) => s.code)); continue; }
-    for (const r of got) rows.push({ note, code: r.code, x: r.x, y: g.has(codeKey(r.code)) ? 1 : 0 });
+    fixed.set(note, got.fixed);
+    for (const r of got.rows) rows.push({ note, code: r.code, x: r.x, y: g.has(codeKey(r.code)) ? 1 : 0, written: r.written });
   }
-  return { rows, firstStage };
+  return { rows, firstStage, fixed };
 }
 
 /** Threshold that maximises micro-F1 over these rows, counting gold codes no row reaches as misses. */
@@ -67,8 +70,9 @@ export function crossValidateVisit(data: VisitData, gold: Map<string, Set<string
     const unreachable = trainNotes.reduce((a, n) => a + [...(gold.get(n) ?? [])].filter((c) => !reached.has(`${n}\t${c}`)).length, 0);
     const model = trainVisitModel(train, unreachable, `cross-validation fold ${f + 1}/${k}`);
     const scorer = new LogisticScorer(model, VISIT_FEATURE_NAMES);
-    for (const r of rows) if (fold.get(r.note) === f && scorer.score(r.x) >= model.threshold.billing) predicted.get(r.note)!.push(r.code);
+    for (const r of rows) if (fold.get(r.note) === f && (r.written || scorer.score(r.x) >= model.threshold.billing)) predicted.get(r.note)!.push(r.code);
   }
+  for (const [n, codes] of data.fixed) predicted.get(n)?.push(...codes);
   for (const [n, codes] of data.firstStage) predicted.set(n, codes);
   return predicted;
 }

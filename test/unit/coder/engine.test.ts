@@ -242,7 +242,9 @@ test('two diabetic complications are two codes; a complication inside a current 
   if (!kbPresent) return t.skip('models/icd10cm not built');
   const s = await code('PMH: HTN, HLD, T2DM with diabetic peripheral neuropathy, CKD 3b.', { policy: 'billing' });
   // E11.22 (CKD) does not replace E11.40 (neuropathy): "more specific" means under the same parent.
-  has(s, 'E11.22', 'E11.40');
+  has(s, 'E11.22');
+  // The neuropathy is the diabetes's (E11.4-), not also a separate G62.9.
+  assert.ok(codes(s).some((c) => c.startsWith('E11.4')) && !codes(s).includes('G62.9'), codes(s).join(' '));
   assert.ok(!codes(s).some((c) => c.startsWith('E13')), 'no "other specified diabetes" from the words "type 2"');
   assert.ok(!codes(s).includes('Z86.69') && !codes(s).includes('Z87.448'), `no history Z codes for parts of current diagnoses: ${codes(s).join(' ')}`);
   const all = await code('PMH: HTN, HLD, T2DM with diabetic peripheral neuropathy, CKD 3b.', { policy: 'billing', threshold: 0, all: true });
@@ -435,9 +437,17 @@ test('a diabetic with one complication: another linked condition adds its own co
   const s = await code('HPI: type 2 diabetes with diabetic polyneuropathy and peripheral vascular disease.\nAssessment:\n1. Type 2 diabetes mellitus with diabetic polyneuropathy.\n2. Peripheral vascular disease.', { policy: 'billing' });
   has(s, 'E11.42', 'E11.51');
   assert.ok(!codes(s).includes('I73.9') && !codes(s).some((c) => c.startsWith('E13')), codes(s).join(' '));
-  const f = await code('Seen 6 weeks after a fall at home.\nAssessment: displaced intertrochanteric fracture of left femur, subsequent encounter with routine healing.', { policy: 'billing' });
+  const fNote = 'Seen 6 weeks after a fall at home.\nAssessment: displaced intertrochanteric fracture of left femur, subsequent encounter with routine healing.';
+  const f = await code(fNote, { policy: 'billing' });
   has(f, 'S72.142D');
-  has(f, 'W19.XXXD'); lacks(f, 'W19.XXXA');
+  // For the claim the external cause is set aside (no national requirement, I.C.20); with that rule off it is
+  // reported, with the injury's encounter.
+  lacks(f, 'W19.XXXD', 'W19.XXXA');
+  const setAside = (await code(fNote, { policy: 'billing', all: true })).find((x) => x.code === 'W19.XXXD');
+  assert.equal(setAside?.status, 'uncertain');
+  assert.ok(setAside?.rules?.some((r) => r.id === 'external-causes-optional'));
+  const reported = await code(fNote, { policy: 'billing', disabledRules: ['external-causes-optional'] });
+  has(reported, 'W19.XXXD'); lacks(reported, 'W19.XXXA');
 });
 
 test('renal and respiratory notes: ESRD on dialysis, acute on chronic failure, COPD with pneumonia (billing)', async (t) => {
