@@ -31,8 +31,9 @@ export async function checkRuleExamples(engine: CodingEngine, rules: readonly Co
   for (const rule of rules) {
     if (disabled.includes(rule.id)) continue;
     for (const [i, ex] of rule.examples.entries()) {
-      const { missing, present } = verdict(ex, await activeCodes(engine, ex, rule, [...disabled]));
-      const without = verdict(ex, await activeCodes(engine, ex, rule, [...disabled, rule.id]));
+      const off = [...disabled, ...(ex.without ?? [])];
+      const { missing, present } = verdict(ex, await activeCodes(engine, ex, rule, off));
+      const without = verdict(ex, await activeCodes(engine, ex, rule, [...off, rule.id]));
       out.push({ rule: rule.id, example: i + 1, note: ex.note, ok: !missing.length && !present.length, missing, present,
         holdsWithoutRule: !without.missing.length && !without.present.length });
     }

@@ -42,3 +42,48 @@ export function diabetesWithHyperglycemia(kb: IcdKnowledgeBase, cs: readonly Rul
   return [...byTarget].map(([code, t]) => addEdit(code, t.mentions, t.confidence,
     `Diabetes documented as poorly controlled: ${code} (index: Diabetes, poorly controlled - code to Diabetes, by type, with hyperglycemia)`));
 }
+
+/** Hyperglycemia written in words: "elevated glucose levels", "blood sugars running high", "elevations of her blood glucose". */
+const HIGH_SUGAR = new RegExp([
+  String.raw`\bhyperglyc[a-z]*`,
+  String.raw`\b(elevated|high|raised|increased)\s+(?:(?:fasting|home|blood|serum|morning)\s+){0,2}(glucose|sugars?|blood sugars?)\b`,
+  String.raw`\belevations?\s+(?:of|in)\s+(?:(?:her|his|their|the)\s+)?(?:(?:fasting|home|blood|serum)\s+){0,2}(glucose|sugars?)\b`,
+  String.raw`\b(glucose|sugars?)\s+(?:levels?\s+|readings?\s+|numbers?\s+)?(?:(?:are|is|have been|has been|were|was|remain|remains|running|have been running)\s+){1,2}(?:(?:slightly|mildly|a little|somewhat|still)\s+)?(elevated|high|up)\b`,
+].join('|'), 'i');
+const NOT_HIGH = /\b(no|not|denies|without|never|normal|controlled|well[- ]controlled)\b[^.;]{0,30}$/i;
+
+/** The problem paragraph of a mention: its sentence and the next ones, up to a blank line or the next numbered item. */
+function paragraphAfter(text: string, from: number): string {
+  const rest = text.slice(from, from + 600);
+  const stop = rest.slice(1).search(/\n\s*\n|\n\s*(?:\d+[.)]|[-*•])\s/);
+  return stop < 0 ? rest : rest.slice(0, stop + 1);
+}
+
+/**
+ * Diabetes whose assessment paragraph documents high blood sugar ("Diabetes. Glucose levels slightly elevated on home
+ * monitoring"): the index's Diabetes, with, hyperglycemia (E11.65). Read only where the assessment or plan discusses the
+ * diabetes, and not when the paragraph says hypoglycemia.
+ */
+export function diabetesWithDocumentedHyperglycemia(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], text: string): RuleEdit[] {
+  const byTarget = new Map<string, { mentions: PlacedMention[]; confidence: number }>();
+  for (const c of cs) {
+    if (c.status !== 'active' || !DIABETES.test(c.code) || /\.6[45]/.test(c.code)) continue;
+    const target = `${c.code.slice(0, 3)}.65`;
+    if (!kb.isBillable(target) || cs.some((x) => x.code === target && x.status === 'active')) continue;
+    for (const m of c.mentions) {
+      if (!isLexical(m) || m.negation !== 'affirmed' || (m.role !== 'diagnosis' && m.role !== 'plan')) continue;
+      const para = paragraphAfter(text, m.sentenceStart);
+      if (HYPO.test(para)) continue;
+      const hit = HIGH_SUGAR.exec(para);
+      if (!hit || NOT_HIGH.test(para.slice(0, hit.index))) continue;
+      const at = m.sentenceStart + hit.index;
+      let t = byTarget.get(target);
+      if (!t) byTarget.set(target, (t = { mentions: [], confidence: 0 }));
+      t.mentions.push({ ...m, code: target, matched: 'Diabetes, with, hyperglycemia' },
+        { ...m, code: target, start: at, end: at + hit[0].length, matched: 'Diabetes, with, hyperglycemia' });
+      t.confidence = Math.max(t.confidence, c.confidence, 0.6);
+    }
+  }
+  return [...byTarget].map(([code, t]) => addEdit(code, t.mentions, t.confidence,
+    `Diabetes with high blood sugar documented in its assessment: ${code} (index: Diabetes, with, hyperglycemia)`));
+}

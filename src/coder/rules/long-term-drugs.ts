@@ -1,5 +1,6 @@
 // Long-term (current) drug therapy, Z79 (billing). Guidelines I.C.4.a.3 and I.C.21.c.3: a patient who routinely
-// takes insulin, oral or injectable antidiabetic drugs, anticoagulants, antiplatelets or aspirin gets the Z79 code
+// takes insulin, antidiabetic drugs, anticoagulants, antiplatelets, aspirin, steroids, immunosuppressants or
+// hormone replacement (data/long-term-drugs.json) gets the Z79 code
 // for it, found where the note says the patient is on the drug: a medication list, or "on / takes / continue <drug>".
 // A drug just started, stopped, held or refused is not current long-term use; insulin is not coded with type 1
 // diabetes (guideline I.C.4.a.3), and antidiabetic drugs only with diabetes documented.
@@ -10,31 +11,26 @@ import { cues, isAsserted, itemAssertion } from './rule-assertion';
 import type { NoteView } from '../note-view';
 import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
+import table from './data/long-term-drugs.json';
 
 interface DrugClass { code: string; indexPath: string; drug: RegExp; needsDiabetes: boolean }
 
 const DIABETES = /^E(08|09|11|13)\./;
 const TYPE_1 = /^E10\./;
 
-const CLASSES: DrugClass[] = [
-  { code: 'Z79.4', indexPath: 'Long-term, insulin', needsDiabetes: false, drug: /\b(insulin|lantus|humalog|novolog|levemir|tresiba|toujeo|basaglar)\b/i },
-  { code: 'Z79.84', indexPath: 'Long-term, oral, hypoglycemic', needsDiabetes: true,
-    drug: /\b(metformin|glucophage|glipizide|glyburide|glimepiride|sitagliptin|januvia|linagliptin|saxagliptin|empagliflozin|jardiance|dapagliflozin|farxiga|canagliflozin|pioglitazone)\b/i },
-  { code: 'Z79.85', indexPath: 'Long-term, antidiabetic drugs, injectable, non-insulin', needsDiabetes: true,
-    drug: /\b(semaglutide|ozempic|liraglutide|victoza|dulaglutide|trulicity|exenatide|tirzepatide|mounjaro)\b/i },
-  { code: 'Z79.01', indexPath: 'Long-term, anticoagulants', needsDiabetes: false,
-    drug: /\b(warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|savaysa|enoxaparin|lovenox|anticoagulants?|anticoagulation)\b/i },
-  { code: 'Z79.02', indexPath: 'Long-term, antiplatelet', needsDiabetes: false,
-    drug: /\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|antiplatelets?)\b/i },
-  { code: 'Z79.82', indexPath: 'Long-term, aspirin', needsDiabetes: false, drug: /\b(aspirin|asa)\b/i },
-];
+/** The drug classes (data/long-term-drugs.json): each class's names as one whole-word pattern. */
+export const CLASSES: DrugClass[] = table.classes.map((c) => ({
+  code: c.code, indexPath: c.wording, needsDiabetes: c.needsDiabetes,
+  drug: new RegExp(`\\b(${[...c.drugs].sort((a, b) => b.length - a.length).map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})\\b`, 'i'),
+}));
 
 /** Words that say the patient takes the drug now; outside an assessment or plan, a dose says so too. */
 const ONGOING = /\b(on|takes|taking|continue[sd]?|continuing|maintained on|remains on|home|chronic|long[- ]term|resume[sd]?)\b/i;
 const DOSING = /\b(daily|nightly|bid|tid|qhs|qd|units?|mg)\b/i;
 /** Words that say it is not (yet, any longer) current, or not taken at all; plain negation comes from the detector. */
 const NOT_CURRENT = [
-  ...cues('hypothetical', ['start', 'started', 'starting', 'initiate', 'initiated', 'initiating', 'initiation', 'begin', 'began', 'new', 'newly']),
+  ...cues('hypothetical', ['start', 'started', 'starting', 'initiate', 'initiated', 'initiating', 'initiation', 'begin', 'began', 'new', 'newly',
+    'taper', 'tapering', 'burst', 'dose pack', 'dosepak']),
   ...cues('negated', ['stop', 'stopped', 'discontinue', 'discontinued', 'discontinuing', 'd / c', 'held', 'hold', 'holding', 'off',
     'allergic', 'allergy', 'allergies', 'intolerant', 'intolerance', 'declined', 'declines', 'refused', 'refuses']),
 ];
@@ -67,7 +63,7 @@ export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: readonly RuledCan
     const listed = mentions.some((m) => m.role === 'medications');
     // A rule, not a learned estimate: sure when a medication list or several sentences say so.
     const confidence = listed || mentions.length > 1 ? 0.85 : 0.7;
-    const note = `Long-term (current) drug therapy: the note says the patient is on ${mentions[0].matched.replace(/^Long-term, /, '')} (guideline I.C.21.c.3)`;
+    const note = `Long-term (current) drug therapy: the note says the patient is on ${mentions[0].matched.replace(/^Long[- ]term,? (\(current\) use of )?/i, '')} (guideline I.C.21.c.3)`;
     out.push(addEdit(cls.code, mentions, confidence, note));
   }
   return out;

@@ -9,7 +9,7 @@ import { applyLaterality } from './laterality';
 import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
-import { diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
+import { diabetesWithDocumentedHyperglycemia, diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
 import { DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
@@ -59,7 +59,7 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'external-cause-encounter', title: 'External causes take the encounter of the injury they explain', guideline: 'OCG I.C.20.a',
     policies: BOTH, phase: 'read', edits: (ctx, cs) => alignExternalCauses(ctx.kb, cs),
     examples: [{ note: 'Follow-up visit. Assessment: displaced intertrochanteric fracture of the right femur after a fall at home, subsequent encounter for routine healing.',
-      expect: ['W19.XXXD'], forbid: ['W19.XXXA'], policy: 'mentions' }],
+      expect: ['S72.141D', 'W19.XXXD'], forbid: ['W19.XXXA'], without: ['external-causes-optional'] }],
   },
   {
     id: 'laterality', title: 'The side written with a condition picks the right, left or bilateral code', guideline: 'OCG I.B.13 (laterality)',
@@ -69,12 +69,13 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'light-substance-use', title: 'Social or occasional alcohol and drug use is not a disorder', guideline: 'OCG I.C.5.b.3',
     policies: BOTH, phase: 'read', edits: (ctx, cs) => dropLightSubstanceUse(cs, ctx.text),
-    examples: [{ note: 'Social history: drinks alcohol socially, a glass of wine on weekends.', forbid: ['F10.90', 'F10.10'] }],
+    examples: [{ note: 'Social history: drinks alcohol socially, a glass of wine on weekends.', forbid: ['F10.90', 'F10.10'] },
+      { note: 'Assessment: social alcohol use, one or two drinks on weekends.', forbid: ['F10.90', 'F10.10'] }],
   },
   {
     id: 'allergy-list-not-condition', title: 'Reactions in an allergy list are not conditions of this encounter', guideline: 'OCG IV.J (code conditions that affect care)',
     policies: BILLING, phase: 'filter', edits: (_ctx, cs) => drop(cs.filter((c) => c.mentions.every((m) => m.role === 'allergies'))),
-    examples: [{ note: 'ALLERGIES:\nPenicillin (hives). Sulfa (rash).\n\nASSESSMENT:\nEssential hypertension.', expect: ['I10', 'Z88.0'], forbid: ['R21'] }],
+    examples: [{ note: 'ALLERGIES:\nPenicillin (hives). Sulfa (rash).\n\nASSESSMENT:\nEssential hypertension.', expect: ['I10', 'Z88.0'], forbid: ['R21', 'L50.9'] }],
   },
   {
     id: 'explained-guesses', title: 'A learned or encoder guess on words the lexicon already coded is dropped', guideline: 'Coding practice: code the documented words',
@@ -108,6 +109,12 @@ export const CODING_RULES: readonly CodingRule[] = [
     ],
   },
   {
+    id: 'diabetes-documented-hyperglycemia', title: 'Diabetes whose assessment documents high blood sugar is diabetes with hyperglycemia', guideline: 'Index: Diabetes, with, hyperglycemia',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => diabetesWithDocumentedHyperglycemia(ctx.kb, cs, ctx.text),
+    examples: [{ note: 'ASSESSMENT AND PLAN:\n1. Type 2 diabetes. Her glucose levels have been running high on home monitoring. Increase metformin.', expect: ['E11.65'], forbid: ['E11.9'] },
+      { note: 'ASSESSMENT AND PLAN:\n1. Type 2 diabetes. Glucose levels are not elevated; continue metformin.', expect: ['E11.9'], forbid: ['E11.65'] }],
+  },
+  {
     id: 'diabetes-combinations', title: 'Diabetes and a linked complication are one combination code', guideline: "OCG I.C.4.a ('with' convention)",
     policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, DIABETES_COMBINATIONS),
     examples: [{ note: 'Type 2 diabetes mellitus.\nChronic kidney disease stage 3a.', expect: ['E11.22', 'N18.31'], forbid: ['E11.9'] }],
@@ -136,6 +143,8 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'long-term-drug-therapy', title: 'A drug the patient takes routinely is its Z79 long-term use code', guideline: 'OCG I.C.21.c.3 (Z79)',
     policies: BILLING, phase: 'add', edits: (ctx, cs) => addLongTermDrugCodes(ctx.kb, cs, ctx.view),
     examples: [
+      { note: 'Assessment: rheumatoid arthritis. Plan: continue methotrexate 15 mg weekly and Celebrex 200 mg daily.', expect: ['Z79.631'], forbid: ['Z79.1'] },
+      { note: 'Assessment: asthma exacerbation. Plan: prednisone taper over five days.', forbid: ['Z79.52'] },
       { note: 'Medications: apixaban 5 mg twice daily.\nAssessment: persistent atrial fibrillation.', expect: ['Z79.01'] },
       { note: 'Assessment: acute STEMI. Plan: aspirin 325 mg now.', forbid: ['Z79.82'] },
     ],
@@ -148,7 +157,8 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'tobacco-history', title: 'A former smoker gets the personal history of nicotine dependence', guideline: 'Index: History, personal, nicotine dependence (Z87.891)',
     policies: BILLING, phase: 'add', edits: (ctx, cs) => addTobaccoHistory(ctx.kb, cs, ctx.view),
-    examples: [{ note: 'Social history: former smoker, quit 10 years ago.', expect: ['Z87.891'] }],
+    examples: [{ note: 'Social history: former smoker, quit 10 years ago.', expect: ['Z87.891'] },
+      { note: 'Social history: quit smoking in 2010, 20 pack-years.', expect: ['Z87.891'] }],
   },
   {
     id: 'device-status', title: 'A device, graft, replaced joint or transplant the patient has is its status code', guideline: 'OCG I.C.21.c.3 (status codes)',
@@ -212,12 +222,13 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'integral-symptoms', title: 'A routine sign of a diagnosis is not coded separately', guideline: 'OCG I.B.5 (signs and symptoms)',
     policies: BILLING, phase: 'assess', edits: (_ctx, cs) => setAsideIntegralSymptoms(cs),
-    examples: [{ note: 'Ear pain and fever for two days.\nAssessment: acute otitis media of the left ear.', forbid: ['H92.02', 'R50.9'] }],
+    examples: [{ note: 'Ear pain and fever for two days.\nAssessment: acute otitis media of the left ear.', forbid: ['H92.02', 'R50.9'] },
+      { note: 'Assessment: acute otitis media of the left ear with ear pain and fever.', expect: ['H66.92'], forbid: ['H92.02', 'R50.9'] }],
   },
   {
     id: 'external-causes-optional', title: 'External cause codes (V00-Y99) are not reported for the claim unless a payer or state requires them', guideline: 'OCG I.C.20 (no national requirement)',
     policies: BILLING, phase: 'assess', edits: (_ctx, cs) => externalCausesSetAside(cs),
-    examples: [{ note: 'ASSESSMENT AND PLAN:\nRight ankle sprain after a fall at home.', expect: ['S93.401A'], forbid: ['W19.XXXA'] }],
+    examples: [{ note: 'ASSESSMENT AND PLAN:\nRight ankle sprain, initial encounter. Unspecified fall, initial encounter.', expect: ['S93.401A'], forbid: ['W19.XXXA'] }],
   },
   {
     id: 'unaddressed-history', title: 'In a visit note, a condition or history written only in the history or medication lists is not coded when the visit does not take it up', guideline: 'OCG IV.J; I.C.21.c.4',
@@ -246,7 +257,8 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'unspecified-site', title: 'Pain or injury of unspecified site (R52, T14.9-) never stands beside an active code', guideline: 'Tabular R52, T14.9',
     policies: BILLING, phase: 'assess', edits: (_ctx, cs) => unspecifiedSiteCodes(cs),
-    examples: [{ note: 'HISTORY OF PRESENT ILLNESS:\nThe pain began after a fall.\n\nASSESSMENT AND PLAN:\nRight ankle sprain.', expect: ['S93.401A'], forbid: ['R52', 'T14.90XA'] }],
+    examples: [{ note: 'HISTORY OF PRESENT ILLNESS:\nThe pain began after a fall.\n\nASSESSMENT AND PLAN:\nRight ankle sprain.', expect: ['S93.401A'], forbid: ['R52', 'T14.90XA'] },
+      { note: 'ASSESSMENT AND PLAN:\nRight ankle sprain. Unspecified injury, initial encounter.', expect: ['S93.401A'], forbid: ['T14.90XA'] }],
   },
   {
     id: 'no-illness-unspecified', title: '"Illness, unspecified" (R69) never stands beside a diagnosis', guideline: 'Tabular R69',

@@ -25,6 +25,8 @@ export interface RuleExample {
   forbid?: string[];
   /** Default: the first of the rule's policies. */
   policy?: CodingPolicy;
+  /** Rules off for this example: a later rule that would set aside what this one produces (a user can turn it off too). */
+  without?: string[];
 }
 
 export type RuleEdit =

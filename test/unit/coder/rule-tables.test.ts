@@ -9,6 +9,8 @@ import type { IcdKnowledgeBase } from '../../../src/icd/knowledge-base';
 import { resolveModelsDir } from '../../../src/common/paths';
 import { CodeRangeTable, rangeTableProblems } from '../../../src/coder/rules/code-range-table';
 import { FAMILY_HISTORY, PERSONAL_HISTORY, familyHistoryCode, personalHistoryCode } from '../../../src/coder/rules/history-codes';
+import { CLASSES } from '../../../src/coder/rules/long-term-drugs';
+import drugTable from '../../../src/coder/rules/data/long-term-drugs.json';
 
 const kbPresent = fs.existsSync(path.join(resolveModelsDir(), 'icd10cm'));
 let kb: IcdKnowledgeBase;
@@ -46,4 +48,25 @@ test('range tables: a header target and a shadowed row are reported', (t) => {
   assert.match(problems, /Z86\.010 is not a billable code/);
   assert.match(problems, /row C18 -> Z85.038 is never reached/);
   assert.match(problems, /range C18\.X holds no billable code/);
+});
+
+test('long-term drug table: every class a billable FY2026 Z79 code, names lower case and in one class only', (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  for (const c of drugTable.classes) {
+    if (!/^Z79\./.test(c.code) || !kb.isBillable(c.code)) problems.push(`${c.code}: not a billable Z79 code in FY2026`);
+    if (!c.drugs.length) problems.push(`${c.code}: no drug names`);
+    for (const d of c.drugs) {
+      if (d !== d.toLowerCase() || d !== d.trim() || !/^[a-z0-9 -]+$/.test(d)) problems.push(`${c.code}: "${d}" is not a lower-case name`);
+      if (seen.has(d)) problems.push(`"${d}" is in ${seen.get(d)} and ${c.code}`);
+      seen.set(d, c.code);
+    }
+  }
+  assert.deepEqual(problems, []);
+  // Every name is found by its class's pattern, as a whole word only.
+  for (const cls of CLASSES) for (const d of drugTable.classes.find((c) => c.code === cls.code)!.drugs) {
+    assert.ok(cls.drug.test(`on ${d} daily`), `${cls.code} does not find "${d}"`);
+    assert.ok(!cls.drug.test(`on x${d.replace(/ /g, '')}x daily`) || d.includes(' '), `${cls.code} finds "${d}" inside a word`);
+  }
 });

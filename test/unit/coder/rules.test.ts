@@ -30,7 +30,10 @@ test('registry: ids are unique kebab-case; every rule has a title, a guideline, 
 
 // Rules whose examples also hold when they are disabled, because a later rule reaches the same result on them; they
 // still guard those cases (e.g. Excludes1 would otherwise set one of the readings aside).
-const COVERED_BY_LATER_RULES = new Set(['explained-guesses', 'weaker-readings', 'diabetes-without-complications', 'tabular-notes']);
+const COVERED_BY_LATER_RULES = new Set(['explained-guesses', 'weaker-readings', 'diabetes-without-complications', 'tabular-notes',
+  // Its example also holds without it: the external cause is read with its encounter from the words, and an external
+  // cause the words leave without one ("a fall at home") is scored below the threshold; engine.test.ts checks it at work.
+  'external-cause-encounter']);
 
 test('every rule example passes against the shipped knowledge base, and shows its rule at work', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
