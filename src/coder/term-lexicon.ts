@@ -2,6 +2,7 @@
 // code title as a bag of normalised keys (required) plus nonessential modifiers (optional), with
 // the billable code it leads to. Each entry is filed under its rarest key, so matching a sentence
 // only looks at entries whose rarest key occurs in it.
+import SUPPLEMENTARY_TERMS from './data/supplementary-terms.json';
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
 import { NORMALIZER_VERSION, normKeys } from './normalize';
 
@@ -67,7 +68,9 @@ export function knowledgeBaseFingerprint(kb: IcdKnowledgeBase): string {
   // Counts change whenever the build resolves references differently, so they key the cache too.
   let h = 2166136261;
   for (const ch of JSON.stringify(kb.meta.counts)) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return `N${NORMALIZER_VERSION}:FY${kb.meta.fiscalYear}:${kb.meta.sources.map((s) => s.sha256.slice(0, 16)).join(',')}:${h.toString(16)}`;
+  let sup = 2166136261;
+  for (const ch of JSON.stringify(SUPPLEMENTARY_TERMS.terms)) sup = Math.imul(sup ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return `N${NORMALIZER_VERSION}:FY${kb.meta.fiscalYear}:${kb.meta.sources.map((s) => s.sha256.slice(0, 16)).join(',')},S${sup.toString(16)}:${h.toString(16)}`;
 }
 
 /** Compact columnar form for the shipped cache (models/scorer/lexicon.json.gz); arrays are base64. */
@@ -250,6 +253,12 @@ export class TermLexicon {
           source: 'index', text: hit.path.join(', '), depth: hit.path.length, needsMoreSpecificity: !!hit.needsMoreSpecificity || codes.length > 1,
         });
       }
+    }
+    // Reviewed index terms the FY2023 index lacks (data/supplementary-terms.json), read like index paths.
+    for (const t of SUPPLEMENTARY_TERMS.terms) {
+      if (!kb.isBillable(t.code)) continue;
+      const keys = [...new Set(t.path.flatMap((p) => normKeys(p)))];
+      add({ keys, optional: [], code: t.code, source: 'index', text: `${t.path.join(', ')} (supplement)`, depth: t.path.length, needsMoreSpecificity: false });
     }
     for (const entry of kb.allCodes()) {
       if (entry.kind === 'chapter' || entry.kind === 'block') continue;
