@@ -52,10 +52,11 @@ const HIGH_SUGAR = new RegExp([
 ].join('|'), 'i');
 const NOT_HIGH = /\b(no|not|denies|without|never|normal|controlled|well[- ]controlled)\b[^.;]{0,30}$/i;
 
-/** The problem paragraph of a mention: its sentence and the next ones, up to a blank line or the next numbered item. */
+/** The problem paragraph of a mention: its sentence and the lines under it, up to a blank line or the next numbered item. */
 function paragraphAfter(text: string, from: number): string {
   const rest = text.slice(from, from + 600);
-  const stop = rest.slice(1).search(/\n\s*\n|\n\s*(?:\d+[.)]|[-*•])\s/);
+  // Bullets under the problem ("- Medical Reasoning: ...") belong to it; a blank line or the next numbered item ends it.
+  const stop = rest.slice(1).search(/\n\s*\n|\n\s*\d+[.)]\s/);
   return stop < 0 ? rest : rest.slice(0, stop + 1);
 }
 

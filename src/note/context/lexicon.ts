@@ -173,6 +173,8 @@ add('possible', 'forward', [
   'worry for', 'question of', 'questionable', 'query', '?', 'r/o', 'r / o', 'ro', 'rule out', 'rule - out',
   'to rule out', 'ruling out', 'rule him out for', 'rule her out for', 'evaluate for', 'evaluation for', 'eval for',
   'to evaluate for', 'evaluated for', 'being evaluated for', 'assess for', 'to assess for', 'to exclude', 'workup for',
+  // A referral names what the specialist is to look for, not a finding: "referred to ophthalmology for retinopathy".
+  'referred for', 'referral for', 'refer for', 'to ophthalmology for', 'to optometry for', 'eye exam for', 'retinal exam for',
   'work up for', 'work - up for', 'w/u for', 'cannot exclude', 'can not exclude', 'can\'t exclude', 'could not exclude',
   'cannot rule out', 'can not rule out', 'can\'t rule out', 'could not rule out', 'unable to rule out', 'unable to exclude',
   'not able to rule out', 'not able to exclude', 'difficult to exclude', 'cannot be excluded', 'differential includes',
@@ -374,7 +376,7 @@ add('hypothetical', 'forward', [
   'immunization', 'immunized against', 'could develop', 'may develop', 'might develop', 'can develop',
   'could lead to', 'can cause', 'can lead to', 'may cause', 'may lead to', 'could cause', 'might cause',
   'potential for', 'possibility of developing', 'side effects', 'side effect', 'side effects of', 'adverse effects',
-  'complications such as', 'counseled on', 'counseled regarding', 'counseled about', 'counselled on',
+  'complications such as', 'there can be', 'there could be', 'there may be', 'counseled on', 'counseled regarding', 'counseled about', 'counselled on',
   'educated on', 'educated about', 'educated regarding', 'education on', 'education regarding', 'education about',
   'instructed', 'instructed to', 'precautions', 'precautions for', 'in order to prevent', 'in the future', 'future',
   'plan to', 'planning to', 'wants to', 'would like to', 'interested in', 'to decrease', 'goal of', 'concerned about developing',
@@ -386,6 +388,8 @@ add('hypothetical', 'forward', [
 ], { window: 10 });
 add('hypothetical', 'backward', ['in the future', 'in future', 'down the road', 'later in life', 'if it happens', 'if this happens'],
   { window: 5 });
+// "... kidney dysfunction and eye problems that we want to avoid": what the plan guards against.
+add('hypothetical', 'backward', ['that we want to avoid', 'we want to avoid', 'want to avoid', 'to avoid', 'we hope to prevent', 'to prevent'], { window: 10 });
 add('hypothetical', 'backward', [
   'prophylaxis', 'ppx', 'precautions', 'screening', 'vaccine', 'vaccination', 'vaccines', 'shot', 'immunization',
   'booster', 'prevention', 'risk', 'risk reduction', 'risk factors', 'if needed', 'if it occurs',
