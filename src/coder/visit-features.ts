@@ -5,10 +5,8 @@
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
 import type { SectionRole } from '../note/types';
 import type { RuledCandidate } from './rules/types';
-import type { PlacedMention } from './features';
-import { RESIDUAL } from './term-lexicon';
 import type { NoteView } from './note-view';
-import { writesIndexTerm, writesTitle } from './rules/title-floor';
+import { isWholeItem, writesIndexTerm, writesTitle } from './rules/title-floor';
 
 /** A history or reason for the visit, and an assessment. */
 export function hasVisitSections(view: NoteView): boolean {
@@ -36,14 +34,6 @@ export function writtenInAssessment(c: RuledCandidate, text: string): boolean {
   return c.mentions.some((m) => (m.role === 'diagnosis' || m.role === 'plan') && (writesTitle(m) || writesIndexTerm(m) || isWholeItem(m, text)));
 }
 
-/** The mention is the whole assessment item ("2. Depression."): a one-word diagnosis stated as such. */
-function isWholeItem(m: PlacedMention, text: string): boolean {
-  if (m.subsumed || m.negation !== 'affirmed' || m.experiencer !== 'patient' || m.source === 'learned' || m.source === 'encoder') return false;
-  // "Other hypertension" read from "Hypertension": a residual title names no condition of its own.
-  if (RESIDUAL.test(m.matched) || /^other\b/i.test(m.matched)) return false;
-  const item = text.slice(m.sentenceStart, m.sentenceEnd).replace(/^\s*(?:[-*•]|\d+[.)])?\s*/, '').replace(/[\s.;:,]+$/, '');
-  return item.length > 0 && item.toLowerCase() === text.slice(m.start, m.end).toLowerCase();
-}
 
 const ROLES: SectionRole[] = ['complaint', 'narrative', 'diagnosis', 'plan', 'history', 'family', 'social', 'medications', 'ros', 'exam', 'findings'];
 const ADDRESSED: ReadonlySet<SectionRole> = new Set<SectionRole>(['diagnosis', 'plan']);

@@ -41,9 +41,10 @@ export const CODING_RULES: readonly CodingRule[] = [
     examples: [{ note: 'ASSESSMENT:\n1. Closed fracture of left distal radius.\n2. Primary osteoarthritis, right knee.\n3. Presence of left artificial knee joint.', expect: ['Z96.652'] }],
   },
   {
-    id: 'written-index-term', title: 'An index or inclusion term of two or more words written out is floored at confidence 0.5', guideline: 'Alphabetic Index: main term and subterms',
-    policies: BILLING, phase: 'read', edits: (_ctx, cs) => floorWrittenIndexTerms(cs),
-    examples: [{ note: 'Assessment: low back strain.', expect: ['S39.012A'] }, { note: 'Assessment: no low back strain.', forbid: ['S39.012A'] }],
+    id: 'written-index-term', title: 'An index term of two or more words written out, or a one-word diagnosis that is a whole assessment item, is floored at confidence 0.5', guideline: 'Alphabetic Index: main term and subterms',
+    policies: BILLING, phase: 'read', edits: (ctx, cs) => floorWrittenIndexTerms(cs, ctx.text),
+    examples: [{ note: 'Assessment: low back strain.', expect: ['S39.012A'] }, { note: 'Assessment: no low back strain.', forbid: ['S39.012A'] },
+      { note: 'ASSESSMENT AND PLAN:\n1. Hydronephrosis.', expect: ['N13.30'] }],
   },
   {
     id: 'manifestation-codes', title: 'Index-paired manifestation codes stand with their etiology', guideline: 'OCG I.A.13 (etiology/manifestation convention)',

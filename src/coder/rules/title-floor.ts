@@ -17,11 +17,11 @@ const INDEX_TERM_FLOOR = 0.5;
  * An Alphabetic Index term or inclusion term of two words or more, written contiguously, affirmed, about the patient
  * ("ankle sprain", "low back strain") names its code as plainly as a title: it is suggested, whatever the learned score.
  */
-/** A mention that writes out an index or inclusion term of two words or more (a gap word or two allowed: "strain of low back"). */
+/** A mention that writes out an index or inclusion term of two words or more (a few words between: "fracture of the right distal radius"). */
 export function writesIndexTerm(m: PlacedMention): boolean {
   // Encounter and status Z codes are read from words like "follow-up": their own rules decide them.
   return (m.source === 'index' || m.source === 'inclusion' || m.source === 'title') && !m.code.startsWith('Z') && !m.subsumed && m.negation === 'affirmed' && m.experiencer === 'patient'
-    && m.temporality !== 'hypothetical' && m.nKeys >= 2 && m.window <= 2 * m.nKeys - 1 && !RESIDUAL.test(m.matched);
+    && m.temporality !== 'hypothetical' && m.nKeys >= 2 && m.window <= 2 * m.nKeys + 1 && !RESIDUAL.test(m.matched);
 }
 
 /** A mention that writes out a whole official title of three words or more. */
@@ -29,6 +29,16 @@ export function writesTitle(m: PlacedMention): boolean {
   return m.source === 'title' && !m.subsumed && m.negation === 'affirmed' && m.nKeys >= 3 && !RESIDUAL.test(m.matched);
 }
 
-export function floorWrittenIndexTerms(cs: readonly RuledCandidate[]): RuleEdit[] {
-  return cs.filter((c) => c.confidence < INDEX_TERM_FLOOR && c.mentions.some(writesIndexTerm)).map((target) => ({ op: 'confidence', target, confidence: INDEX_TERM_FLOOR }));
+export function floorWrittenIndexTerms(cs: readonly RuledCandidate[], text: string): RuleEdit[] {
+  return cs.filter((c) => c.confidence < INDEX_TERM_FLOOR && c.mentions.some((m) => writesIndexTerm(m) || ((m.role === 'diagnosis' || m.role === 'plan') && isWholeItem(m, text))))
+    .map((target) => ({ op: 'confidence', target, confidence: INDEX_TERM_FLOOR }));
+}
+
+/** The mention is the whole assessment item ("2. Depression.", "- Hydronephrosis"): a one-word diagnosis stated as such. */
+export function isWholeItem(m: PlacedMention, text: string): boolean {
+  if (m.subsumed || m.negation !== 'affirmed' || m.experiencer !== 'patient' || m.source === 'learned' || m.source === 'encoder') return false;
+  // "Other hypertension" read from "Hypertension": a residual title names no condition of its own.
+  if (RESIDUAL.test(m.matched) || /^other\b/i.test(m.matched) || m.code.startsWith('Z')) return false;
+  const item = text.slice(m.sentenceStart, m.sentenceEnd).replace(/^\s*(?:[-*•]|\d+[.)])?\s*/, '').replace(/[\s.;:,]+$/, '');
+  return item.length > 0 && item.toLowerCase() === text.slice(m.start, m.end).toLowerCase();
 }
