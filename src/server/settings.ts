@@ -13,7 +13,8 @@ export interface ServerSettings {
   languages: string[];
   include: string[];
   exclude: string[];
-  threshold: number;
+  /** Minimum confidence; null: the engine's own default for the policy (the CLI's default too). */
+  threshold: number | null;
   maxSuggestions: number;
   severity: Severity;
   debounceMs: number;
@@ -36,7 +37,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   languages: ['plaintext', 'markdown', 'clinical-note'],
   include: ['**/*'],
   exclude: ['**/node_modules/**', '**/README.md', '**/CHANGELOG.md'],
-  threshold: 0.5,
+  threshold: null,
   maxSuggestions: 50,
   severity: 'information',
   debounceMs: 300,
@@ -72,6 +73,12 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
     problems.push(`clinicalCoder.${name} must be a number from ${min} to ${max}; using ${def}.`);
     return def;
   };
+  const numOrDefault = (name: string, v: unknown, min: number, max: number): number | null => {
+    if (v === undefined) return null;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max) return v;
+    problems.push(`clinicalCoder.${name} must be a number from ${min} to ${max}; using the engine's default.`);
+    return null;
+  };
   const oneOf = <T extends string>(name: string, v: unknown, allowed: readonly T[], def: T): T => {
     if (v === undefined) return def;
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
@@ -106,7 +113,7 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
     languages: strings('languages', r.languages, d.languages),
     include: globs('include', r.include, d.include),
     exclude: globs('exclude', r.exclude, d.exclude),
-    threshold: num('threshold', r.threshold, d.threshold, 0, 1),
+    threshold: r.threshold === null ? null : numOrDefault('threshold', r.threshold, 0, 1),
     maxSuggestions: Math.round(num('maxSuggestions', r.maxSuggestions, d.maxSuggestions, 1, 500)),
     severity: oneOf('severity', r.severity, ['error', 'warning', 'information', 'hint'] as const, d.severity),
     debounceMs: Math.round(num('debounceMs', r.debounceMs, d.debounceMs, 0, 10000)),
@@ -127,7 +134,7 @@ export function normalizeSettings(raw: unknown): { settings: ServerSettings; pro
 export function codingOptions(s: ServerSettings): CodingOptions {
   return {
     policy: s.policy,
-    threshold: s.threshold,
+    ...(s.threshold === null ? {} : { threshold: s.threshold }),
     maxSuggestions: s.maxSuggestions,
     useEncoder: s.encoderEnabled,
     all: s.policy === 'mentions' || s.historyPolicy === 'hint' || s.familyPolicy === 'hint',

@@ -18,7 +18,7 @@ test('nested keys as VS Code sends them', () => {
 
 test('bad values fall back to defaults with a message naming the setting', () => {
   const { settings, problems } = normalizeSettings({ threshold: 3, severity: 'loud', languages: 'plaintext', debounceMs: -1 });
-  assert.equal(settings.threshold, 0.5);
+  assert.equal(settings.threshold, null);
   assert.equal(settings.severity, 'information');
   assert.deepEqual(settings.languages, DEFAULT_SETTINGS.languages);
   assert.equal(problems.length, 4);
