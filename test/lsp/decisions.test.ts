@@ -123,10 +123,11 @@ test('clear removes a decision; Accept all in this section accepts the pending c
   const cleared = await s.nextDiagnostics(uri, () => s.conn.sendRequest('clinicalCoder/decide', { uri, code: 'N18.31', decision: 'clear' }));
   assert.ok(codesOf(cleared).includes('N18.30') && !codesOf(cleared).includes('N18.31'), 'clearing a replacement restores the suggested code');
   const text = sampleText('discharge-summary.note');
-  const start = text.indexOf('FAMILY HISTORY:'), end = text.indexOf('SOCIAL HISTORY:');
+  const start = text.indexOf('DISCHARGE MEDICATIONS:'), end = text.length;
   const ds = await s.nextDiagnostics(uri, () => s.conn.sendRequest('clinicalCoder/decideSection', { uri, start, end, decision: 'accepted' }));
-  const family = ds.filter((d) => d.range.start.line === text.slice(0, start).split('\n').length);
-  assert.ok(family.length >= 1 && family.every((d) => String(d.message).startsWith('✓ accepted')), JSON.stringify(family.map((d) => d.message)));
+  const firstLine = text.slice(0, start).split('\n').length - 1;
+  const section = ds.filter((d) => d.range.start.line > firstLine);
+  assert.ok(section.length >= 1 && section.every((d) => String(d.message).startsWith('✓ accepted')), JSON.stringify(section.map((d) => d.message)));
   assert.ok(ds.some((d) => d.code === 'E11.22' && !String(d.message).startsWith('✓')), 'other sections untouched');
 });
 
