@@ -18,6 +18,8 @@ const COLUMNS: [RegExp, string][] = [
 ];
 const ACCIDENTAL = 'Poisoning Accidental (unintentional)';
 const WORD = /[A-Za-z][A-Za-z-]{2,}/g;
+/** Side effects talked about, not had: "we discussed the possible side effects of hydrochlorothiazide", "denies side effects". */
+const NOT_AN_EVENT = /\b(possible|potential|common|risks?|discuss(?:ed|ing)?|review(?:ed|ing)?|counsel(?:l?ed|l?ing)?|educat(?:ed|ion)|explain(?:ed)?|warn(?:ed)?|monitor(?:ing)? for|watch for|no|denies|denied|without|any)\b[^.;]{0,40}\b(side effects?|adverse (effects?|reactions?))\b/i;
 /** Table rows that name no substance ("Tablets - see also specified substance"), or that other codes cover (alcohol
  * intoxication is F10 unless a poisoning is documented). */
 const GENERIC = /^(tablets?|pills?|drugs?|medications?|medicines?|medicaments?|substances?|agents?|chemicals?|capsules?|doses?|alcohol|ethanol|water|food)$/i;
@@ -36,7 +38,7 @@ export function addDrugEvents(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate
     return r;
   };
   view.sentences.forEach((s, i) => {
-    if (s.role === 'family' || s.role === 'allergies' || !EVENT.test(s.text)) return;
+    if (s.role === 'family' || s.role === 'allergies' || !EVENT.test(s.text) || NOT_AN_EVENT.test(s.text)) return;
     const column = COLUMNS.find(([re]) => re.test(s.text))?.[1] ?? ACCIDENTAL;
     const seventh = /\bsequela/i.test(s.text) ? 'S' : /\bsubsequent (encounter|visit)/i.test(s.text) ? 'D' : 'A';
     const words = [...s.text.matchAll(WORD)];

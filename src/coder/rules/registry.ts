@@ -196,7 +196,8 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'drug-poisoning', title: 'Poisoning, adverse effect and underdosing from the Table of Drugs and Chemicals', guideline: 'OCG I.C.19.e',
     policies: BILLING, phase: 'add', edits: (ctx, cs) => addDrugEvents(ctx.kb, cs, ctx.view),
-    examples: [{ note: 'Assessment: accidental overdose of acetaminophen, initial encounter.', expect: ['T39.1X1A'] }],
+    examples: [
+      { note: 'Assessment: hypertension. We discussed the possible side effects of hydrochlorothiazide.', forbid: ['T50.2X5A'] },{ note: 'Assessment: accidental overdose of acetaminophen, initial encounter.', expect: ['T39.1X1A'] }],
   },
   {
     id: 'part-readings', title: 'Words inside a longer condition are not coded on their own', guideline: 'Coding practice: code the whole condition',
