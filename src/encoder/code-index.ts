@@ -5,13 +5,25 @@ import { CodeIndexError } from './errors';
 import { float32ToHalf, halfToFloat32 } from './fp16';
 import { LruCache } from './lru-cache';
 import { SimdScorer } from './simd-scorer';
-import { topKMany, topKOfScores, toHits } from './top-k';
+import { buildPartition, partitionBytes, readPartition, type Partition } from './partition';
+import { topKMany, topKOfScores, toHits, type TopK } from './top-k';
 import type { CodeHit } from './types';
 
 export const CODE_INDEX_FORMAT = 'clinical-coder-code-index';
 export const CODE_INDEX_VERSION = 1;
 const META_FILE = 'code-index.json';
 const VECTORS_FILE = 'code-index.bin';
+const PARTITION_FILE = 'code-index.lists.bin';
+/** Below this many codes exact search is cheap and no partition is built. */
+const MIN_PARTITIONED = 10000;
+/** Coarse lists of a partitioned index (about 290 codes each for 74,719). */
+export const DEFAULT_LISTS = 256;
+/**
+ * Lists a query re-scores exactly (of 256, so about an eighth of the codes): on 4,000 note phrases the top 3
+ * codes equal exact search's for 92% of phrases, the top code for 97.5%, and the hits the engine keeps (>= 0.7)
+ * for 96.6%, at a seventh of the cost (the encoder benchmark measures it; test/unit/encoder/two-stage-search.test.ts checks it).
+ */
+export const DEFAULT_PROBES = 32;
 
 /** How vectors are stored: int8 with a float32 scale per code (shipped), fp16, or fp32 (in memory only, for comparisons). */
 export type CodeIndexStorage = 'int8' | 'fp16' | 'fp32';
@@ -28,7 +40,16 @@ export interface CodeIndexMeta {
   /** Code text recipe (buildCodeText options) and knowledge base it came from. */
   textRecipe: string;
   builtAt: string;
+  /** Coarse lists for two-stage search (code-index.lists.bin); absent: exact search only. */
+  partition?: { lists: number };
   codes: string[];
+}
+
+export interface SearchOptions {
+  /** Brute force over every code (default false when the index has a partition). */
+  exact?: boolean;
+  /** Lists re-scored per query in two-stage search (default DEFAULT_PROBES). */
+  probes?: number;
 }
 
 export function defaultCodeIndexDir(): string {
@@ -46,8 +67,28 @@ type Rows = { kind: 'f32'; matrix: Float32Array } | { kind: 'i8'; q: Int8Array; 
 export class CodeEmbeddingIndex {
   private simd: SimdScorer | undefined | null = null;
   private dense: Float32Array | undefined;
+  /** The int8 rows in list order (two-stage search) and the centroid scorer. */
+  private lists: { rows: SimdScorer; centroids: SimdScorer } | undefined | null = null;
 
-  private constructor(readonly meta: Omit<CodeIndexMeta, 'codes'>, readonly codes: string[], private readonly rows: Rows) {}
+  private constructor(readonly meta: Omit<CodeIndexMeta, 'codes'>, readonly codes: string[], private readonly rows: Rows, private partition?: Partition) {}
+
+  /** Whether search runs in two stages (coarse lists, then exact re-scoring of the nearest lists). */
+  get partitioned(): boolean {
+    return !!this.partition;
+  }
+
+  /**
+   * Builds the coarse lists for two-stage search (spherical k-means, deterministic; seconds for 74,719 codes).
+   * Small indexes keep exact search only.
+   */
+  buildPartition(opts: { lists?: number; minCodes?: number } = {}): this {
+    if (this.size < (opts.minCodes ?? MIN_PARTITIONED) || this.rows.kind !== 'i8') return this;
+    const lists = opts.lists ?? DEFAULT_LISTS;
+    this.partition = buildPartition(this.matrix, this.size, this.dim, { lists });
+    (this.meta as CodeIndexMeta).partition = { lists: this.partition.offsets.length - 1 };
+    this.lists = null;
+    return this;
+  }
 
   /** All rows as float32 (the fallback search without SIMD; built once for an int8 index). */
   private get matrix(): Float32Array {
@@ -99,8 +140,15 @@ export class CodeEmbeddingIndex {
     const rows: Rows = meta.dtype === 'int8'
       ? { kind: 'i8', scales: new Float32Array(bytes, 0, n), q: new Int8Array(bytes, n * 4, n * d) }
       : { kind: 'f32', matrix: halfToFloat32(new Uint16Array(bytes)) };
+    let partition: Partition | undefined;
+    if (meta.partition) {
+      const file = path.join(dir, PARTITION_FILE);
+      const p = fs.existsSync(file) && meta.dtype === 'int8' ? readPartition(fs.readFileSync(file), meta.partition.lists, n, d) : undefined;
+      if (!p) throw new CodeIndexError(`Code embedding index ${file} is missing or does not match ${metaFile}: ${fix}`);
+      partition = p;
+    }
     const { codes, ...rest } = meta;
-    return new CodeEmbeddingIndex(rest, codes, rows);
+    return new CodeEmbeddingIndex(rest, codes, rows, partition);
   }
 
   save(dir: string): void {
@@ -117,6 +165,9 @@ export class CodeEmbeddingIndex {
       data = new Uint8Array(half.buffer);
     }
     fs.writeFileSync(path.join(dir, VECTORS_FILE), data);
+    const lists = path.join(dir, PARTITION_FILE);
+    if (this.partition) fs.writeFileSync(lists, partitionBytes(this.partition));
+    else fs.rmSync(lists, { force: true });
     const meta: CodeIndexMeta = { ...this.meta, codes: this.codes } as CodeIndexMeta;
     fs.writeFileSync(path.join(dir, META_FILE), JSON.stringify(meta));
   }
@@ -143,13 +194,18 @@ export class CodeEmbeddingIndex {
     return v;
   }
 
-  search(query: Float32Array, k: number): CodeHit[] {
-    return this.searchMany([query], k)[0];
+  search(query: Float32Array, k: number, opts: SearchOptions = {}): CodeHit[] {
+    return this.searchMany([query], k, opts)[0];
   }
 
-  searchMany(queries: Float32Array[], k: number): CodeHit[][] {
+  /** Top-k codes per query: two-stage when the index has lists (same scores as exact search), else brute force. */
+  searchMany(queries: Float32Array[], k: number, opts: SearchOptions = {}): CodeHit[][] {
     for (const q of queries) {
       if (q.length !== this.dim) throw new CodeIndexError(`query has ${q.length} dimensions but the code index has ${this.dim}: rebuild the index with this model ("npm run build:embeddings")`);
+    }
+    if (!opts.exact && this.partition && this.rows.kind === 'i8') {
+      const lists = this.listScorers();
+      if (lists) return this.searchLists(lists, queries, k, opts.probes ?? DEFAULT_PROBES);
     }
     if (this.simd === null) {
       this.simd = this.rows.kind === 'i8'
@@ -161,6 +217,63 @@ export class CodeEmbeddingIndex {
     this.simd.scoreBlocks(queries, (j, scores) => { out[j] = toHits(this.codes, topKOfScores(scores, k)); });
     return out;
   }
+
+  /** Rows copied into list order for the int8 kernel, and the centroids (built on first two-stage search). */
+  private listScorers(): { rows: SimdScorer; centroids: SimdScorer } | undefined {
+    if (this.lists !== null) return this.lists;
+    const p = this.partition!, d = this.dim;
+    if (this.rows.kind !== 'i8') return (this.lists = undefined);
+    const q = new Int8Array(this.size * d), scales = new Float32Array(this.size);
+    for (let i = 0; i < this.size; i++) {
+      const r = p.order[i];
+      q.set(this.rows.q.subarray(r * d, (r + 1) * d), i * d);
+      scales[i] = this.rows.scales[r];
+    }
+    const rows = SimdScorer.createInt8(q, scales, this.size, d);
+    const centroids = SimdScorer.create(p.centroids, p.offsets.length - 1, d);
+    this.lists = rows?.canScoreSpans && centroids ? { rows, centroids } : undefined;
+    return this.lists;
+  }
+
+  private searchLists(s: { rows: SimdScorer; centroids: SimdScorer }, queries: Float32Array[], k: number, probes: number): CodeHit[][] {
+    const p = this.partition!;
+    const nLists = p.offsets.length - 1;
+    const kk = Math.max(0, Math.min(k, this.size));
+    const near: Int32Array[] = new Array(queries.length);
+    s.centroids.scoreBlocks(queries, (j, scores) => { near[j] = topKOfScores(scores, Math.min(probes, nLists)).idx; });
+    return queries.map((query, j) => {
+      const res: TopK = { idx: new Int32Array(kk), score: new Float32Array(kk).fill(-Infinity), n: 0 };
+      if (!kk) return [];
+      s.rows.setQuery(query);
+      let min = -Infinity;
+      for (const l of near[j]) {
+        const start = p.offsets[l], n = p.offsets[l + 1] - start;
+        if (!n) continue;
+        const scores = s.rows.scoreSpan(start, n);
+        for (let r = 0; r < n; r++) if (scores[r] >= min) min = insertByRow(res, kk, p.order[start + r], scores[r]);
+      }
+      const out: CodeHit[] = [];
+      for (let i = 0; i < res.n; i++) out.push({ code: this.codes[res.idx[i]], score: res.score[i] });
+      return out;
+    });
+  }
+}
+
+/**
+ * insertTopK with ties broken by row number, as the exact scan (which meets rows in index order) breaks them,
+ * so the two-stage search orders equal scores (codes with the same text) the same way.
+ */
+function insertByRow(res: TopK, kk: number, row: number, s: number): number {
+  if (res.n === kk && (s < res.score[kk - 1] || (s === res.score[kk - 1] && row > res.idx[kk - 1]))) return res.score[kk - 1];
+  let p = res.n < kk ? res.n++ : kk - 1;
+  while (p > 0 && (res.score[p - 1] < s || (res.score[p - 1] === s && res.idx[p - 1] > row))) {
+    res.score[p] = res.score[p - 1];
+    res.idx[p] = res.idx[p - 1];
+    p--;
+  }
+  res.score[p] = s;
+  res.idx[p] = row;
+  return res.n === kk ? res.score[kk - 1] : -Infinity;
 }
 
 /** Symmetric int8 per row: scale = max |x| / 127. */

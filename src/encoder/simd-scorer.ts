@@ -59,6 +59,7 @@ export class SimdScorer {
       const fn = inst.exports.scores_i8 as (m: number, sc: number, q: number, qs: number, out: number, n: number, d: number, nq: number) => void;
       const scorer = new SimdScorer((m, qv, out, n, d, nq) => fn(m, scalesOff, qv, qScalesOff, out, n, d, nq), memory, count, dim, qOff, outOff);
       scorer.int16Queries = qScalesOff;
+      scorer.spanFn = (start, n) => fn(start * dim, scalesOff + start * 4, qOff, qScalesOff, outOff, n, dim, 1);
       return scorer;
     } catch {
       return undefined;
@@ -68,6 +69,34 @@ export class SimdScorer {
   /** Offset of the query scales when queries go in as int16 (the int8 kernel); undefined for float32 queries. */
   private int16Queries: number | undefined;
 
+  private spanFn: ((start: number, n: number) => void) | undefined;
+
+  /** Whether `setQuery`/`scoreSpan` work (the int8 kernel). */
+  get canScoreSpans(): boolean { return !!this.spanFn; }
+
+  /** Loads one query for `scoreSpan`, rounded exactly as `scoreBlocks` rounds it (so scores are identical). */
+  setQuery(q: Float32Array): void {
+    this.writeInt16Queries([q]);
+  }
+
+  /** Scores of the loaded query against rows [start, start + n) (a view valid until the next call). */
+  scoreSpan(start: number, n: number): Float32Array {
+    this.spanFn!(start, n);
+    return new Float32Array(this.memory.buffer, this.outOff, n);
+  }
+
+  private writeInt16Queries(block: Float32Array[]): void {
+    const qv = new Int16Array(this.memory.buffer, this.qOff, block.length * this.dim);
+    const qs = new Float32Array(this.memory.buffer, this.int16Queries!, block.length);
+    block.forEach((q, j) => {
+      let max = 0;
+      for (let k = 0; k < this.dim; k++) max = Math.max(max, Math.abs(q[k]));
+      const scale = max / 32767 || 1;
+      qs[j] = scale;
+      for (let k = 0; k < this.dim; k++) qv[j * this.dim + k] = Math.round(q[k] / scale);
+    });
+  }
+
   /** Calls `each(j, scores)` for every query j with a view of its `count` scores (valid during the call only). */
   scoreBlocks(queries: Float32Array[], each: (j: number, scores: Float32Array) => void): void {
     for (let q0 = 0; q0 < queries.length; q0 += BLOCK) {
@@ -75,17 +104,7 @@ export class SimdScorer {
       if (this.int16Queries === undefined) {
         const qv = new Float32Array(this.memory.buffer, this.qOff, block.length * this.dim);
         block.forEach((q, j) => qv.set(q, j * this.dim));
-      } else {
-        const qv = new Int16Array(this.memory.buffer, this.qOff, block.length * this.dim);
-        const qs = new Float32Array(this.memory.buffer, this.int16Queries, block.length);
-        block.forEach((q, j) => {
-          let max = 0;
-          for (let k = 0; k < this.dim; k++) max = Math.max(max, Math.abs(q[k]));
-          const scale = max / 32767 || 1;
-          qs[j] = scale;
-          for (let k = 0; k < this.dim; k++) qv[j * this.dim + k] = Math.round(q[k] / scale);
-        });
-      }
+      } else this.writeInt16Queries(block);
       this.scoresFn(0, this.qOff, this.outOff, this.count, this.dim, block.length);
       for (let j = 0; j < block.length; j++) each(q0 + j, new Float32Array(this.memory.buffer, this.outOff + j * this.count * 4, this.count));
     }
