@@ -22,3 +22,23 @@ export function phraseChunks(sentence: string): Chunk[] {
   push(last, sentence.length);
   return out;
 }
+
+/**
+ * Search-vocabulary tokens (stemmed as src/icd/text.ts stems them) that are frequent in notes but never name a
+ * condition on their own: a chunk made only of these (and of numbers) is not worth an encoder query.
+ */
+const GENERIC_TOKENS = new Set(('patient right left no she he history report year medical treatment examination i deny will not present '
+  + 'normal old physical mg up follow today any also plan well stat continu we medication review result week month time daily reason ther '
+  + 'test it exam bilateral level counsel increas area complaint negativ when diagnosis study find chief both recommend male evaluation '
+  + 'therapy home note positiv clinic due education once other lower two x some last femal need system imag confirm upper days taking day '
+  + 'sign past instruction did good complet monitor current control ct cm limit doe mild side regard decreas being evidenc order one three '
+  + 'four five first second third time times approximately least same between however there observ consult obtain document relationship '
+  + 'impression sequenc general locat position found visit discuss start refer new further possibl back ago since made seen given').split(' '));
+
+/**
+ * Whether a chunk can name a condition: it has a word the ICD-10-CM texts use (`inCodeTexts`, the knowledge
+ * base's search vocabulary) that is not one of the generic note words above and not a number.
+ */
+export function canNameCondition(text: string, tokens: (text: string) => string[], inCodeTexts: (token: string) => boolean): boolean {
+  return tokens(text).some((t) => !GENERIC_TOKENS.has(t) && !/^\d/.test(t) && inCodeTexts(t));
+}
