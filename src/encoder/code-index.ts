@@ -136,7 +136,8 @@ export class CodeEmbeddingIndex {
     if (buf.length !== expected) {
       throw new CodeIndexError(`Code embedding index ${vecFile} has ${buf.length} bytes, expected ${expected} (${meta.dtype}): ${fix}`);
     }
-    const bytes = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
+    // A large file's Buffer owns its memory from offset 0: used in place rather than copied (10 MB less at load).
+    const bytes = buf.byteOffset % 4 === 0 && buf.byteOffset === 0 && buf.buffer.byteLength === buf.length ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
     const rows: Rows = meta.dtype === 'int8'
       ? { kind: 'i8', scales: new Float32Array(bytes, 0, n), q: new Int8Array(bytes, n * 4, n * d) }
       : { kind: 'f32', matrix: halfToFloat32(new Uint16Array(bytes)) };
@@ -229,7 +230,9 @@ export class CodeEmbeddingIndex {
       q.set(this.rows.q.subarray(r * d, (r + 1) * d), i * d);
       scales[i] = this.rows.scales[r];
     }
-    const rows = SimdScorer.createInt8(q, scales, this.size, d);
+    let longest = 0;
+    for (let l = 0; l + 1 < p.offsets.length; l++) longest = Math.max(longest, p.offsets[l + 1] - p.offsets[l]);
+    const rows = SimdScorer.createInt8(q, scales, this.size, d, longest);
     const centroids = SimdScorer.create(p.centroids, p.offsets.length - 1, d);
     this.lists = rows?.canScoreSpans && centroids ? { rows, centroids } : undefined;
     return this.lists;

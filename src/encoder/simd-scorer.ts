@@ -41,7 +41,8 @@ export class SimdScorer {
    * The int8 kernel: `q` holds [count, dim] int8 rows and `scales` their float32 scales (the shipped index as
    * stored); queries are rounded to int16 with a scale each (relative error ~1e-5). dim must be a multiple of 32.
    */
-  static createInt8(q: Int8Array, scales: Float32Array, count: number, dim: number): SimdScorer | undefined {
+  /** `spanRows`: when set, the output buffer holds only that many scores (for `scoreSpan`; `scoreBlocks` is then unavailable). */
+  static createInt8(q: Int8Array, scales: Float32Array, count: number, dim: number, spanRows?: number): SimdScorer | undefined {
     if (dim % 32 !== 0 || typeof WebAssembly === 'undefined') return undefined;
     try {
       const module = new WebAssembly.Module(Buffer.from(DOT_SIMD_WASM, 'base64'));
@@ -51,7 +52,7 @@ export class SimdScorer {
       const qOff = align(scalesOff + count * 4);
       const qScalesOff = align(qOff + BLOCK * dim * 2);
       const outOff = align(qScalesOff + BLOCK * 4);
-      const total = outOff + BLOCK * count * 4;
+      const total = outOff + (spanRows !== undefined ? spanRows : BLOCK * count) * 4;
       const pages = Math.ceil(total / 65536) - memory.buffer.byteLength / 65536;
       if (pages > 0) memory.grow(pages);
       new Int8Array(memory.buffer, 0, count * dim).set(q.subarray(0, count * dim));
@@ -59,6 +60,7 @@ export class SimdScorer {
       const fn = inst.exports.scores_i8 as (m: number, sc: number, q: number, qs: number, out: number, n: number, d: number, nq: number) => void;
       const scorer = new SimdScorer((m, qv, out, n, d, nq) => fn(m, scalesOff, qv, qScalesOff, out, n, d, nq), memory, count, dim, qOff, outOff);
       scorer.int16Queries = qScalesOff;
+      scorer.blocks = spanRows === undefined;
       scorer.spanFn = (start, n) => fn(start * dim, scalesOff + start * 4, qOff, qScalesOff, outOff, n, dim, 1);
       return scorer;
     } catch {
@@ -69,6 +71,7 @@ export class SimdScorer {
   /** Offset of the query scales when queries go in as int16 (the int8 kernel); undefined for float32 queries. */
   private int16Queries: number | undefined;
 
+  private blocks = true;
   private spanFn: ((start: number, n: number) => void) | undefined;
 
   /** Whether `setQuery`/`scoreSpan` work (the int8 kernel). */
@@ -99,6 +102,7 @@ export class SimdScorer {
 
   /** Calls `each(j, scores)` for every query j with a view of its `count` scores (valid during the call only). */
   scoreBlocks(queries: Float32Array[], each: (j: number, scores: Float32Array) => void): void {
+    if (!this.blocks) throw new Error('this scorer was built for scoreSpan only');
     for (let q0 = 0; q0 < queries.length; q0 += BLOCK) {
       const block = queries.slice(q0, q0 + BLOCK);
       if (this.int16Queries === undefined) {
