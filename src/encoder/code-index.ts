@@ -4,7 +4,7 @@ import { resolveModelsDir } from '../common/paths';
 import { CodeIndexError } from './errors';
 import { float32ToHalf, halfToFloat32 } from './fp16';
 import { LruCache } from './lru-cache';
-import { SimdScorer } from './simd-scorer';
+import { BLOCK, SimdScorer } from './simd-scorer';
 import { buildPartition, partitionBytes, readPartition, type Partition } from './partition';
 import { topKMany, topKOfScores, toHits, type TopK } from './top-k';
 import type { CodeHit } from './types';
@@ -232,7 +232,7 @@ export class CodeEmbeddingIndex {
     }
     let longest = 0;
     for (let l = 0; l + 1 < p.offsets.length; l++) longest = Math.max(longest, p.offsets[l + 1] - p.offsets[l]);
-    const rows = SimdScorer.createInt8(q, scales, this.size, d, longest);
+    const rows = SimdScorer.createInt8(q, scales, this.size, d, BLOCK * longest);
     const centroids = SimdScorer.create(p.centroids, p.offsets.length - 1, d);
     this.lists = rows?.canScoreSpans && centroids ? { rows, centroids } : undefined;
     return this.lists;
@@ -244,19 +244,28 @@ export class CodeEmbeddingIndex {
     const kk = Math.max(0, Math.min(k, this.size));
     const near: Int32Array[] = new Array(queries.length);
     s.centroids.scoreBlocks(queries, (j, scores) => { near[j] = topKOfScores(scores, Math.min(probes, nLists)).idx; });
-    return queries.map((query, j) => {
-      const res: TopK = { idx: new Int32Array(kk), score: new Float32Array(kk).fill(-Infinity), n: 0 };
-      if (!kk) return [];
-      s.rows.setQuery(query);
-      let min = -Infinity;
-      for (const l of near[j]) {
-        const start = p.offsets[l], n = p.offsets[l + 1] - start;
-        if (!n) continue;
-        const scores = s.rows.scoreSpan(start, n);
-        for (let r = 0; r < n; r++) if (scores[r] >= min) min = insertByRow(res, kk, p.order[start + r], scores[r]);
+    // Queries that probe the same list are scored together (its rows stream once per block of 16 queries).
+    const byList: number[][] = Array.from({ length: nLists }, () => []);
+    near.forEach((ls, j) => { for (const l of ls) byList[l].push(j); });
+    const prepared = queries.map((q) => s.rows.int16Query(q));
+    const res: TopK[] = queries.map(() => ({ idx: new Int32Array(kk), score: new Float32Array(kk).fill(-Infinity), n: 0 }));
+    const min = new Float64Array(queries.length).fill(-Infinity);
+    if (kk) for (let l = 0; l < nLists; l++) {
+      const start = p.offsets[l], n = p.offsets[l + 1] - start, js = byList[l];
+      if (!n || !js.length) continue;
+      for (let b = 0; b < js.length; b += BLOCK) {
+        const block = js.slice(b, b + BLOCK);
+        s.rows.scoreSpan(block.map((j) => prepared[j]), start, n, (i, scores) => {
+          const j = block[i], r0 = res[j];
+          let m = min[j];
+          for (let r = 0; r < n; r++) if (scores[r] >= m) m = insertByRow(r0, kk, p.order[start + r], scores[r]);
+          min[j] = m;
+        });
       }
+    }
+    return res.map((r) => {
       const out: CodeHit[] = [];
-      for (let i = 0; i < res.n; i++) out.push({ code: this.codes[res.idx[i]], score: res.score[i] });
+      for (let i = 0; i < r.n; i++) out.push({ code: this.codes[r.idx[i]], score: r.score[i] });
       return out;
     });
   }

@@ -1,6 +1,8 @@
 import { DOT_SIMD_WASM } from './dot-simd-wasm';
 
-const BLOCK = 16;
+export const BLOCK = 16;
+
+export interface Int16Query { v: Int16Array; scale: number }
 
 /**
  * Brute-force dot products of query vectors against a fixed [count, dim] matrix, in WebAssembly SIMD (the matrix
@@ -61,7 +63,7 @@ export class SimdScorer {
       const scorer = new SimdScorer((m, qv, out, n, d, nq) => fn(m, scalesOff, qv, qScalesOff, out, n, d, nq), memory, count, dim, qOff, outOff);
       scorer.int16Queries = qScalesOff;
       scorer.blocks = spanRows === undefined;
-      scorer.spanFn = (start, n) => fn(start * dim, scalesOff + start * 4, qOff, qScalesOff, outOff, n, dim, 1);
+      scorer.spanFn = (start, n, nq) => fn(start * dim, scalesOff + start * 4, qOff, qScalesOff, outOff, n, dim, nq);
       return scorer;
     } catch {
       return undefined;
@@ -72,32 +74,37 @@ export class SimdScorer {
   private int16Queries: number | undefined;
 
   private blocks = true;
-  private spanFn: ((start: number, n: number) => void) | undefined;
+  private spanFn: ((start: number, n: number, nq: number) => void) | undefined;
 
   /** Whether `setQuery`/`scoreSpan` work (the int8 kernel). */
   get canScoreSpans(): boolean { return !!this.spanFn; }
 
-  /** Loads one query for `scoreSpan`, rounded exactly as `scoreBlocks` rounds it (so scores are identical). */
-  setQuery(q: Float32Array): void {
-    this.writeInt16Queries([q]);
+  /** A query rounded to int16 with its scale, exactly as `scoreBlocks` rounds it (so scores are identical). */
+  int16Query(q: Float32Array): Int16Query {
+    let max = 0;
+    for (let k = 0; k < this.dim; k++) max = Math.max(max, Math.abs(q[k]));
+    const scale = max / 32767 || 1;
+    const v = new Int16Array(this.dim);
+    for (let k = 0; k < this.dim; k++) v[k] = Math.round(q[k] / scale);
+    return { v, scale };
   }
 
-  /** Scores of the loaded query against rows [start, start + n) (a view valid until the next call). */
-  scoreSpan(start: number, n: number): Float32Array {
-    this.spanFn!(start, n);
-    return new Float32Array(this.memory.buffer, this.outOff, n);
+  /**
+   * Scores of up to 16 prepared queries against rows [start, start + n) in one pass over those rows:
+   * `each(i, scores)` with a view valid during the call only. The output buffer must hold block.length * n scores.
+   */
+  scoreSpan(block: Int16Query[], start: number, n: number, each: (i: number, scores: Float32Array) => void): void {
+    const qv = new Int16Array(this.memory.buffer, this.qOff, block.length * this.dim);
+    const qs = new Float32Array(this.memory.buffer, this.int16Queries!, block.length);
+    block.forEach((q, i) => { qv.set(q.v, i * this.dim); qs[i] = q.scale; });
+    this.spanFn!(start, n, block.length);
+    for (let i = 0; i < block.length; i++) each(i, new Float32Array(this.memory.buffer, this.outOff + i * n * 4, n));
   }
 
   private writeInt16Queries(block: Float32Array[]): void {
     const qv = new Int16Array(this.memory.buffer, this.qOff, block.length * this.dim);
     const qs = new Float32Array(this.memory.buffer, this.int16Queries!, block.length);
-    block.forEach((q, j) => {
-      let max = 0;
-      for (let k = 0; k < this.dim; k++) max = Math.max(max, Math.abs(q[k]));
-      const scale = max / 32767 || 1;
-      qs[j] = scale;
-      for (let k = 0; k < this.dim; k++) qv[j * this.dim + k] = Math.round(q[k] / scale);
-    });
+    block.forEach((q, j) => { const r = this.int16Query(q); qv.set(r.v, j * this.dim); qs[j] = r.scale; });
   }
 
   /** Calls `each(j, scores)` for every query j with a view of its `count` scores (valid during the call only). */
