@@ -221,7 +221,8 @@ export class CodingEngine {
         hitsPer = cached.map((h) => h ?? []);
         const toSearch = queries.map((_q, j) => j).filter((j) => !cached[j]);
         if (toSearch.length) {
-          const found = this.codeIndex.searchMany(toSearch.map((j) => vecs[j]), ENCODER_TOP_K);
+          // Only hits >= ENCODER_MIN_SIM are kept below, so a query with nothing near that stops early.
+          const found = this.codeIndex.searchMany(toSearch.map((j) => vecs[j]), ENCODER_TOP_K, { minScore: ENCODER_MIN_SIM });
           toSearch.forEach((j, n) => { this.hitCache.set(texts[j], found[n]); hitsPer[j] = found[n]; });
         }
       } catch (e) {

@@ -43,8 +43,11 @@ export class SimdScorer {
    * The int8 kernel: `q` holds [count, dim] int8 rows and `scales` their float32 scales (the shipped index as
    * stored); queries are rounded to int16 with a scale each (relative error ~1e-5). dim must be a multiple of 32.
    */
-  /** `spanRows`: when set, the output buffer holds only that many scores (for `scoreSpan`; `scoreBlocks` is then unavailable). */
-  static createInt8(q: Int8Array, scales: Float32Array, count: number, dim: number, spanRows?: number): SimdScorer | undefined {
+  /**
+   * `spanRows`: when set, the output buffer holds only that many scores (for `scoreSpan`; `scoreBlocks` is then
+   * unavailable). `order`: rows are stored as q's rows order[0], order[1], ... (copied straight into wasm memory).
+   */
+  static createInt8(q: Int8Array, scales: Float32Array, count: number, dim: number, spanRows?: number, order?: Uint32Array): SimdScorer | undefined {
     if (dim % 32 !== 0 || typeof WebAssembly === 'undefined') return undefined;
     try {
       const module = new WebAssembly.Module(Buffer.from(DOT_SIMD_WASM, 'base64'));
@@ -57,11 +60,13 @@ export class SimdScorer {
       const total = outOff + (spanRows !== undefined ? spanRows : BLOCK * count) * 4;
       const pages = Math.ceil(total / 65536) - memory.buffer.byteLength / 65536;
       if (pages > 0) memory.grow(pages);
-      new Int8Array(memory.buffer, 0, count * dim).set(q.subarray(0, count * dim));
-      new Float32Array(memory.buffer, scalesOff, count).set(scales.subarray(0, count));
+      const mq = new Int8Array(memory.buffer, 0, count * dim), ms = new Float32Array(memory.buffer, scalesOff, count);
+      if (!order) { mq.set(q.subarray(0, count * dim)); ms.set(scales.subarray(0, count)); }
+      else for (let i = 0; i < count; i++) { const r = order[i]; mq.set(q.subarray(r * dim, (r + 1) * dim), i * dim); ms[i] = scales[r]; }
       const fn = inst.exports.scores_i8 as (m: number, sc: number, q: number, qs: number, out: number, n: number, d: number, nq: number) => void;
       const scorer = new SimdScorer((m, qv, out, n, d, nq) => fn(m, scalesOff, qv, qScalesOff, out, n, d, nq), memory, count, dim, qOff, outOff);
       scorer.int16Queries = qScalesOff;
+      scorer.rowViews = { q: new Int8Array(memory.buffer, 0, count * dim), scales: new Float32Array(memory.buffer, scalesOff, count) };
       scorer.blocks = spanRows === undefined;
       scorer.spanFn = (start, n, nq) => fn(start * dim, scalesOff + start * 4, qOff, qScalesOff, outOff, n, dim, nq);
       return scorer;
@@ -74,6 +79,10 @@ export class SimdScorer {
   private int16Queries: number | undefined;
 
   private blocks = true;
+  private rowViews: { q: Int8Array; scales: Float32Array } | undefined;
+
+  /** The int8 rows and scales as stored in wasm memory (views, never reallocated: the memory does not grow). */
+  get int8Rows(): { q: Int8Array; scales: Float32Array } | undefined { return this.rowViews; }
   private spanFn: ((start: number, n: number, nq: number) => void) | undefined;
 
   /** Whether `setQuery`/`scoreSpan` work (the int8 kernel). */

@@ -3,6 +3,7 @@
 // mean, so each text costs one LayerNorm per token and one 256x128 product, and the native runtime's memory and
 // start-up are saved. Any other graph (a custom model) returns undefined here and runs on onnxruntime.
 import * as fs from 'node:fs';
+import { float32ToHalf, halfTable } from './fp16';
 import { SimdScorer } from './simd-scorer';
 
 interface Tensor { dims: number[]; type: number; data?: Float32Array }
@@ -67,8 +68,12 @@ function readTensor(b: Uint8Array, r: [number, number]): Tensor & { name: string
     else if (f === 9) raw = v as [number, number];
     else if (f === 4 && w === 5) floats.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength).readFloatLE(v as number));
   }
-  // Copied (not a view) so the file buffer can be dropped and alignment does not matter.
-  if (t.type === 1 && raw) t.data = new Float32Array(new Uint8Array(b.subarray(raw[0], raw[1])).buffer);
+  // Small tensors are copied, so only the embedding table (most of the file) can keep the file's bytes alive: as a
+  // view where aligned (no second copy), else as a copy too.
+  if (t.type === 1 && raw) {
+    const at = b.byteOffset + raw[0], len = (raw[1] - raw[0]) >> 2;
+    t.data = at % 4 === 0 && len > 1 << 18 ? new Float32Array(b.buffer, at, len) : new Float32Array(new Uint8Array(b.subarray(raw[0], raw[1])).buffer);
+  }
   else if (t.type === 1 && floats.length) t.data = Float32Array.from(floats);
   return t;
 }
@@ -139,8 +144,14 @@ export function readStaticModel(onnxPath: string): StaticWeights | undefined {
  */
 export class StaticModel {
   private readonly simd: SimdScorer | undefined;
+  readonly w: StaticWeights;
+  /** The token embedding table in half precision (6 MB instead of 12; embeddings move by cosine < 1e-6). */
+  private readonly tok16: Uint16Array;
+  private readonly half = halfTable();
 
-  constructor(readonly w: StaticWeights) {
+  constructor(weights: StaticWeights) {
+    this.tok16 = float32ToHalf(weights.tok);
+    const w = (this.w = { ...weights, tok: new Float32Array(0) });
     // The projection transposed: row j holds output j's weights, the layout the dot-product kernel takes.
     const t = new Float32Array(w.out * w.hidden);
     for (let k = 0; k < w.hidden; k++) for (let j = 0; j < w.out; j++) t[j * w.hidden + k] = w.proj[k * w.out + j];
@@ -156,7 +167,8 @@ export class StaticModel {
   }
 
   private meanLayerNorm(ids: readonly number[]): Float32Array {
-    const { hidden: h, tok, pos, typ, lnWeight, lnBias, eps, vocab } = this.w;
+    const { hidden: h, pos, typ, lnWeight, lnBias, eps, vocab } = this.w;
+    const tok = this.tok16, half = this.half;
     const x = new Float64Array(h);
     const sum = new Float64Array(h);
     const n = Math.min(ids.length, this.w.maxPos);
@@ -164,7 +176,7 @@ export class StaticModel {
       const raw = ids[t];
       const to = (raw >= 0 && raw < vocab ? raw : 0) * h, po = t * h;
       let mean = 0;
-      for (let k = 0; k < h; k++) { const v = tok[to + k] + pos[po + k] + typ[k]; x[k] = v; mean += v; }
+      for (let k = 0; k < h; k++) { const v = half[tok[to + k]] + pos[po + k] + typ[k]; x[k] = v; mean += v; }
       mean /= h;
       let vr = 0;
       for (let k = 0; k < h; k++) { const d = x[k] - mean; x[k] = d; vr += d * d; }

@@ -44,6 +44,11 @@ test('two-stage search returns the top codes of exact search on real phrases (sh
     assert.ok(sameTop3 >= PHRASES.length - 4, `top 3 equal for ${sameTop3} of ${PHRASES.length}`);
     // With every list probed, two-stage search is exact search (same codes, same order, ties included).
     assert.deepEqual(idx.searchMany(qs, 5, { probes: 100000 }), idx.searchMany(qs, 5, { exact: true }));
+    // minScore: the hits at or above it are the same; only hopeless queries stop early (with lower best scores).
+    const early = idx.searchMany(qs, 3, { minScore: 0.7 });
+    const kept = (hits: { code: string; score: number }[]) => hits.filter((h) => h.score >= 0.7);
+    PHRASES.forEach((p, j) => assert.deepEqual(kept(early[j]), kept(two[j]), p));
+    assert.ok(PHRASES.some((_p, j) => kept(two[j]).length > 0), 'some phrases have hits >= 0.7');
   } finally {
     await enc.dispose();
   }
