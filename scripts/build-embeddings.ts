@@ -1,5 +1,5 @@
 // `npm run build:embeddings`: embeds the knowledge-injected text of every billable FY2026 code with the shipped
-// encoder (models/encoder) and writes the int8 code index to models/embeddings/.
+// encoder (models/encoder) and writes the int8 code index and its coarse lists (two-stage search) to models/embeddings/.
 import * as path from 'node:path';
 import { resolveModelsDir } from '../src/common/paths';
 import { buildCodeEmbeddingIndex, createOnnxEncoder } from '../src/encoder';
@@ -8,7 +8,8 @@ import { loadKnowledgeBase } from '../src/icd';
 async function main(): Promise<void> {
   const t0 = performance.now();
   const kb = loadKnowledgeBase();
-  const encoder = await createOnnxEncoder({ threads: Number(process.env.ENCODER_THREADS ?? 2), batchSize: 64, cacheSize: 0 });
+  // onnxruntime, the reference runtime (the JS path that serves queries agrees to cosine 1 - 1e-8).
+  const encoder = await createOnnxEncoder({ runtime: 'onnxruntime', threads: Number(process.env.ENCODER_THREADS ?? 2), batchSize: 64, cacheSize: 0 });
   const index = await buildCodeEmbeddingIndex(encoder, kb, {
     chunk: 4096,
     onProgress: (d, t) => process.stdout.write(`\rembedding code texts ${d}/${t}`),

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { loadKnowledgeBase } from '../icd/loader';
+import { tokenize } from '../icd/text';
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
 import { ContextDetector, type SentenceContext } from '../note/context/ContextDetector';
 import type { Encoder, CodeEmbeddingIndex } from '../encoder/index';
@@ -27,7 +28,7 @@ import { applyCodingRules } from './rules/index';
 import { RULE_IDS } from './rules/registry';
 import { LruCache } from '../encoder/lru-cache';
 import { NeoplasmMatcher } from './neoplasm';
-import { phraseChunks, type Chunk } from './chunks';
+import { canNameCondition, phraseChunks, type Chunk } from './chunks';
 
 export interface EngineCreateOptions {
   kb?: IcdKnowledgeBase;
@@ -67,6 +68,7 @@ export class CodingEngine {
   /** The encoder's contribution per sentence (by sentence key, like `sentenceCache`). */
   private readonly encodingCache = new LruCache<string, SentenceEncoding>(4000);
   private neoplasm: NeoplasmMatcher | undefined;
+  private readonly inCodeTexts = (token: string) => this.kb.hasSearchToken(token);
   private encoderError: string | undefined;
 
   private constructor(
@@ -206,11 +208,17 @@ export class CodingEngine {
       const encoded: (SentenceEncoding | undefined)[] = keys.map((k) => this.encodingCache.get(k));
       const fresh = new Map<number, SentenceEncoding>();
       // Phrase-sized chunks are the queries (a concept encoder matches phrases, not whole sentences).
-      const queries: { sentence: number; chunk: Chunk }[] = [];
+      const queries: { sentence: number; chunk: Chunk; covered: boolean }[] = [];
       encoded.forEach((e, i) => {
         if (e) return;
         fresh.set(i, { sims: new Map(), mentions: [] });
-        for (const chunk of phraseChunks(view.sentences[i].text)) queries.push({ sentence: i, chunk });
+        const mentions = analyses[i].mentions;
+        for (const chunk of phraseChunks(view.sentences[i].text)) {
+          const covered = mentions.some((m) => m.start < chunk.end && chunk.start < m.end);
+          // A chunk no lexical mention touches is searched only if it can name a condition ("There", "T2 axial",
+          // "four times" cannot): most chunks of a note are such filler, and each search costs more than its embedding.
+          if (covered || canNameCondition(chunk.text, tokenize, this.inCodeTexts)) queries.push({ sentence: i, chunk, covered });
+        }
       });
       const texts = queries.map((q) => q.chunk.text);
       let vecs: Float32Array[] = [], hitsPer: { code: string; score: number }[][] = [];
@@ -222,13 +230,13 @@ export class CodingEngine {
         }
         vecs = texts.map((t) => this.simCache.get(t)!);
         // Retrieval is for wording the lexicon missed: only chunks no lexical mention touches are searched.
-        const covered = queries.map((q) => analyses[q.sentence].mentions.some((m) => m.start < q.chunk.end && q.chunk.start < m.end));
         // Hits are also cached by chunk text: the same phrase recurs across sentences and notes.
-        const cached = queries.map((_q, j) => (covered[j] ? [] : this.hitCache.get(texts[j])));
+        const cached = queries.map((q, j) => (q.covered ? [] : this.hitCache.get(texts[j])));
         hitsPer = cached.map((h) => h ?? []);
         const toSearch = queries.map((_q, j) => j).filter((j) => !cached[j]);
         if (toSearch.length) {
-          const found = this.codeIndex.searchMany(toSearch.map((j) => vecs[j]), ENCODER_TOP_K);
+          // Only hits >= ENCODER_MIN_SIM are kept below, so a query with nothing near that stops early.
+          const found = this.codeIndex.searchMany(toSearch.map((j) => vecs[j]), ENCODER_TOP_K, { minScore: ENCODER_MIN_SIM });
           toSearch.forEach((j, n) => { this.hitCache.set(texts[j], found[n]); hitsPer[j] = found[n]; });
         }
       } catch (e) {

@@ -39,7 +39,8 @@ export async function buildCodeEmbeddingIndex(encoder: Encoder, kb: CodeTextKnow
     vectors.push(...(await encoder.embed(texts.slice(i, i + chunk))));
     opts.onProgress?.(Math.min(i + chunk, texts.length), texts.length);
   }
-  return CodeEmbeddingIndex.fromVectors(codes, vectors, { model: encoder.id, textRecipe: textRecipe(opts.textOptions) });
+  // Coarse lists for two-stage search (a few seconds; small indexes stay exact-only).
+  return CodeEmbeddingIndex.fromVectors(codes, vectors, { model: encoder.id, textRecipe: textRecipe(opts.textOptions) }).buildPartition();
 }
 
 /**

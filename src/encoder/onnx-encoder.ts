@@ -4,7 +4,8 @@ import { resolveModelsDir } from '../common/paths';
 import { EncoderLoadError } from './errors';
 import { disableRuntimeTelemetry } from './runtime-telemetry';
 import { LruCache } from './lru-cache';
-import { readModelFolder, MODEL_FOLDER_HINT } from './model-folder';
+import { readModelFolder, MODEL_FOLDER_HINT, type ModelFolder } from './model-folder';
+import { readStaticModel, StaticModel } from './static-model';
 import { meanPoolNormalize } from './pooling';
 import { EncoderTokenizer } from './tokenizer';
 import type { Encoder, EncoderOptions } from './types';
@@ -23,6 +24,8 @@ export interface OnnxEncoder extends Encoder {
   readonly fingerprint: string;
   readonly stats: EncoderStats;
   readonly tokenizer: EncoderTokenizer;
+  /** 'js' for the shipped static graph (no native runtime loaded), 'onnxruntime' for any other model. */
+  readonly runtime: 'js' | 'onnxruntime';
 }
 
 /**
@@ -41,7 +44,7 @@ export function defaultEncoderDir(): string {
 }
 
 /**
- * The default encoder: our shipped ONNX model on onnxruntime-node. Texts are sorted by length before batching
+ * The default encoder: our shipped ONNX model (run in JS when its graph is the static one, else on onnxruntime-node). Texts are sorted by length before batching
  * (less padding), results come back in input order; an LRU cache keyed by text skips repeated sentences.
  */
 export async function createOnnxEncoder(opts: EncoderOptions = {}): Promise<OnnxEncoder> {
@@ -49,57 +52,18 @@ export async function createOnnxEncoder(opts: EncoderOptions = {}): Promise<Onnx
   const folder = readModelFolder(dir);
   const maxTokens = opts.maxTokens ?? Number(folder.tokenizerConfig.model_max_length ?? 128);
   const tokenizer = new EncoderTokenizer(folder.tokenizerJson, folder.tokenizerConfig, Math.min(maxTokens, 512));
-  let ort: typeof import('onnxruntime-node');
-  try {
-    // Also here for library users who import the encoder directly (their main thread).
-    disableRuntimeTelemetry();
-    ort = await import('onnxruntime-node');
-  } catch (e) {
-    throw new EncoderLoadError(nativeRuntimeMessage(e as Error), dir, { cause: e });
-  }
-  let session: OrtSession;
-  try {
-    const threads = opts.threads ?? 2;
-    session = await ort.InferenceSession.create(folder.onnxPath, {
-      intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential',
-    });
-  } catch (e) {
-    throw new EncoderLoadError(`Encoder weights are corrupt or not an ONNX model: ${folder.onnxPath} (${(e as Error).message.split('\n')[0]}). ${MODEL_FOLDER_HINT}`, dir, { cause: e });
-  }
-  const inputs = new Set(session.inputNames);
-  if (!inputs.has('input_ids')) {
-    await session.release();
-    throw new EncoderLoadError(`Encoder ONNX model ${folder.onnxPath} must take input_ids (has: ${session.inputNames.join(', ')}). ${MODEL_FOLDER_HINT}`, dir);
-  }
-  const outputName = session.outputNames.includes('last_hidden_state') ? 'last_hidden_state' : session.outputNames[0];
-  const cfgDim = Number(folder.config.embedding_size ?? folder.config.hidden_size ?? 0);
   const batchSize = Math.max(1, opts.batchSize ?? 32);
   const cache = new LruCache<string, Float32Array>(opts.cacheSize ?? 4096);
   const stats: EncoderStats = { texts: 0, cacheHits: 0, tokens: 0, paddedTokens: 0, inferenceMs: 0 };
-  let dim = cfgDim;
-
-  async function run(texts: string[]): Promise<Float32Array[]> {
-    const tb = tokenizer.batch(texts);
-    const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
-      input_ids: new ort.Tensor('int64', tb.inputIds, [tb.batch, tb.seq]),
-    };
-    if (inputs.has('attention_mask')) feeds.attention_mask = new ort.Tensor('int64', tb.attentionMask, [tb.batch, tb.seq]);
-    if (inputs.has('token_type_ids')) feeds.token_type_ids = new ort.Tensor('int64', tb.tokenTypeIds, [tb.batch, tb.seq]);
-    const t0 = performance.now();
-    const out = await session.run(feeds);
-    stats.inferenceMs += performance.now() - t0;
-    stats.tokens += tb.lengths.reduce((a, b) => a + b, 0);
-    stats.paddedTokens += tb.batch * tb.seq;
-    const hidden = out[outputName];
-    const d = hidden.dims[hidden.dims.length - 1];
-    dim = d;
-    if (hidden.dims.length === 2) {
-      // already pooled [batch, dim]
-      const data = hidden.data as Float32Array;
-      return Array.from({ length: tb.batch }, (_, b) => meanPoolNormalize(data.subarray(b * d, (b + 1) * d), [1], 1, 1, d)[0]);
-    }
-    return meanPoolNormalize(hidden.data as Float32Array, tb.attentionMask, tb.batch, tb.seq, d);
-  }
+  // The shipped (static) graph runs in JS from the same weights; other graphs, or runtime 'onnxruntime', on onnxruntime.
+  const weights = opts.runtime === 'onnxruntime' ? undefined : readStaticModel(folder.onnxPath);
+  const backend = weights ? staticBackend(new StaticModel(weights), tokenizer, stats) : await onnxBackend(folder, dir, tokenizer, stats, opts);
+  let dim = weights ? weights.out : Number(folder.config.embedding_size ?? folder.config.hidden_size ?? 0);
+  const run = async (texts: string[]) => {
+    const vecs = await backend.run(texts);
+    if (vecs[0]) dim = vecs[0].length;
+    return vecs;
+  };
 
   const encoder: OnnxEncoder = {
     id: `onnx:${path.basename(dir)}:${folder.fingerprint}`,
@@ -142,12 +106,79 @@ export async function createOnnxEncoder(opts: EncoderOptions = {}): Promise<Onnx
       }
       return result;
     },
+    runtime: weights ? 'js' : 'onnxruntime',
     async dispose() {
-      await session.release();
+      await backend.dispose();
     },
   };
   if (!dim) {
     dim = (await encoder.embed(['warm up']))[0].length;
   }
   return encoder;
+}
+
+interface Backend { run(texts: string[]): Promise<Float32Array[]>; dispose(): Promise<void> }
+
+function staticBackend(model: StaticModel, tokenizer: EncoderTokenizer, stats: EncoderStats): Backend {
+  return {
+    async run(texts) {
+      const ids = texts.map((t) => tokenizer.ids(t));
+      const t0 = performance.now();
+      const out = model.embed(ids);
+      stats.inferenceMs += performance.now() - t0;
+      for (const x of ids) { stats.tokens += x.length; stats.paddedTokens += x.length; }
+      return out;
+    },
+    async dispose() { /* nothing native to release */ },
+  };
+}
+
+async function onnxBackend(folder: ModelFolder, dir: string, tokenizer: EncoderTokenizer, stats: EncoderStats, opts: EncoderOptions): Promise<Backend> {
+  let ort: typeof import('onnxruntime-node');
+  try {
+    // Also here for library users who import the encoder directly (their main thread).
+    disableRuntimeTelemetry();
+    ort = await import('onnxruntime-node');
+  } catch (e) {
+    throw new EncoderLoadError(nativeRuntimeMessage(e as Error), dir, { cause: e });
+  }
+  let session: OrtSession;
+  try {
+    const threads = opts.threads ?? 2;
+    session = await ort.InferenceSession.create(folder.onnxPath, {
+      intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential',
+    });
+  } catch (e) {
+    throw new EncoderLoadError(`Encoder weights are corrupt or not an ONNX model: ${folder.onnxPath} (${(e as Error).message.split('\n')[0]}). ${MODEL_FOLDER_HINT}`, dir, { cause: e });
+  }
+  const inputs = new Set(session.inputNames);
+  if (!inputs.has('input_ids')) {
+    await session.release();
+    throw new EncoderLoadError(`Encoder ONNX model ${folder.onnxPath} must take input_ids (has: ${session.inputNames.join(', ')}). ${MODEL_FOLDER_HINT}`, dir);
+  }
+  const outputName = session.outputNames.includes('last_hidden_state') ? 'last_hidden_state' : session.outputNames[0];
+
+  async function run(texts: string[]): Promise<Float32Array[]> {
+    const tb = tokenizer.batch(texts);
+    const feeds: Record<string, InstanceType<typeof ort.Tensor>> = {
+      input_ids: new ort.Tensor('int64', tb.inputIds, [tb.batch, tb.seq]),
+    };
+    if (inputs.has('attention_mask')) feeds.attention_mask = new ort.Tensor('int64', tb.attentionMask, [tb.batch, tb.seq]);
+    if (inputs.has('token_type_ids')) feeds.token_type_ids = new ort.Tensor('int64', tb.tokenTypeIds, [tb.batch, tb.seq]);
+    const t0 = performance.now();
+    const out = await session.run(feeds);
+    stats.inferenceMs += performance.now() - t0;
+    stats.tokens += tb.lengths.reduce((a, b) => a + b, 0);
+    stats.paddedTokens += tb.batch * tb.seq;
+    const hidden = out[outputName];
+    const d = hidden.dims[hidden.dims.length - 1];
+    if (hidden.dims.length === 2) {
+      // already pooled [batch, dim]
+      const data = hidden.data as Float32Array;
+      return Array.from({ length: tb.batch }, (_, b) => meanPoolNormalize(data.subarray(b * d, (b + 1) * d), [1], 1, 1, d)[0]);
+    }
+    return meanPoolNormalize(hidden.data as Float32Array, tb.attentionMask, tb.batch, tb.seq, d);
+  }
+
+  return { run, dispose: () => session.release() };
 }

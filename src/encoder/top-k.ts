@@ -4,13 +4,13 @@ import type { CodeHit } from './types';
  * Exact top-k over a row-major [count, dim] matrix of unit vectors: dot product per row, a small sorted buffer
  * for the best k. Queries are processed in blocks so each row is read from memory once per block.
  */
-type TopK = { idx: Int32Array; score: Float32Array; n: number };
+export type TopK = { idx: Int32Array; score: Float32Array; n: number };
 
 /**
  * Inserts row r with score s into a sorted (descending) buffer of capacity kk; returns the score a new row
  * must beat from now on (-Infinity until the buffer is full). Called only for rows above that bar.
  */
-function insertTopK(res: TopK, kk: number, r: number, s: number): number {
+export function insertTopK(res: TopK, kk: number, r: number, s: number): number {
   let p = res.n < kk ? res.n++ : kk - 1;
   while (p > 0 && res.score[p - 1] < s) {
     res.score[p] = res.score[p - 1];

@@ -16,6 +16,8 @@ export interface EncoderOptions {
   batchSize?: number;
   /** LRU cache entries keyed by text (default 4096; 0 disables). */
   cacheSize?: number;
+  /** 'auto' (default): the shipped static graph runs in JS, any other graph on onnxruntime; 'onnxruntime' forces it. */
+  runtime?: 'auto' | 'onnxruntime';
   /** Token limit per text including [CLS]/[SEP] (default: tokenizer_config model_max_length, else 128). */
   maxTokens?: number;
 }

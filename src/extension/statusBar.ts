@@ -37,7 +37,7 @@ export class CoderStatusBar implements vscode.Disposable {
         this.item.text = '$(error) ICD-10: engine failed';
         break;
       case 'lexical-only':
-        this.item.text = `$(warning) ICD-10 (lexical)${count}`;
+        this.item.text = `$(info) ICD-10 (word matching)${count}`;
         break;
       default:
         this.item.text = `$(checklist) ICD-10${count}`;
@@ -45,7 +45,8 @@ export class CoderStatusBar implements vscode.Disposable {
     this.item.backgroundColor = s.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     const state = {
       starting: 'starting', loading: 'loading the knowledge base and model…', ready: `model ready${s.loadMs !== undefined ? ` (loaded in ${s.loadMs} ms)` : ''}`,
-      'lexical-only': 'lexical-only (no neural encoder)', error: 'the coding engine failed',
+      'lexical-only': 'word matching only: codes come from the words of the ICD-10-CM index and code titles; the neural encoder, which also finds wording the index lacks, is not in use',
+      error: 'the coding engine failed',
     }[s.state];
     const lines = [`Clinical Coder — ${state}`];
     if (s.detail) lines.push(s.detail);

@@ -347,6 +347,11 @@ export class IcdKnowledgeBase {
   // Alphabetic Index
   // -------------------------------------------------------------------------------------------
 
+  /** Whether a search token (a word as `tokenize` in src/icd/text.ts stems it) occurs in the code texts and index. */
+  hasSearchToken(token: string): boolean {
+    return this.vocab().tokenIds.has(token);
+  }
+
   /** The search vocabulary stored with the artifact (ids match its token streams). */
   private vocab(): TokenVocabulary {
     return (this.vocab_ ??= TokenVocabulary.fromTokens(this.r.strings('tok.vocab').all()));

@@ -3,6 +3,7 @@
 import { globProblem } from './glob';
 import type { CareSetting, CodingOptions, CodingPolicy } from '../coder/types';
 import { RULE_IDS } from '../coder/rules/registry';
+import { ENCODER_ENABLED_BY_DEFAULT } from '../common/encoder-default';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** What to do with conditions mentioned only as past history / family history: hide them or show as hints. */
@@ -47,8 +48,7 @@ export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze({
   setting: 'outpatient',
   codeUncertainAsConfirmed: false,
   modelPath: '',
-  // Off by default: no measured quality gain yet, and it costs latency and memory (README, bench:lsp).
-  encoderEnabled: false,
+  encoderEnabled: ENCODER_ENABLED_BY_DEFAULT,
   encoderThreads: 2,
   rulesDisabled: [],
 });

@@ -73,11 +73,11 @@ test('the language server with the encoder on: no socket leaves the machine, no 
   fs.rmSync(home, { recursive: true, force: true });
 });
 
-test('the CLI coding a note with its default encoder: no socket leaves the machine, no DNS lookup, no telemetry file', { skip: why, timeout: 120_000 }, () => {
+test('the CLI coding a note with the encoder on: no socket leaves the machine, no DNS lookup, no telemetry file', { skip: why, timeout: 120_000 }, () => {
   assert.ok(strace, 'strace is required under CI=true (the lsp layer installs it with apt-get)');
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-egress-home-'));
   const out = path.join(home, 'cli.strace');
-  const r = spawnSync('strace', [...TRACE, '-o', out, process.execPath, path.join(ROOT, 'dist', 'cli.js'), 'code', path.join(ROOT, 'samples', 'outpatient-visit.note')],
+  const r = spawnSync('strace', [...TRACE, '-o', out, process.execPath, path.join(ROOT, 'dist', 'cli.js'), 'code', '--encoder', path.join(ROOT, 'samples', 'outpatient-visit.note')],
     { encoding: 'utf8', env: { ...process.env, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache') }, timeout: 110_000 });
   assert.equal(r.status, 0, r.stderr);
   const trace = traced(out);

@@ -1,19 +1,20 @@
 // `npm run bench:encoder`: retrieval quality of our encoder vs two baselines (char-trigram TF-IDF, USE-lite) on
-// (a) held-out Alphabetic Index main terms and (b) CodiEsp dev notes, then speed (load, per-sentence latency,
-// tokens/s vs the CPU's measured MatMul throughput, exact top-k). Flags: --no-use, --quick, --threads N, --model DIR.
+// (a) held-out Alphabetic Index main terms, (b) CodiEsp dev notes and (c) aci-dev evidence quotes, then speed (load, per-sentence latency,
+// tokens/s vs the CPU's measured MatMul throughput, exact and two-stage top-k). Flags: --no-use, --quick, --threads N, --model DIR.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseFlags } from '../command';
 import { resolveModelsDir, resolveProjectRoot, resolveSharedDataDir } from '../../common/paths';
 import { loadKnowledgeBase } from '../../icd';
-import { CodeEmbeddingIndex, defaultCodeIndexDir, type CodeIndexStorage } from '../../encoder/code-index';
+import { CodeEmbeddingIndex, defaultCodeIndexDir, DEFAULT_PROBES, type CodeIndexStorage, type SearchOptions } from '../../encoder/code-index';
+import { phraseChunks } from '../../coder/chunks';
 import { buildCodeText, type CodeTextOptions } from '../../encoder/code-text';
 import { createOnnxEncoder, defaultEncoderDir, type OnnxEncoder } from '../../encoder/onnx-encoder';
 import { textRecipe } from '../../encoder/index-builder';
 import type { CodeHit, Encoder } from '../../encoder/types';
 import type { Benchmark } from './registry';
-import { loadCodiespDev, loadHeldOut, maxPool, noteRecall, rankMetrics, type DevNote, type NoteRecall, type RankMetrics } from './encoder/datasets';
+import { loadAciQuotes, loadCodiespDev, loadHeldOut, maxPool, noteRecall, rankMetrics, type DevNote, type NoteRecall, type RankMetrics } from './encoder/datasets';
 import { TrigramTfidf } from './encoder/tfidf-trigram';
 import { createUseLiteEncoder } from './encoder/use-lite';
 
@@ -46,14 +47,30 @@ interface System {
   sentenceHits(sentences: string[], k: number): Promise<CodeHit[][]>;
 }
 
-function denseSystem(name: string, enc: Encoder, index: CodeEmbeddingIndex): System {
+function denseSystem(name: string, enc: Encoder, index: CodeEmbeddingIndex, search: SearchOptions = { exact: true }): System {
   return {
     name,
     async rank(queries, k) {
-      return index.searchMany(await enc.embed(queries), k).map((h) => h.map((x) => x.code));
+      return index.searchMany(await enc.embed(queries), k, search).map((h) => h.map((x) => x.code));
     },
     async sentenceHits(sentences, k) {
-      return index.searchMany(await enc.embed(sentences), k);
+      return index.searchMany(await enc.embed(sentences), k, search);
+    },
+  };
+}
+
+/** A quote ranked as the engine queries it: its phrase chunks, max similarity per code (the whole quote if none). */
+function chunkSystem(name: string, enc: Encoder, index: CodeEmbeddingIndex, search: SearchOptions): System {
+  const base = denseSystem(name, enc, index, search);
+  return {
+    ...base,
+    async rank(queries, k) {
+      const out: string[][] = [];
+      for (const q of queries) {
+        const chunks = phraseChunks(q).map((c) => c.text);
+        out.push(maxPool(await base.sentenceHits(chunks.length ? chunks : [q], k), k));
+      }
+      return out;
     },
   };
 }
@@ -175,7 +192,7 @@ export const encoderBenchmark: Benchmark = {
     const loadWarm = performance.now() - tLoad1;
     const cfg = JSON.parse(fs.readFileSync(path.join(modelDir, 'config.json'), 'utf8')) as Record<string, unknown>;
     const onnxBytes = fs.statSync(path.join(modelDir, 'onnx', 'model.onnx')).size;
-    console.log(`model ${enc.id}: dim ${enc.dim}, ${(onnxBytes / 1e6).toFixed(1)} MB; load ${ms(loadCold)} (first in process, incl. onnxruntime), ${ms(loadWarm)} (again)`);
+    console.log(`model ${enc.id}: dim ${enc.dim}, ${(onnxBytes / 1e6).toFixed(1)} MB; load ${ms(loadCold)} (first in process), ${ms(loadWarm)} (again)`);
     out.model = { id: enc.id, dim: enc.dim, onnxMB: onnxBytes / 1e6, loadMsCold: loadCold, loadMsWarm: loadWarm };
 
     const kb = loadKnowledgeBase();
@@ -240,9 +257,24 @@ export const encoderBenchmark: Benchmark = {
       return res;
     };
 
+    // The same vectors with coarse lists: what the engine's two-stage search gives on this split.
+    const oursEvalLists = CodeEmbeddingIndex.fromVectors(codes, codes.map((c) => oursEval.index.vector(c)!), { model: enc.id, textRecipe: textRecipe(evalOpts) }).buildPartition();
     out.heldOut = await runA(`all ${codes.length} billable codes`, [
-      denseSystem('ours', enc, oursEval.index), denseSystem('ours (fp16 index)', enc, oursEval16), denseSystem('ours (fp32 index)', enc, oursEval32.index), tfidfSystem(new TrigramTfidf(codes, evalTexts)),
+      denseSystem('ours', enc, oursEval.index), denseSystem(`ours, two-stage (${DEFAULT_PROBES} lists)`, enc, oursEvalLists, {}), denseSystem('ours (fp16 index)', enc, oursEval16), denseSystem('ours (fp32 index)', enc, oursEval32.index), tfidfSystem(new TrigramTfidf(codes, evalTexts)),
     ]);
+    // (c) aci-dev: each gold code's evidence quote (US outpatient wording) as the query, over the full code texts.
+    const quotes = shared ? loadAciQuotes(shared).filter((q) => codeSet.has(q.code)) : [];
+    if (!quotes.length) console.log('\n(c) aci-dev evidence quotes skipped: ../shared/data/aci-dev/gold.tsv not found');
+    else {
+      console.log(`\n(c) aci-dev evidence quotes: ${quotes.length} quotes of billable FY2026 gold codes, ${new Set(quotes.map((q) => q.noteId)).size} notes; query = quote, gold = its code`);
+      const res: Record<string, RankMetrics> = {};
+      for (const s of [denseSystem('ours, whole quote', enc, oursFull), chunkSystem('ours, phrase chunks', enc, oursFull, { exact: true }),
+        chunkSystem('ours, chunks two-stage', enc, oursFull, {}), tfidfSystem(new TrigramTfidf(codes, fullTexts))]) {
+        const r = (res[s.name] = rankMetrics(await s.rank(quotes.map((q) => q.quote), 100), quotes.map((q) => q.code)));
+        console.log(`  ${s.name.padEnd(24)} R@1 ${pct(r.r1).padStart(6)}  R@10 ${pct(r.r10).padStart(6)}  MRR ${r.mrr.toFixed(3)}`);
+      }
+      out.aciQuotes = res;
+    }
     out.codiespDev = await runB(`all ${codes.length} billable codes`, [denseSystem('ours', enc, oursFull), tfidfSystem(new TrigramTfidf(codes, fullTexts))]);
     const subA: System[] = [denseSystem('ours', enc, pick(oursEval.index, sub.codes)), tfidfSystem(new TrigramTfidf(sub.codes, sub.evalTexts))];
     const subB: System[] = [denseSystem('ours', enc, pick(oursFull, sub.codes)), tfidfSystem(new TrigramTfidf(sub.codes, sub.fullTexts))];
@@ -271,7 +303,7 @@ export const encoderBenchmark: Benchmark = {
       const fpt = flopsPerToken(cfg, padded / sentences.length);
       const gflops = await matmulGflops(threads);
       const achieved = (padded * fpt) / (wall / 1000) / 1e9;
-      console.log(`\nspeed (${threads} threads, batches of 32): ${ms(wall / sentences.length)} per sentence (${sentences.length} dev sentences, ${(tokens / sentences.length).toFixed(1)} tokens avg), ${Math.round(tokPerSec)} tokens/s; onnxruntime ${pct(inferMs / wall)} of the time, tokenisation + pooling the rest`);
+      console.log(`\nspeed (${threads} threads, batches of 32): ${ms(wall / sentences.length)} per sentence (${sentences.length} dev sentences, ${(tokens / sentences.length).toFixed(1)} tokens avg), ${Math.round(tokPerSec)} tokens/s; the model (${cold.runtime === 'js' ? 'JS runtime' : 'onnxruntime'}) ${pct(inferMs / wall)} of the time, tokenisation the rest`);
       console.log(`  model: ${(fpt / 1e6).toFixed(3)} MFLOP/token -> ${achieved.toFixed(2)} GFLOP/s achieved; onnxruntime MatMul on this CPU: ${gflops ? gflops.toFixed(1) : '?'} GFLOP/s -> FLOP bound ${gflops ? Math.round((gflops * 1e9) / fpt) : '?'} tokens/s, we reach ${gflops ? pct(achieved / gflops) : '?'} of it`);
       out.speed = { msPerSentence: wall / sentences.length, tokensPerSec: tokPerSec, onnxShare: inferMs / wall, mflopPerToken: fpt / 1e6, achievedGflops: achieved, matmulGflops: gflops, paddingOverhead: padded / tokens };
       await cold.dispose();
@@ -281,17 +313,23 @@ export const encoderBenchmark: Benchmark = {
     const idx = oursFull;
     const qv = await enc.embed(queries.slice(0, 64).map((q) => q.query));
     for (let i = 0; i < 3; i++) idx.search(qv[i], 10);
-    const times: number[] = [];
-    for (const q of qv) {
-      const t0 = performance.now();
-      idx.search(q, 10);
-      times.push(performance.now() - t0);
+    const topk: Record<string, { msSingle: number; msPerQueryBatched: number }> = {};
+    for (const [label, search] of [['exact', { exact: true }], [`two-stage (${DEFAULT_PROBES} lists)`, {}]] as [string, SearchOptions][]) {
+      if (label !== 'exact' && !idx.partitioned) continue;
+      idx.searchMany(qv.slice(0, 3), 10, search);
+      const times: number[] = [];
+      for (const q of qv) {
+        const t0 = performance.now();
+        idx.search(q, 10, search);
+        times.push(performance.now() - t0);
+      }
+      const tm0 = performance.now();
+      idx.searchMany(qv, 10, search);
+      const many = (performance.now() - tm0) / qv.length;
+      console.log(`top-10 over ${idx.size} codes x ${idx.dim} dims, ${label}: ${ms(median(times))} median single query, ${ms(many)} per query in searchMany(${qv.length})`);
+      topk[label] = { msSingle: median(times), msPerQueryBatched: many };
     }
-    const tm0 = performance.now();
-    idx.searchMany(qv, 10);
-    const many = (performance.now() - tm0) / qv.length;
-    console.log(`top-10 over ${idx.size} codes x ${idx.dim} dims: ${ms(median(times))} median single query, ${ms(many)} per query in searchMany(${qv.length})`);
-    out.topk = { codes: idx.size, dim: idx.dim, msSingle: median(times), msPerQueryBatched: many };
+    out.topk = { codes: idx.size, dim: idx.dim, ...topk };
     use?.save();
     await enc.dispose();
     console.log(JSON.stringify({ bench: 'encoder', ...out }));

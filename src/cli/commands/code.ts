@@ -6,6 +6,7 @@ import { toJsonLine, toJsonDocument, toCsvRows, csvHeader, toFhirBundle, type Co
 import { findNoteFiles } from '../note-files';
 import { codeFiles } from '../batch-coder';
 import { RULE_IDS } from '../../coder/rules/registry';
+import { ENCODER_ENABLED_BY_DEFAULT } from '../../common/encoder-default';
 
 const FORMATS = ['jsonl', 'json', 'csv', 'fhir'] as const;
 type Format = (typeof FORMATS)[number];
@@ -25,10 +26,16 @@ export function disabledRuleFlags(args: readonly string[]): string[] {
   return ids;
 }
 
+/** --encoder / --no-encoder, else the default the editor uses too. */
+export function encoderFlag(flags: Map<string, string | true>): boolean {
+  if (flags.has('encoder') && flags.has('no-encoder')) throw new UsageError('--encoder and --no-encoder contradict each other');
+  return flags.has('encoder') ? true : flags.has('no-encoder') ? false : ENCODER_ENABLED_BY_DEFAULT;
+}
+
 export function parseCodingFlags(flags: Map<string, string | true>, defaultPolicy: CodingPolicy, args: readonly string[] = []): CodingOptions & { useEncoder: boolean } {
   const policy = (flags.get('policy') ?? defaultPolicy) as string;
   if (policy !== 'billing' && policy !== 'mentions') throw new UsageError(`--policy must be billing or mentions, not "${policy}"`);
-  const opts: CodingOptions & { useEncoder: boolean } = { policy, useEncoder: !flags.has('no-encoder') };
+  const opts: CodingOptions & { useEncoder: boolean } = { policy, useEncoder: encoderFlag(flags) };
   const setting = flags.get('setting');
   if (setting !== undefined) {
     if (setting !== 'outpatient' && setting !== 'inpatient') throw new UsageError(`--setting must be outpatient or inpatient, not "${setting === true ? '' : setting}"`);
@@ -43,7 +50,6 @@ export function parseCodingFlags(flags: Map<string, string | true>, defaultPolic
   if (flags.has('all')) opts.all = true;
   const disabled = disabledRuleFlags(args);
   if (disabled.length) opts.disabledRules = disabled;
-  opts.useEncoder = !flags.has('no-encoder');
   return opts;
 }
 
@@ -56,7 +62,7 @@ function progress(done: number, total: number, failed: number) {
 export const codeCommand: CliCommand = {
   name: 'code',
   summary: 'Suggest ICD-10-CM codes for note files or folders (JSONL, JSON, CSV or FHIR R4)',
-  usage: 'clinical-coder code [--format json|jsonl|csv|fhir] [--policy billing|mentions] [--setting outpatient|inpatient] [--threshold X] [--all] [--no-encoder] [--workers N] [--disable-rule ID]... <file|dir>...\n' +
+  usage: 'clinical-coder code [--format json|jsonl|csv|fhir] [--policy billing|mentions] [--setting outpatient|inpatient] [--threshold X] [--all] [--encoder|--no-encoder] [--workers N] [--disable-rule ID]... <file|dir>...\n' +
     '  --setting (billing): outpatient (default) codes "probable"/"likely"/"rule out" diagnoses as their symptoms;\n' +
     '  inpatient codes them as established (Official Guidelines II.H, III.C).\n' +
     '  Folders are searched recursively for .txt, .md and .note files. Output goes to stdout; progress and\n' +
@@ -65,7 +71,7 @@ export const codeCommand: CliCommand = {
     '  fhir: one FHIR R4 Bundle of Conditions per note (one per line for several notes); no file paths in it unless\n' +
     '  --fhir-include-paths (subject.display). Exit code 1 if any file failed.',
   async run(args) {
-    const { flags, positionals } = parseFlags(args, ['all', 'no-encoder', 'fhir-include-paths']);
+    const { flags, positionals } = parseFlags(args, ['all', 'encoder', 'no-encoder', 'fhir-include-paths']);
     const includePaths = flags.get('fhir-include-paths') === true;
     const format = (flags.get('format') ?? 'jsonl') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);

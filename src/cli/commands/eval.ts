@@ -11,10 +11,10 @@ import { parseCodingFlags } from './code';
 export const evalCommand: CliCommand = {
   name: 'eval',
   summary: 'Evaluate coding against gold codes (CodiEsp TSV): micro/macro P/R/F1, category F1, MAP, P@5',
-  usage: 'clinical-coder eval --notes DIR --gold FILE.tsv [--no-encoder] [--policy mentions|billing] [--threshold X] [--disable-rule ID]...\n' +
+  usage: 'clinical-coder eval --notes DIR --gold FILE.tsv [--encoder|--no-encoder] [--policy mentions|billing] [--threshold X] [--disable-rule ID]...\n' +
     '  Gold lines are noteId<TAB>code; note ids are file names without extension. Prints one JSON object.',
   async run(args) {
-    const { flags } = parseFlags(args, ['no-encoder']);
+    const { flags } = parseFlags(args, ['encoder', 'no-encoder']);
     const notesDir = flags.get('notes'), goldFile = flags.get('gold');
     if (typeof notesDir !== 'string' || typeof goldFile !== 'string') throw new UsageError('--notes DIR and --gold FILE.tsv are required');
     const { useEncoder, ...options } = parseCodingFlags(flags, 'mentions', args);

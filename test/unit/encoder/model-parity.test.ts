@@ -1,5 +1,5 @@
-// The shipped model gives the same embeddings through onnxruntime-node, transformers.js, and (reference vector
-// stored at export) PyTorch.
+// The shipped model gives the same embeddings through its JS runtime (the static graph run from the ONNX file's
+// weights), onnxruntime-node, transformers.js, and (reference vector stored at export) PyTorch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -25,15 +25,32 @@ test('ONNX and transformers.js paths give the same embeddings (cosine >= 0.999)'
   }
 });
 
-test('onnxruntime reproduces the PyTorch reference embedding stored at export', { skip: !present && 'models/encoder not built' }, async () => {
+for (const runtime of ['auto', 'onnxruntime'] as const) test(`the ${runtime} runtime reproduces the PyTorch reference embedding stored at export`, { skip: !present && 'models/encoder not built' }, async () => {
   const cfg = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
   const ref = cfg.clinical_coder.reference;
-  const enc = await createOnnxEncoder();
+  const enc = await createOnnxEncoder({ runtime });
   try {
+    assert.equal(enc.runtime, runtime === 'auto' ? 'js' : 'onnxruntime');
     const [v] = await enc.embed([ref.text]);
     assert.ok(cosine(v, Float32Array.from(ref.embedding)) >= 0.999);
   } finally {
     await enc.dispose();
+  }
+});
+
+test('the JS runtime of the shipped static graph equals onnxruntime (cosine >= 0.99999), long and empty texts included', { skip: !present && 'models/encoder not built' }, async () => {
+  const js = await createOnnxEncoder({ cacheSize: 0 });
+  const ort = await createOnnxEncoder({ cacheSize: 0, runtime: 'onnxruntime' });
+  try {
+    assert.equal(js.runtime, 'js');
+    assert.equal(js.id, ort.id, 'both serve the same code index');
+    const all = [...texts, 'left ventricular hypertrophy '.repeat(40), 'x', 'painful swallowing'];
+    const [a, b] = [await js.embed(all), await ort.embed(all)];
+    for (let i = 0; i < all.length; i++) assert.ok(cosine(a[i], b[i]) >= 0.99999, `"${all[i].slice(0, 40)}": cosine ${cosine(a[i], b[i])}`);
+    assert.ok(cosine(a[0], a[1]) < 0.99, 'different texts embed differently');
+  } finally {
+    await js.dispose();
+    await ort.dispose();
   }
 });
 

@@ -83,3 +83,13 @@ export function maxPool(perSentence: { code: string; score: number }[][], k: num
   for (const hits of perSentence) for (const h of hits) if (h.score > (best.get(h.code) ?? -Infinity)) best.set(h.code, h.score);
   return [...best.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k).map(([c]) => c);
 }
+
+export interface AciQuote { noteId: string; quote: string; code: string }
+
+/** aci-dev gold: one evidence quote per gold code (noteId<TAB>code<TAB>evidence); empty when the file is absent. */
+export function loadAciQuotes(sharedDir: string): AciQuote[] {
+  const file = path.join(sharedDir, 'aci-dev', 'gold.tsv');
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').split('\n').map((l) => l.split('\t')).filter((f) => f.length >= 3 && f[2].trim())
+    .map(([noteId, code, quote]) => ({ noteId, code: code.trim().toUpperCase(), quote: quote.trim() }));
+}
