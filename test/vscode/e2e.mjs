@@ -124,9 +124,9 @@ try {
     const item = page.locator('.statusbar-item', { hasText: 'ICD-10' });
     await item.first().waitFor({ timeout: 15000 });
     const text = (await item.first().innerText()).trim();
-    if (!/ICD-10( \(lexical\))?: \d+/.test(text)) throw new Error(`status bar says ${JSON.stringify(text)}`);
-    // EXPECT_MODEL: the encoder must run (no lexical fallback) and the tooltip must name that model.
-    if (process.env.EXPECT_MODEL && /lexical/.test(text)) throw new Error(`the encoder is not running: status bar says ${JSON.stringify(text)}`);
+    if (!/ICD-10( \(word matching\))?: \d+/.test(text)) throw new Error(`status bar says ${JSON.stringify(text)}`);
+    // EXPECT_MODEL: the encoder must run (no word-matching fallback) and the tooltip must name that model.
+    if (process.env.EXPECT_MODEL && /word matching/.test(text)) throw new Error(`the encoder is not running: status bar says ${JSON.stringify(text)}`);
     await item.first().hover();
     await page.waitForTimeout(1200);
     await page.screenshot({ path: join(shots, '5-status-bar.png'), clip: { x: 700, y: 600, width: 700, height: 300 } });

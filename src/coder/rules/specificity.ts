@@ -33,7 +33,8 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
           // Siblings: the unspecified one gives way to the specific one documented anywhere in the note ("anemia in
           // chronic kidney disease" with "ESRD on hemodialysis": N18.6, not also N18.9).
           || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bunspecified\b/.test(ta)
-            && b.mentions.some((n) => !n.subsumed && isLexical(n)));
+            // Words of its own: "Nausea" inside "nausea with vomiting" (R11.2) is not a documented R11.0.
+            && b.mentions.some((n) => !n.subsumed && isLexical(n) && !a.mentions.some((m) => spans(m, n) && m.nKeys > n.nKeys)));
       } else {
         // Elsewhere in the block, b's words must contain all of a's, and either b's title says everything a's does
         // ("anemia of chronic kidney disease": D64.9 -> D63.1; but E11.22 "with diabetic CKD" does not say E11.40's

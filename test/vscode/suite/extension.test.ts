@@ -71,11 +71,11 @@ suite('Clinical Coder in VS Code', () => {
   });
 
   test('the status bar shows the model state and the note\'s suggestion count', async () => {
-    const status = await waitFor('status with a count', () => { const s = api.status(); return /ICD-10( \(lexical\))?: \d+/.test(s.text) ? s : null; });
+    const status = await waitFor('status with a count', () => { const s = api.status(); return /ICD-10( \(word matching\))?: \d+/.test(s.text) ? s : null; });
     const server = await api.client().sendRequest<ServerStatus>('clinicalCoder/serverStatus', {});
     if (server.state === 'lexical-only') {
-      assert.match(status.text, /^\$\(warning\) ICD-10 \(lexical\): \d+/);
-      assert.match(status.tooltip, /lexical-only/);
+      assert.match(status.text, /^\$\(info\) ICD-10 \(word matching\): \d+/);
+      assert.match(status.tooltip, /word matching only/);
       assert.ok(server.detail && status.tooltip.includes(server.detail), 'the tooltip gives the reason');
     } else {
       assert.equal(server.state, 'ready');
