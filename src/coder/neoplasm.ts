@@ -13,6 +13,8 @@ const BEHAVIOUR: [RegExp, string][] = [
   [/^(tumor|tumour|neoplasm|neoplasia|mass)$/, 'Unspecified Behavior'],
 ];
 const WINDOW = 6;
+/** Words that name a neoplasm, for the behaviour word "secondary". */
+const NEOPLASM_WORD = /^(tumou?rs?|neoplasms?|neoplasia|malignan\w*|cancers?|carcinoma\w*|lesions?|deposits?|mets|metasta\w*|masse?s?)$/;
 const NODAL = /^(node|nodal|lymph|lymphatic|lymphadenopathy|adenopathy)$/;
 
 export interface NeoplasmMatch { code: string; tokens: number[]; start: number; end: number; text: string; column: string }
@@ -38,6 +40,13 @@ export class NeoplasmMatcher {
     for (let i = 0; i < words.length; i++) {
       const col = BEHAVIOUR.find(([re]) => re.test(words[i].key))?.[1];
       if (!col) continue;
+      // "Secondary to her radiation therapy" is a cause, and "secondary" alone names no neoplasm (secondary
+      // hypertension): it is the behaviour only beside a neoplasm word ("secondary malignancy of the liver").
+      if (/^secondar/.test(words[i].key) && words[i].key !== 'secondaries') {
+        const next = text.slice(words[i].end).match(/^\W*(\w+)/)?.[1]?.toLowerCase();
+        const clause = words.slice(Math.max(0, i - 3), i + 4).map((w) => w.key);
+        if (next === 'to' || !clause.some((k) => NEOPLASM_WORD.test(k))) continue;
+      }
       // "in situ" and "uncertain behavior" override the column.
       // The site is looked for within the behaviour word's clause: in "lung cancer, with metastasis to mediastinal
       // lymph nodes" the lung is not the metastasis' site.

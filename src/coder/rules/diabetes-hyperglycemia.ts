@@ -6,6 +6,7 @@ import { addEdit } from './rule-mention';
 import { isLexical } from './lexical-mentions';
 import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
+import { paragraphAfter } from './problem-paragraph';
 
 const DIABETES = /^E(08|09|10|11|13)\./;
 const CUE = String.raw`(?:(?:poorly|inadequately|sub-?optimally|badly) controlled|out of control|uncontrolled)`;
@@ -52,13 +53,6 @@ const HIGH_SUGAR = new RegExp([
 ].join('|'), 'i');
 const NOT_HIGH = /\b(no|not|denies|without|never|normal|controlled|well[- ]controlled)\b[^.;]{0,30}$/i;
 
-/** The problem paragraph of a mention: its sentence and the lines under it, up to a blank line or the next numbered item. */
-function paragraphAfter(text: string, from: number): string {
-  const rest = text.slice(from, from + 600);
-  // Bullets under the problem ("- Medical Reasoning: ...") belong to it; a blank line or the next numbered item ends it.
-  const stop = rest.slice(1).search(/\n\s*\n|\n\s*\d+[.)]\s/);
-  return stop < 0 ? rest : rest.slice(0, stop + 1);
-}
 
 /**
  * Diabetes whose assessment paragraph documents high blood sugar ("Diabetes. Glucose levels slightly elevated on home

@@ -6,6 +6,7 @@ import { addManifestations } from './manifestations';
 import { alignExternalCauses, seventhCharacter } from './encounter';
 import { recodes } from './rule-mention';
 import { applyLaterality } from './laterality';
+import { lungCancerLobe } from './lung-lobe';
 import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
@@ -66,6 +67,12 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'laterality', title: 'The side written with a condition picks the right, left or bilateral code', guideline: 'OCG I.B.13 (laterality)',
     policies: BOTH, phase: 'read', edits: (ctx, cs) => applyLaterality(ctx.kb, cs, ctx.text),
     examples: [{ note: 'Assessment: primary osteoarthritis, right knee.', expect: ['M17.11'], forbid: ['M17.10'] }],
+  },
+  {
+    id: 'lung-lobe', title: "Lung cancer takes the lobe and side its problem's paragraph writes", guideline: 'OCG I.B.2; Tabular C34',
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => lungCancerLobe(ctx.kb, cs, ctx.text),
+    examples: [{ note: 'ASSESSMENT AND PLAN:\nNon-small cell lung cancer, stage IIIA.\nCT showed a 3.1 cm mass in the left upper lobe.', expect: ['C34.12'], forbid: ['C34.90'] },
+      { note: 'ASSESSMENT AND PLAN:\nNon-small cell lung cancer.\nMasses in the right upper lobe and the left lower lobe.', forbid: ['C34.11', 'C34.32'] }],
   },
   {
     id: 'light-substance-use', title: 'Social or occasional alcohol and drug use is not a disorder', guideline: 'OCG I.C.5.b.3',
