@@ -42,14 +42,19 @@ function stripMarkers(s: string): string {
 }
 
 /** Picks the code a coder would default to among the billable codes of a header: the "unspecified" one. */
-export function defaultCode(kb: IcdKnowledgeBase, codes: string[]): string {
+const titleWords = (t: string): string => [...new Set(t.toLowerCase().match(/[a-z0-9]+/g) ?? [])].filter((w) => w !== 'unspecified').sort().join(' ');
+
+export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?: string): string {
   if (codes.length === 1) return codes[0];
   let best = codes[0], bestScore = -Infinity;
+  const header = headerTitle && titleWords(headerTitle);
   for (const c of codes) {
     const t = kb.get(c)?.longTitle.toLowerCase() ?? '';
     // "Uncomplicated" is the default a coder assigns when nothing more is documented (F17.210, not F17.219 "with
-    // unspecified nicotine-induced disorders"); an unspecified code is the next choice.
+    // unspecified nicotine-induced disorders"); an unspecified code is the next choice; a header's own title with
+    // "unspecified" ("Acute sinusitis" J01 -> J01.90 "Acute sinusitis, unspecified", not J01.00 maxillary) first.
     const score = (/\bunspecified\b/.test(t) && !/\bwith unspecified\b/.test(t) ? 10 : 0) + (/\buncomplicated\b|\bwithout complications?\b/.test(t) ? 12 : 0)
+      + (header && titleWords(t) === header ? 20 : 0)
       - c.length - (/\bother\b/.test(t) ? 2 : 0) + (/9$/.test(c.replace(/X+[A-Z]$/, '').replace(/[A-Z]$/, '')) ? 1 : 0);
     if (score > bestScore) { bestScore = score; best = c; }
   }
@@ -57,7 +62,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[]): string {
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 7;
+export const LEXICON_VERSION = 8;
 /** Spinal levels the index writes as "<level> region". */
 const SPINAL_REGION = /\b(cervical|cervicothoracic|thoracic|thoracolumbar|lumbar|lumbosacral|sacral|sacrococcygeal|occipito-atlanto-axial)\s+region$/i;
 /** Entries with more required words than this never match a real sentence in full. */
@@ -265,7 +270,7 @@ export class TermLexicon {
       const billable = entry.billable;
       const codes = billable ? [entry.code] : kb.billableUnder(entry.code);
       if (!codes.length || codes.length > 60) continue;
-      const code = billable ? entry.code : defaultCode(kb, codes);
+      const code = billable ? entry.code : defaultCode(kb, codes, entry.longTitle);
       const alternatives = billable ? undefined : codes.filter((c) => c !== code).slice(0, 12);
       const titles = new Set([entry.longTitle, entry.shortTitle]);
       for (const t of titles) {

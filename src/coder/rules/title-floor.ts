@@ -20,7 +20,8 @@ const INDEX_TERM_FLOOR = 0.5;
 /** A mention that writes out an index or inclusion term of two words or more (a few words between: "fracture of the right distal radius"). */
 export function writesIndexTerm(m: PlacedMention): boolean {
   // Encounter and status Z codes are read from words like "follow-up": their own rules decide them.
-  return (m.source === 'index' || m.source === 'inclusion' || m.source === 'title') && !m.code.startsWith('Z') && !m.subsumed && m.negation === 'affirmed' && m.experiencer === 'patient'
+  // A header's title ("Seborrheic keratosis", L82) read as its default child ("Inflamed ...") says less than the code.
+  return (m.source === 'index' || m.source === 'inclusion' || (m.source === 'title' && !m.needsMoreSpecificity)) && !m.code.startsWith('Z') && !m.subsumed && m.negation === 'affirmed' && m.experiencer === 'patient'
     && m.temporality !== 'hypothetical' && m.nKeys >= 2 && m.window <= 2 * m.nKeys + 1 && !RESIDUAL.test(m.matched);
 }
 
