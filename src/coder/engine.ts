@@ -332,7 +332,7 @@ export class CodingEngine {
     const rows: { code: string; x: Float64Array; written: boolean }[] = [], fixed: string[] = [];
     ruled.forEach((c, i) => {
       if (c.status !== 'active') return;
-      if (readFromWords(c)) rows.push({ code: c.code, x: X[i], written: writtenInAssessment(c, text) });
+      if (readFromWords(c)) rows.push({ code: c.code, x: X[i], written: writtenInAssessment(c, text) || pairedWithCombination(c, ruled, threshold) });
       else if (c.confidence >= threshold) fixed.push(c.code);
     });
     return { rows, fixed };
@@ -351,9 +351,10 @@ export class CodingEngine {
       const shift = logit(this.defaultThreshold('billing', encoded)) - logit(visit.model.threshold.billing);
       const X = visitFeatures(this.kb, ruled);
       const floor = this.defaultThreshold('billing', encoded);
+      const kept = new Set(ruled.filter((c) => c.status === 'active' && readFromWords(c) && (writtenInAssessment(c, text) || pairedWithCombination(c, ruled, floor))));
       ruled.forEach((c, i) => {
         if (c.status !== 'active' || !readFromWords(c)) return;
-        const written = writtenInAssessment(c, text);
+        const written = kept.has(c);
         c.confidence = 1 / (1 + Math.exp(-(logit(visit.score(X[i])) + shift)));
         if (c.confidence < floor && written) c.confidence = floor;
       });
@@ -383,7 +384,7 @@ export class CodingEngine {
 }
 
 import { FEATURE_NAMES as FEATURE_NAMES_FALLBACK } from './features';
-import { VISIT_FEATURE_NAMES, isVisitNote, readFromWords, visitFeatures, writtenInAssessment } from './visit-features';
+import { VISIT_FEATURE_NAMES, isVisitNote, pairedWithCombination, readFromWords, visitFeatures, writtenInAssessment } from './visit-features';
 
 export interface VisitScorers { encoder?: LogisticScorer; lexical?: LogisticScorer }
 export const VISIT_SCORER = { encoder: 'visit-scorer.json', lexical: 'visit-scorer-lexical.json' } as const;

@@ -6,6 +6,7 @@ import type { IcdKnowledgeBase } from '../icd/knowledge-base';
 import type { SectionRole } from '../note/types';
 import type { RuledCandidate } from './rules/types';
 import type { NoteView } from './note-view';
+import { CODING_RULES } from './rules/registry';
 import { isWholeItem, writesIndexTerm, writesTitle } from './rules/title-floor';
 
 /** A history or reason for the visit, and an assessment. */
@@ -24,9 +25,26 @@ export function isVisitNote(view: NoteView): boolean {
   return false;
 }
 
-/** Codes read from the note's words; a code a coding rule added (status, long-term drug, tobacco) keeps the rule's confidence. */
+let addRules: Set<string> | undefined;
+/** Rules of the 'add' phase: each builds a code by guideline logic (combination, history, status, tobacco, drug codes). */
+const ruleBuilt = (id: string) => (addRules ??= new Set(CODING_RULES.filter((r) => r.phase === 'add').map((r) => r.id))).has(id);
+
+/** Codes read from the note's words; a code a coding rule built or recoded (combination, status, long-term drug, tobacco) keeps the rule's confidence. */
 export function readFromWords(c: RuledCandidate): boolean {
-  return c.mentions.length > 0 && !c.rules?.some((r) => r.action === 'add');
+  return c.mentions.length > 0 && !c.rules?.some((r) => r.action === 'add' || (ruleBuilt(r.id) && r.action !== 'note'));
+}
+
+/** Rules that build a combination code and keep the condition it names beside it ("use additional code"). */
+const PAIRING_RULES = new Set(['copd-with-infection', 'hypertension-combinations', 'diabetes-combinations', 'manifestation-codes', 'dementia-in-other-diseases']);
+
+/**
+ * A code whose words are all evidence of a combination code the rules built and kept it beside (J18.9 with J44.0,
+ * N18.6 with I12.0): it is reported with that combination, so it stands or falls with it.
+ */
+export function pairedWithCombination(c: RuledCandidate, cs: readonly RuledCandidate[], threshold: number): boolean {
+  if (!c.mentions.length) return false;
+  return cs.some((d) => d !== c && d.status === 'active' && d.confidence >= threshold && d.rules?.some((r) => PAIRING_RULES.has(r.id))
+    && c.mentions.every((m) => d.mentions.some((n) => n.start === m.start && n.end === m.end)));
 }
 
 /** A diagnosis the assessment or plan writes out in its code's own words: always suggested. */

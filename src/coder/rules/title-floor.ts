@@ -35,11 +35,14 @@ export function floorWrittenIndexTerms(cs: readonly RuledCandidate[], text: stri
     .map((target) => ({ op: 'confidence', target, confidence: INDEX_TERM_FLOOR }));
 }
 
-/** The mention is the whole assessment item ("2. Depression.", "- Hydronephrosis"): a one-word diagnosis stated as such. */
+/** The mention is the whole assessment item or its first clause ("2. Depression.", "- Hypertension, poorly controlled"). */
 export function isWholeItem(m: PlacedMention, text: string): boolean {
   if (m.subsumed || m.negation !== 'affirmed' || m.experiencer !== 'patient' || m.source === 'learned' || m.source === 'encoder') return false;
   // "Other hypertension" read from "Hypertension": a residual title names no condition of its own.
   if (RESIDUAL.test(m.matched) || /^other\b/i.test(m.matched) || m.code.startsWith('Z')) return false;
-  const item = text.slice(m.sentenceStart, m.sentenceEnd).replace(/^\s*(?:[-*•]|\d+[.)])?\s*/, '').replace(/[\s.;:,]+$/, '');
-  return item.length > 0 && item.toLowerCase() === text.slice(m.start, m.end).toLowerCase();
+  // The item, or its first clause: "2. Hypertension, poorly controlled" names hypertension.
+  const sentence = text.slice(m.sentenceStart, m.sentenceEnd);
+  const lead = /^\s*(?:[-*•]|\d+[.)])?\s*/.exec(sentence)![0].length;
+  const item = sentence.slice(lead).split(/\s*[,;:(]\s*|\s+-\s+/)[0].replace(/[\s.]+$/, '');
+  return item.length > 0 && m.start === m.sentenceStart + lead && item.toLowerCase() === text.slice(m.start, m.end).toLowerCase();
 }
