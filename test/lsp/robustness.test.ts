@@ -169,15 +169,21 @@ test('an engine that keeps crashing: after 4 crashes in 3 minutes the server say
 test('memory is returned after a 50 MB note is closed', { skip: process.platform !== 'linux' && 'reads /proc', timeout: 120_000 }, async () => {
   const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
   const s = await start({});
-  await s.open('untitled:small-before', 'Assessment: essential hypertension.\n', 'plaintext');
+  const unit = sampleText('discharge-summary.note') + '\n';
+  // The baseline has coded a note of the same kind, so what that loads once is in it too.
+  await s.open('untitled:small-before', unit, 'plaintext');
   await new Promise((r) => setTimeout(r, 1500));
   const before = rss(s.child.pid!);
-  const unit = sampleText('discharge-summary.note') + '\n';
   await s.open('untitled:huge-then-closed', unit.repeat(Math.ceil(50e6 / unit.length)).slice(0, 50e6), 'plaintext');
   const open = rss(s.child.pid!);
   s.close('untitled:huge-then-closed');
-  await new Promise((r) => setTimeout(r, 3000));
-  const after = rss(s.child.pid!);
-  console.log(`server RSS: ${before.toFixed(0)} MB before, ${open.toFixed(0)} MB with the note open, ${after.toFixed(0)} MB 3 s after closing it`);
+  // Resident memory falls as the collections after the close run; the lowest reading within 10 s counts.
+  let after = Infinity;
+  for (let waited = 0; waited < 10_000 && after - before >= 50; waited += 500) {
+    await new Promise((r) => setTimeout(r, 500));
+    after = Math.min(after, rss(s.child.pid!));
+  }
+  console.log(`server RSS: ${before.toFixed(0)} MB before, ${open.toFixed(0)} MB with the note open, ${after.toFixed(0)} MB after closing it`);
+  assert.ok(open - before > 50, `the open note should have raised the server's memory (${(open - before).toFixed(0)} MB)`);
   assert.ok(after - before < 50, `the server holds ${(after - before).toFixed(0)} MB more after the note is closed`);
 });
