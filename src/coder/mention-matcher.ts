@@ -12,6 +12,8 @@ export interface SentenceToken {
   end: number;
   /** The token came from expanding an abbreviation. */
   expanded?: boolean;
+  /** An expansion the words imply rather than abbreviate ("right" is "unilateral"): not a reading of an abbreviation. */
+  implied?: boolean;
 }
 
 export interface RawMatch {
@@ -69,7 +71,7 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[], text?: st
       const borrowed = borrowsOneWord(best, toks, expandedSize);
       if (borrowed === true) continue;
       let start = Infinity, end = -Infinity, via = false, lo = Infinity, hi = -Infinity;
-      for (const j of best) { start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end); via ||= !!toks[j].expanded; lo = Math.min(lo, toks[j].pos); hi = Math.max(hi, toks[j].pos); }
+      for (const j of best) { start = Math.min(start, toks[j].start); end = Math.max(end, toks[j].end); via ||= !!toks[j].expanded && !toks[j].implied; lo = Math.min(lo, toks[j].pos); hi = Math.max(hi, toks[j].pos); }
       let optionalHits = 0;
       const words = [...best];
       for (const k of e.optional) {

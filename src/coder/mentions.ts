@@ -63,6 +63,12 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
     const kidney = prev.includes('ckd') || (prev.includes('disease') && i >= 2 && base[i - 2].key === 'kidney');
     if (kidney) toks.push({ key: 'stage', pos: i * 2 - 1, start: base[i].start, end: base[i].end, expanded: true });
   }
+  // One side written is "unilateral" in the index's words ("Osteoarthritis, knee, unilateral"); both sides, "bilateral".
+  const bothSides = /\b(both|bilateral(ly)?)\b|\b(left|right) and (left|right)\b/i.test(s.text);
+  for (let i = 0; i < base.length; i++) {
+    if (base[i].key !== 'left' && base[i].key !== 'right') continue;
+    toks.push({ key: bothSides ? 'bilateral' : 'unilateral', pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
+  }
   return toks;
 }
 

@@ -34,9 +34,10 @@ function sameWithout(a: string[], dropA: string, b: string[], dropB: string): bo
 }
 const ORGAN = new Set(['eye', 'ear', 'side', 'limb', 'kidney', 'lung', 'breast', 'ovary', 'hand', 'foot']);
 
-/** The side the candidate's mentions document, when they agree on exactly one. */
-function documentedSide(c: RuledCandidate, text: string): string | undefined {
+/** The side the candidate's mentions document, when they agree on exactly one, and the words that document it. */
+function documentedSide(c: RuledCandidate, text: string): { side: string; span: string } | undefined {
   const found = new Set<string>();
+  let spans = '';
   for (const m of c.mentions) {
     const from = Math.max(m.sentenceStart ?? 0, m.start - LOOK_BACK);
     // The look-back stays inside the mention's own list item: in "s/p left TKA, hx of breast cancer" the side
@@ -50,15 +51,43 @@ function documentedSide(c: RuledCandidate, text: string): string | undefined {
       ?? /^[^,;.]*,\s*(left|right|bilateral|both)\s+(?:eyes?|ears?|sides?)\s*(?:[,;.]|$)/i.exec(next)?.[1] ?? '';
     const span = before.slice(cut + 1) + text.slice(m.start, m.end) + ' ' + after;
     for (const [side, re] of SIDES) if (re.test(span)) found.add(side);
+    spans += ' ' + span;
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  return found.size === 1 ? { side: [...found][0], span: spans } : undefined;
+}
+
+/** The limb a body part belongs to, as the classification groups sites ("Cellulitis, leg: see Cellulitis, lower limb"). */
+const LIMB_OF: Record<string, string[]> = Object.fromEntries([
+  ...['leg', 'calf', 'shin', 'ankle', 'foot', 'feet', 'knee', 'thigh', 'hip', 'heel', 'popliteal'].map((w) => [w, ['lower', 'limb']]),
+  ...['arm', 'forearm', 'elbow', 'wrist', 'hand', 'shoulder', 'antecubital'].map((w) => [w, ['upper', 'limb']]),
+]);
+const FILLER = new Set(['of', 'the', 'and', 'part', 'site']);
+
+/**
+ * The sibling that names the documented side and site where the candidate has both unspecified: "cellulitis of the
+ * left lower leg" is L03.116 "Cellulitis of left lower limb", not L03.119 "... unspecified part of limb". Every word
+ * the sibling adds to the candidate's title must be written beside the mention (or be the limb of a written site).
+ */
+function siteSibling(kb: IcdKnowledgeBase, base: { code: string; parent?: string; longTitle: string }, side: string, span: string) {
+  const written = new Set(words(span).map(singular));
+  for (const w of [...written]) for (const x of LIMB_OF[w] ?? []) written.add(x);
+  const own = new Set(words(base.longTitle).map(singular));
+  const fits = kb.children(base.parent!).filter((s) => {
+    if (s.code === base.code || /\bunspecified\b/i.test(s.longTitle)) return false;
+    const ws = words(s.longTitle).map(singular);
+    if (!ws.includes(side)) return false;
+    const added = ws.filter((w) => w !== side && !own.has(w) && !FILLER.has(w));
+    return added.length > 0 && added.every((w) => written.has(w));
+  });
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 export function laterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: string): Recode | undefined {
   const e = kb.get(c.code);
   if (!e || !/\bunspecified\b/i.test(e.longTitle)) return undefined;
-  const side = documentedSide(c, text);
-  if (!side) return undefined;
+  const documented = documentedSide(c, text);
+  if (!documented) return undefined;
+  const { side, span } = documented;
   // A 7th character sits on a 6-character base ("S72.009" + "A"): compare the bases, keep the character.
   const sevens = c.code.replace('.', '').length === 7 ? kb.sevenCharacters(c.code.slice(0, -1)) : [];
   // Where the 7th character is the side (E11.329-: 1 right eye, 2 left eye, 3 bilateral, 9 unspecified eye).
@@ -88,6 +117,10 @@ export function laterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: string
     const target = s.code + seventh;
     if (!kb.isBillable(target)) continue;
     return { code: target, note: `Side from the note: ${side} (${c.code} has the side unspecified)` };
+  }
+  const site = siteSibling(kb, base, side, span);
+  if (site && kb.isBillable(site.code + seventh)) {
+    return { code: site.code + seventh, note: `Side and site from the note: ${side} (${c.code} has them unspecified)` };
   }
   return undefined;
 }

@@ -66,7 +66,10 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'laterality', title: 'The side written with a condition picks the right, left or bilateral code', guideline: 'OCG I.B.13 (laterality)',
     policies: BOTH, phase: 'read', edits: (ctx, cs) => applyLaterality(ctx.kb, cs, ctx.text),
-    examples: [{ note: 'Assessment: primary osteoarthritis, right knee.', expect: ['M17.11'], forbid: ['M17.10'] }],
+    examples: [{ note: 'Assessment: primary osteoarthritis, right knee.', expect: ['M17.11'], forbid: ['M17.10'] },
+      { note: 'Assessment: osteoarthritis of the left hip.', expect: ['M16.12'], forbid: ['M16.9', 'M16.10'] },
+      { note: 'Assessment: cellulitis of the left lower leg.', expect: ['L03.116'], forbid: ['L03.119'] },
+      { note: 'Assessment: abscess of the right axilla.', expect: ['L02.411'], forbid: ['L02.419'] }],
   },
   {
     id: 'lung-lobe', title: "Lung cancer takes the lobe and side its problem's paragraph writes", guideline: 'OCG I.B.2; Tabular C34',
