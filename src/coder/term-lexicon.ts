@@ -62,7 +62,9 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 8;
+export const LEXICON_VERSION = 9;
+/** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
+const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
 const SPINAL_REGION = /\b(cervical|cervicothoracic|thoracic|thoracolumbar|lumbar|lumbosacral|sacral|sacrococcygeal|occipito-atlanto-axial)\s+region$/i;
 /** Entries with more required words than this never match a real sentence in full. */
@@ -232,7 +234,9 @@ export class TermLexicon {
       const codes = hit.codes.filter((c) => kb.isBillable(c));
       if (!codes.length) continue;
       const mods = hit.modifiers ?? [];
-      const optional = [...new Set(mods.flatMap((m) => normKeys(stripMarkers(m))))];
+      // A denying modifier ("Nausea (without vomiting)") does not qualify the term by its words: "nausea with
+      // vomiting" is R11.2, not R11.0 with its modifier matched.
+      const optional = [...new Set(mods.filter((m) => !DENYING_MODIFIER.test(m)).flatMap((m) => normKeys(stripMarkers(m))))];
       const rest = hit.path.slice(1).flatMap((p) => normKeys(stripMarkers(p)));
       const code = hit.needsMoreSpecificity || codes.length > 1 ? defaultCode(kb, codes) : codes[0];
       // A subterm whose words are all stopwords ("Disease, His" -> trench fever) would match its parent's words alone.
@@ -338,6 +342,9 @@ const VAGUE_SEE = /^condition\b|by site|by histology|by type|by drug|^Table of/i
 /** "Pneumonia (acute) (lobar)" -> text without the parentheses, and the parenthesised keys as optional. */
 function splitParenthesised(t: string): { text: string; optional: string[] } {
   const optional: string[] = [];
-  const text = t.replace(/\(([^)]*)\)|\[([^\]]*)\]/g, (_m, a: string | undefined, b: string | undefined) => { optional.push(...normKeys(a ?? b ?? '')); return ' '; });
+  const text = t.replace(/\(([^)]*)\)|\[([^\]]*)\]/g, (_m, a: string | undefined, b: string | undefined) => {
+    if (!DENYING_MODIFIER.test(a ?? b ?? '')) optional.push(...normKeys(a ?? b ?? ''));
+    return ' ';
+  });
   return { text: stripMarkers(text), optional: [...new Set(optional)] };
 }

@@ -28,6 +28,20 @@ export function weakerReadings(cs: readonly RuledCandidate[]): RuledCandidate[] 
     && active.some((o) => o !== c && o.mentions.some((n) => !n.subsumed && n.start === m.start && n.end === m.end && isLexical(n)))));
 }
 
+/**
+ * A header's title read as its default child is a guess ("Seborrheic keratosis", L82, read as L82.0 inflamed); where
+ * the index or a billable title codes the same words within the category (L82.1), the guess is dropped.
+ */
+export function guessedHeaderDefaults(cs: readonly RuledCandidate[]): RuledCandidate[] {
+  const active = cs.filter((c) => c.status === 'active');
+  const guess = (m: PlacedMention) => m.source === 'title' && m.needsMoreSpecificity;
+  return active.filter((c) => {
+    const lex = lexicalOf(c);
+    return lex.length > 0 && lex.every((m) => guess(m) && active.some((o) => o !== c && o.code.slice(0, 3) === c.code.slice(0, 3)
+      && lexicalOf(o).some((n) => !guess(n) && n.start <= m.start && n.end >= m.end)));
+  });
+}
+
 /** Words that put a second condition inside a phrase: "anemia of CKD", "UTI due to E. coli", "HTN and CKD". */
 const COMPLEMENT = /\b(of|in|with|due to|secondary to|from|and|or|on|after|associated with|caused by|plus)\b|[,;/+&]/i;
 

@@ -8,7 +8,7 @@ import { recodes } from './rule-mention';
 import { applyLaterality } from './laterality';
 import { lungCancerLobe } from './lung-lobe';
 import { dropLightSubstanceUse } from './social-use';
-import { explainedGuesses, partReadings, weakerReadings } from './billing-filters';
+import { explainedGuesses, guessedHeaderDefaults, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
 import { diabetesWithDocumentedHyperglycemia, diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
 import { DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
@@ -92,6 +92,12 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'explained-guesses', title: 'A learned or encoder guess on words the lexicon already coded is dropped', guideline: 'Coding practice: code the documented words',
     policies: BILLING, phase: 'filter', edits: (_ctx, cs) => drop(explainedGuesses(cs)),
     examples: [{ note: 'Assessment: essential hypertension.', expect: ['I10'] }],
+  },
+  {
+    id: 'guessed-header-default', title: "A header's title read as a default child yields to the code the index gives the same words", guideline: 'OCG I.A.1, I.B.1 (look the term up in the index, verify in the tabular)',
+    policies: BOTH, phase: 'filter', edits: (_ctx, cs) => drop(guessedHeaderDefaults(cs)),
+    examples: [{ note: 'Assessment: seborrheic keratosis.', expect: ['L82.1'], forbid: ['L82.0'] },
+      { note: 'Assessment: varicose veins of the left lower extremity.', expect: ['I83.92'], forbid: ['I83.009'] }],
   },
   {
     id: 'weaker-readings', title: 'The same words read two ways keep the reading of the longer match', guideline: 'Coding practice: code the documented words',
