@@ -32,13 +32,17 @@ export function weakerReadings(cs: readonly RuledCandidate[]): RuledCandidate[] 
  * A header's title read as its default child is a guess ("Seborrheic keratosis", L82, read as L82.0 inflamed); where
  * the index or a billable title codes the same words within the category (L82.1), the guess is dropped.
  */
-export function guessedHeaderDefaults(cs: readonly RuledCandidate[]): RuledCandidate[] {
+export function guessedHeaderDefaults(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[]): RuledCandidate[] {
   const active = cs.filter((c) => c.status === 'active');
   const guess = (m: PlacedMention) => m.source === 'title' && m.needsMoreSpecificity;
+  const words = (code: string) => new Set((kb.get(code)?.longTitle.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => w !== 'unspecified'));
+  // A guess that only adds to the index's code keeps its place ("Contusion of right knee", S80.01XA, over the index's
+  // S80.00XA "unspecified knee"): it is the same reading, more specific.
+  const refines = (c: string, o: string) => { const wc = words(c); return [...words(o)].every((w) => wc.has(w)); };
   return active.filter((c) => {
     const lex = lexicalOf(c);
     return lex.length > 0 && lex.every((m) => guess(m) && active.some((o) => o !== c && o.code.slice(0, 3) === c.code.slice(0, 3)
-      && lexicalOf(o).some((n) => !guess(n) && n.start <= m.start && n.end >= m.end)));
+      && lexicalOf(o).some((n) => !guess(n) && n.start <= m.start && n.end >= m.end) && !refines(c.code, o.code)));
   });
 }
 

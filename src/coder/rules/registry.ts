@@ -95,9 +95,10 @@ export const CODING_RULES: readonly CodingRule[] = [
   },
   {
     id: 'guessed-header-default', title: "A header's title read as a default child yields to the code the index gives the same words", guideline: 'OCG I.A.1, I.B.1 (look the term up in the index, verify in the tabular)',
-    policies: BOTH, phase: 'filter', edits: (_ctx, cs) => drop(guessedHeaderDefaults(cs)),
+    policies: BOTH, phase: 'filter', edits: (ctx, cs) => drop(guessedHeaderDefaults(ctx.kb, cs)),
     examples: [{ note: 'Assessment: seborrheic keratosis.', expect: ['L82.1'], forbid: ['L82.0'] },
-      { note: 'Assessment: varicose veins of the left lower extremity.', expect: ['I83.92'], forbid: ['I83.009'] }],
+      { note: 'Assessment: varicose veins of the left lower extremity.', expect: ['I83.92'], forbid: ['I83.009'] },
+      { note: 'Assessment: contusion of the right knee.', expect: ['S80.01XA'], forbid: ['S80.00XA'] }],
   },
   {
     id: 'weaker-readings', title: 'The same words read two ways keep the reading of the longer match', guideline: 'Coding practice: code the documented words',
