@@ -26,6 +26,21 @@ class TermTable {
     this.manif = r.strings(`${name}.manif`); this.see = r.strings(`${name}.see`); this.seeAlso = r.strings(`${name}.seeAlso`);
   }
   get size(): number { return this.parent.length; }
+  private kids?: Map<number, number[]>;
+  /** Direct subterms of a term. */
+  childRows(row: number): number[] {
+    if (!this.kids) {
+      this.kids = new Map();
+      for (let r = 0; r < this.parent.length; r++) {
+        const p = this.parent[r];
+        if (p < 0) continue;
+        let l = this.kids.get(p);
+        if (!l) this.kids.set(p, (l = []));
+        l.push(r);
+      }
+    }
+    return this.kids.get(row) ?? [];
+  }
   path(row: number): string[] {
     const out: string[] = [];
     for (let r = row; r >= 0; r = this.parent[r]) out.push(this.title.get(r));
@@ -470,6 +485,12 @@ export class IcdKnowledgeBase {
         target = t.seeTarget[target];
       }
     }
+    // "Hypertensive urgency, see Hypertension": the coder turns to Hypertension and reads on to its subterm for the
+    // words the reference leaves over ("urgency", I16.0), where it has one.
+    if (!t.codes.get(row) && t.seeTarget[row] >= 0) {
+      const sub = this.seeSubterm(t, row, t.seeTarget[row]);
+      if (sub !== undefined) { refs = split(t.codes.get(sub)); manif = split(t.manif.get(sub)); flags = t.flags[sub]; }
+    }
     const hit: IndexHit = { path: t.path(row), codes: this.expandCodes(refs) };
     if (manif.length) hit.manifestation = manif;
     if (flags & TERM_NEEDS_MORE_SPECIFICITY) hit.needsMoreSpecificity = true;
@@ -481,6 +502,20 @@ export class IcdKnowledgeBase {
     if (refs.length) hit.referenced = refs;
     if (t.seeTarget[row] >= 0) hit.seeTarget = t.path(t.seeTarget[row]);
     return hit;
+  }
+
+  /** The target's one coded subterm whose words are exactly the see term's words that the target's title lacks. */
+  private seeSubterm(t: TermTable, row: number, target: number): number | undefined {
+    const words = (s: string) => (s.toLowerCase().replace(/\([^)]*\)/g, ' ').match(/[a-z0-9]+/g) ?? []).map((w) => (w.length > 3 ? w.replace(/s$/, '') : w));
+    const own = t.path(row).flatMap(words);
+    const have = new Set(t.path(target).flatMap(words));
+    const left = [...new Set(own.filter((w) => !have.has(w)))].sort();
+    if (!left.length) return undefined;
+    const fits = t.childRows(target).filter((c) => {
+      const ws = [...new Set(words(t.title.get(c)))].sort();
+      return t.codes.get(c) && ws.length === left.length && ws.every((w, i) => w === left[i]);
+    });
+    return fits.length === 1 ? fits[0] : undefined;
   }
 
   // -------------------------------------------------------------------------------------------

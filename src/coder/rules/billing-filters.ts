@@ -3,6 +3,7 @@ import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
 import { spans, type PlacedMention } from '../features';
 import { bySentence, isLexical, lexicalOf } from './lexical-mentions';
 import type { RuledCandidate } from './types';
+import { MATCH_STOPWORDS, normTokens } from '../normalize';
 
 /**
  * Billing: a code resting only on learned phrases or encoder similarity is dropped when every one of
@@ -64,12 +65,19 @@ export function partReadings(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[]
   // Covering mentions are looked up in the part's own sentence only (linear in long notes).
   const covers = bySentence(active.flatMap((b) => lexicalOf(b).map((m) => ({ b, m }))));
   const asked = new Map<string, boolean>();
+  // The longer code's own title names the part ("Irritable bowel syndrome with diarrhea" holds "diarrhea"): the part
+  // is that code's meaning, not a second condition after "with" (guideline I.B.5, signs integral to a diagnosis).
+  const titleHolds = (outer: string, m: PlacedMention) => {
+    const title = new Set(normTokens(kb.get(outer)?.longTitle ?? '').map((t) => t.key));
+    const part = normTokens(text.slice(m.start, m.end)).map((t) => t.key).filter((k) => !MATCH_STOPWORDS.has(k));
+    return part.length > 0 && part.every((k) => title.has(k));
+  };
   const asks = (outer: string, inner: string) => { const k = `${outer}>${inner}`; let v = asked.get(k); if (v === undefined) asked.set(k, (v = asksFor(outer, inner))); return v; };
   for (const a of active) {
     const lex = lexicalOf(a);
     if (!lex.length || !lex.every((m) => m.subsumed)) continue;
     const partOf = (m: PlacedMention) => (covers.get(m.sentence) ?? []).some(({ b, m: n }) => b !== a && !drop.has(b) && spans(n, m)
-      && (n.end - n.start > m.end - m.start || n.nKeys > m.nKeys) && !COMPLEMENT.test(text.slice(n.start, m.start))
+      && (n.end - n.start > m.end - m.start || n.nKeys > m.nKeys) && (!COMPLEMENT.test(text.slice(n.start, m.start)) || titleHolds(b.code, m))
       && !/[,;]/.test(text.slice(m.end, n.end)) && !asks(b.code, a.code));
     if (lex.every(partOf)) drop.add(a);
   }

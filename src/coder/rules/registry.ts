@@ -219,7 +219,9 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'part-readings', title: 'Words inside a longer condition are not coded on their own', guideline: 'Coding practice: code the whole condition',
     policies: BILLING, phase: 'specificity', edits: (ctx, cs) => drop(partReadings(ctx.kb, cs, ctx.text)),
-    examples: [{ note: 'Assessment: viral upper respiratory infection.', expect: ['J06.9'], forbid: ['B99.9'] }],
+    examples: [{ note: 'Assessment: viral upper respiratory infection.', expect: ['J06.9'], forbid: ['B99.9'] },
+      { note: 'Assessment: irritable bowel syndrome with diarrhea.', expect: ['K58.0'], forbid: ['R19.7'] },
+      { note: 'Assessment: anemia in chronic kidney disease, stage 4.', expect: ['D63.1', 'N18.4'] }],
   },
   {
     id: 'prefer-specific', title: 'An unspecified code gives way to a more specific code the note documents', guideline: 'OCG I.B.2 (code to the highest specificity)',
@@ -288,7 +290,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'excludes1', title: 'Two codes an Excludes1 note separates are not reported together', guideline: 'OCG I.A.12.a (Excludes1)',
     policies: BOTH, phase: 'conflicts', edits: (ctx, cs) => resolveExcludes1(ctx.kb, cs, ctx.policy),
-    examples: [{ note: 'HPI: Type 2 diabetes mellitus with hyperglycemia. Chronic kidney disease stage 3b.\nAssessment: diabetic polyneuropathy.', expect: ['E11.65', 'E11.22'], forbid: ['R73.9'] }],
+    examples: [{ note: 'HPI: Home readings show hyperglycemia. Chronic kidney disease stage 3b.\nAssessment: type 2 diabetes mellitus with diabetic polyneuropathy.', expect: ['E11.42', 'E11.22'], forbid: ['R73.9'] }],
   },
   {
     id: 'tabular-notes', title: 'More specific alternatives and the "use additional" / "code first" notes of each code', guideline: 'OCG I.A.12-13 (instructional notes)',

@@ -128,6 +128,19 @@ test('"Heart attack" resolves through its see reference to Infarct, myocardium',
   assert.equal(kb.search('heart attack', 1)[0].code, 'I21.9');
 });
 
+test('a see reference reads on to the target subterm for the words it leaves over', () => {
+  // "Hypertensive urgency, see Hypertension": Hypertension's subterm "urgency" is I16.0, not Hypertension's I10.
+  const [urgency] = kb.lookupIndex('Hypertensive urgency');
+  assert.deepEqual(urgency.path, ['Hypertensive urgency']);
+  assert.deepEqual(urgency.codes, ['I16.0']);
+  // "Pain, foot, see Pain, limb, lower": the lower limb's subterm "foot" is M79.67-, not pain in leg M79.60-.
+  const foot = [...kb.indexEntries()].find((h) => h.path.join(', ') === 'Pain(s), foot' || (h.path[0].startsWith('Pain') && h.path[1] === 'foot' && h.path.length === 2))!;
+  assert.ok(foot.codes.length && foot.codes.every((c) => c.startsWith('M79.67')), foot.codes.join(' '));
+  // A reference with no words left over leads to the target itself.
+  const [heart] = kb.lookupIndex('Heart attack');
+  assert.deepEqual(heart.codes, ['I21.9']);
+});
+
 test('index manifestation codes and header references', () => {
   const [amyloid] = kb.lookupIndex('Amyloid heart');
   assert.deepEqual(amyloid.codes, ['E85.4']);
