@@ -73,6 +73,7 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
 }
 
 const CKD_STAGE = /^([1-5]|3a|3b)$/;
+const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
 
 /** Words that deny what follows them inside a mention: "diabetes without complications", "asthma, no exacerbation". */
 const DENYING = new Set(['without', 'no']);
@@ -117,6 +118,8 @@ export function analyzeSentence(
   for (const m of matchSentence(lex, toks, s.text)) {
     const e = lex.entry(m.entry);
     if (deniedModifier(m.tokens, toks, e.keys, s.text, byPos)) continue;
+    // An index acronym ("PRES", "SARS") is read only where the note writes it in capitals: the "pre" of "pre-mature" is not it.
+    if (ACRONYM.test(e.text) && !/^[A-Z0-9]+$/.test(s.text.slice(m.start, m.end))) continue;
     mentions.push({
       code: e.code, source: e.source, matched: e.text, start: m.start, end: m.end, nKeys: e.keys.length, window: m.window,
       optionalHits: m.optionalHits, depth: e.depth, rarity: rarityOf(m.tokens), subsumed: m.subsumed, viaAbbreviation: m.viaAbbreviation,

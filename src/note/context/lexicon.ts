@@ -200,6 +200,9 @@ add('possible', 'forward', [
   'possibly representing', 'may be related to', 'suggestion of', 'a suggestion of', 'slight suggestion of', 'concerning for possible', 'not clear', 'unclear', 'unknown if',
   'unknown whether', 'question if', 'questioning', 'cannot be certain', 'versus possible',
 ], { window: 10 });
+// "His symptoms are likely a mild heart attack": before a noun phrase the hedge reaches forward, past its subject.
+add('possible', 'forward', cross(['is', 'are', 'was', 'were'], ['likely', 'most likely', 'probably', 'possibly'], ['a', 'an', 'the', 'from', 'due to', 'related to', 'caused by']),
+  { window: 10 });
 // "cannot be entirely excluded", "could not definitively rule out": hedged exclusion is uncertainty.
 const CANNOT = ['cannot', 'can not', 'could not', 'can\'t', 'couldn\'t', 'may not', 'unable to', 'not able to', 'difficult to',
   'hard to', 'impossible to'];
@@ -266,6 +269,8 @@ add('historical', 'forward', [
 add('historical', 'forward', ['old', 'ex', 'ex -', 'quit', 'resolved', 'healed', 'childhood', 'post', 'past'],
   { window: 3, historyWord: true });
 add('historical', 'forward', ['previous', 'prior', 'remote'], { window: 6, historyWord: true });
+// "adjusting since having his heart attack", "ever since her stroke": the event lies behind the visit.
+add('historical', 'forward', ['since having', 'since having had', 'ever since', 'since his', 'since her', 'since their'], { window: 5 });
 add('historical', 'forward', ['resolution of', 'complete resolution of', 'interval resolution of', 'resolved', 'recovered from'],
   { window: 4 });
 // "s/p CABG x3", but not the complaint after it: "s/p MVC with neck pain".
@@ -385,6 +390,8 @@ add('hypothetical', 'forward', [
   'the possibility of developing', 'chance of developing', 'anxious about developing', 'afraid of developing',
   'fear of developing', 'scared of developing', 'nervous about developing', 'likelihood of developing', 'may eventually need', 'may need',
   'might need', 'will eventually need',
+  // Counselling on what conditions do in general: "studies link high cholesterol to premature heart attacks".
+  'studies link', 'studies show', 'studies have shown', 'research shows', 'linked to', 'is linked to', 'are linked to',
 ], { window: 10 });
 add('hypothetical', 'backward', ['in the future', 'in future', 'down the road', 'later in life', 'if it happens', 'if this happens'],
   { window: 5 });

@@ -498,3 +498,16 @@ test('hemiplegia by dominance: the right side is dominant unless the patient is 
   const n = await code('Assessment: acute ischemic stroke with left hemiparesis.', { policy: 'billing', threshold: 0.2 });
   has(n, 'G81.94');
 });
+
+test('an index acronym is read only where the note writes it in capitals', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  lacks(await code('Assessment: family history of pre-mature coronary disease discussed.', { policy: 'billing', all: true }), 'I67.83');
+  has(await code('Assessment: PRES on MRI, blood pressure control.', { policy: 'billing' }), 'I67.83');
+});
+
+test('a past heart attack is the old infarction, not an acute one (billing)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('ASSESSMENT AND PLAN:\nDepression. He has had a hard time adjusting since having his heart attack.\n', { policy: 'billing' });
+  has(s, 'I25.2');
+  lacks(s, 'I21.9');
+});

@@ -288,3 +288,13 @@ test('exposure, "possible that", "not without", "no documented history of"', () 
   const r = ctx('No documented history of penicillin allergy.', 'penicillin allergy');
   assert.deepEqual([r.negation, r.temporality], ['negated', 'recent']);
 });
+
+test('a hedge before a noun phrase reaches forward past its subject; counselling in general is hypothetical; "since his" is behind the visit', () => {
+  assert.equal(neg('His symptoms are likely a mild heart attack.', 'heart attack'), 'possible');
+  assert.equal(neg('The rash is most likely from contact dermatitis.', 'contact dermatitis'), 'possible');
+  assert.equal(neg('Anemia is likely.', 'Anemia'), 'possible');
+  assert.equal(tmp('We discussed that studies link high cholesterol to premature heart attacks.', 'heart attacks'), 'hypothetical');
+  assert.equal(tmp('He has had a hard time adjusting since having his heart attack.', 'heart attack'), 'historical');
+  assert.equal(tmp('Mood has been low ever since her stroke.', 'stroke'), 'historical');
+  assert.equal(tmp('Essential hypertension, continue lisinopril.', 'hypertension'), 'recent');
+});
