@@ -6,6 +6,7 @@ import { addManifestations } from './manifestations';
 import { alignExternalCauses, seventhCharacter } from './encounter';
 import { recodes } from './rule-mention';
 import { applyLaterality } from './laterality';
+import { applyAcuity } from './acuity';
 import { lungCancerLobe } from './lung-lobe';
 import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, guessedHeaderDefaults, partReadings, weakerReadings } from './billing-filters';
@@ -70,6 +71,12 @@ export const CODING_RULES: readonly CodingRule[] = [
       { note: 'Assessment: osteoarthritis of the left hip.', expect: ['M16.12'], forbid: ['M16.9', 'M16.10'] },
       { note: 'Assessment: cellulitis of the left lower leg.', expect: ['L03.116'], forbid: ['L03.119'] },
       { note: 'Assessment: abscess of the right axilla.', expect: ['L02.411'], forbid: ['L02.419'] }],
+  },
+  {
+    id: 'acuity', title: 'Acute, chronic or acute on chronic written with a condition picks that sibling of an unspecified code', guideline: 'OCG I.B.2 (code to the highest specificity); I.B.8 (acute and chronic)',
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => applyAcuity(ctx.kb, cs, ctx.text),
+    examples: [{ note: 'Assessment: chronic heart failure with reduced ejection fraction.', expect: ['I50.22'], forbid: ['I50.20'] },
+      { note: 'Assessment: chronic HFpEF, euvolemic.', expect: ['I50.32'], forbid: ['I50.30'] }],
   },
   {
     id: 'lung-lobe', title: "Lung cancer takes the lobe and side its problem's paragraph writes", guideline: 'OCG I.B.2; Tabular C34',
