@@ -62,7 +62,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 10;
+export const LEXICON_VERSION = 12;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -236,7 +236,8 @@ export class TermLexicon {
       const mods = hit.modifiers ?? [];
       // A denying modifier ("Nausea (without vomiting)") does not qualify the term by its words: "nausea with
       // vomiting" is R11.2, not R11.0 with its modifier matched.
-      const optional = [...new Set(mods.filter((m) => !DENYING_MODIFIER.test(m)).flatMap((m) => normKeys(stripMarkers(m))))];
+      const groups = mods.flatMap((m) => m.match(/\([^)]*\)|\[[^\]]*\]/g) ?? [m]);
+      const optional = [...new Set(groups.filter((m) => !DENYING_MODIFIER.test(m)).flatMap((m) => normKeys(stripMarkers(m))))];
       const rest = hit.path.slice(1).flatMap((p) => normKeys(stripMarkers(p)));
       const code = hit.needsMoreSpecificity || codes.length > 1 ? defaultCode(kb, codes) : codes[0];
       // A subterm whose words are all stopwords ("Disease, His" -> trench fever) would match its parent's words alone.
@@ -245,6 +246,8 @@ export class TermLexicon {
       // "Diabetes, specified type NEC": for a type the index does not name; read from its parent's words and "type"
       // it would claim "type 2 diabetes". No wording reaches it.
       if (hit.path.length > 1 && /^(other\s+)?specified type NEC$/i.test(last.trim())) continue;
+      // "Epilepsy, not intractable": its words are what the code lacks; the parent's own entry codes the plain words.
+      if (hit.path.length > 1 && /^\s*not\b/i.test(last)) continue;
       for (const main of mainTermVariants(hit.path[0])) {
         let keys = [...new Set([...normKeys(stripMarkers(main)), ...rest])];
         // "Dementia, Alzheimer's type": notes write "Alzheimer dementia"; "type" is needed only before its number
@@ -282,12 +285,12 @@ export class TermLexicon {
         // without its "other" would claim the plain wording ("hypertension", "T2DM with neuropathy") of its siblings.
         if (/^other\b/i.test(t.trim())) continue;
         const { text, optional } = splitParenthesised(t);
-        add({ keys: [...new Set(normKeys(text))], optional, code, alternatives, source: 'title', text: t, depth: 0, needsMoreSpecificity: !billable });
+        add({ keys: [...new Set(normKeys(withoutDenials(text)))], optional, code, alternatives, source: 'title', text: t, depth: 0, needsMoreSpecificity: !billable });
       }
       for (const n of kb.notes(entry.code)) {
         if (n.kind !== 'inclusionTerm' || n.from !== entry.code) continue;
         const { text, optional } = splitParenthesised(n.text);
-        add({ keys: [...new Set(normKeys(text))], optional, code, alternatives, source: 'inclusion', text: n.text, depth: 0, needsMoreSpecificity: !billable });
+        add({ keys: [...new Set(normKeys(withoutDenials(text)))], optional, code, alternatives, source: 'inclusion', text: n.text, depth: 0, needsMoreSpecificity: !billable });
       }
     }
     lex.built = dropResidualCollisions(lex.built);
@@ -340,6 +343,16 @@ function dropResidualCollisions(entries: LexiconEntry[]): LexiconEntry[] {
 const VAGUE_SEE = /^condition\b|by site|by histology|by type|by drug|^Table of/i;
 
 /** "Pneumonia (acute) (lobar)" -> text without the parentheses, and the parenthesised keys as optional. */
+/**
+ * A title's "not" clause says what the code lacks ("Chronic migraine without aura, not intractable"): its words are
+ * not required, or "intractable chronic migraine" would read as the code that is not intractable. The sibling that
+ * has them ("..., intractable") matches more words and wins.
+ */
+function withoutDenials(t: string): string {
+  // "not elsewhere classified" is the code's scope, not a denial.
+  return t.replace(/(^|,)\s*not\b(?!\s+(elsewhere|otherwise)\b)[^,;]*/gi, '$1 ');
+}
+
 function splitParenthesised(t: string): { text: string; optional: string[] } {
   const optional: string[] = [];
   const text = t.replace(/\(([^)]*)\)|\[([^\]]*)\]/g, (_m, a: string | undefined, b: string | undefined) => {

@@ -511,3 +511,19 @@ test('a past heart attack is the old infarction, not an acute one (billing)', as
   has(s, 'I25.2');
   lacks(s, 'I21.9');
 });
+
+test('what a title or subterm denies is not required by it: intractable, in remission and with vomiting pick the code that has them', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const billing = { policy: 'billing' as const };
+  const migraine = await code('Assessment: intractable chronic migraine without aura.', billing);
+  has(migraine, 'G43.719'); lacks(migraine, 'G43.709');
+  has(await code('Assessment: chronic migraine without aura.', billing), 'G43.709');
+  const epilepsy = await code('Assessment: intractable epilepsy.', billing);
+  has(epilepsy, 'G40.919'); lacks(epilepsy, 'G40.909');
+  const alcohol = await code('Assessment: alcohol dependence, in remission.', billing);
+  has(alcohol, 'F10.21'); lacks(alcohol, 'F10.20');
+  const nausea = await code('Assessment: nausea with vomiting.', billing);
+  has(nausea, 'R11.2'); lacks(nausea, 'R11.0');
+  // "Pain, not elsewhere classified" (G89) keeps its scope words: plain "joint pain" is not central pain syndrome.
+  lacks(await code('Chief complaint: joint pain.\nAssessment: joint pain of both knees.', billing), 'G89.0');
+});
