@@ -44,17 +44,24 @@ function stripMarkers(s: string): string {
 /** Picks the code a coder would default to among the billable codes of a header: the "unspecified" one. */
 const titleWords = (t: string): string => [...new Set(t.toLowerCase().match(/[a-z0-9]+/g) ?? [])].filter((w) => w !== 'unspecified').sort().join(' ');
 
-export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?: string): string {
+export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?: string, term?: string[]): string {
   if (codes.length === 1) return codes[0];
   let best = codes[0], bestScore = -Infinity;
   const header = headerTitle && titleWords(headerTitle);
+  // The words the index term writes ("Disease, Parkinson's"): a child whose title drops one of them names something
+  // else (G20.C "Parkinsonism, unspecified" for Parkinson's disease, where G20.A1 keeps them).
+  const termKeys = term ? [...new Set(term.flatMap((p) => normKeys(stripMarkers(p))))] : [];
   for (const c of codes) {
     const t = kb.get(c)?.longTitle.toLowerCase() ?? '';
+    const keys = termKeys.length ? new Set(normKeys(t)) : undefined;
+    const dropsTermWord = !!keys && termKeys.some((k) => !keys.has(k));
     // "Uncomplicated" is the default a coder assigns when nothing more is documented (F17.210, not F17.219 "with
     // unspecified nicotine-induced disorders"); an unspecified code is the next choice; a header's own title with
     // "unspecified" ("Acute sinusitis" J01 -> J01.90 "Acute sinusitis, unspecified", not J01.00 maxillary) first.
     const score = (/\bunspecified\b/.test(t) && !/\bwith unspecified\b/.test(t) ? 10 : 0) + (/\buncomplicated\b|\bwithout complications?\b/.test(t) ? 12 : 0)
-      + (header && titleWords(t) === header ? 20 : 0)
+      + (header && titleWords(t) === header ? 20 : 0) - (dropsTermWord ? 8 : 0)
+      // "without dyskinesia", "without mention of fluctuations": what a coder assigns when nothing more is written.
+      + (/\bwithout\b/.test(t) && !/\bunspecified\b/.test(t) ? 8 : 0)
       - c.length - (/\bother\b/.test(t) ? 2 : 0) + (/9$/.test(c.replace(/X+[A-Z]$/, '').replace(/[A-Z]$/, '')) ? 1 : 0);
     if (score > bestScore) { bestScore = score; best = c; }
   }
@@ -62,7 +69,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 12;
+export const LEXICON_VERSION = 13;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -239,7 +246,7 @@ export class TermLexicon {
       const groups = mods.flatMap((m) => m.match(/\([^)]*\)|\[[^\]]*\]/g) ?? [m]);
       const optional = [...new Set(groups.filter((m) => !DENYING_MODIFIER.test(m)).flatMap((m) => normKeys(stripMarkers(m))))];
       const rest = hit.path.slice(1).flatMap((p) => normKeys(stripMarkers(p)));
-      const code = hit.needsMoreSpecificity || codes.length > 1 ? defaultCode(kb, codes) : codes[0];
+      const code = hit.needsMoreSpecificity || codes.length > 1 ? defaultCode(kb, codes, undefined, [hit.path[0].split(',')[0], ...hit.path.slice(1)]) : codes[0];
       // A subterm whose words are all stopwords ("Disease, His" -> trench fever) would match its parent's words alone.
       const last = hit.path[hit.path.length - 1];
       if (hit.path.length > 1 && !normKeys(stripMarkers(last)).length && !RESIDUAL_ONLY.test(last)) continue;

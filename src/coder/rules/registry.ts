@@ -157,7 +157,7 @@ export const CODING_RULES: readonly CodingRule[] = [
   {
     id: 'dementia-in-other-diseases', title: 'Dementia in a disease classified elsewhere is F02, with the disease', guideline: 'Index: Dementia, in (due to) [F02.8-]',
     policies: BILLING, phase: 'add', edits: (ctx, cs) => dementiaInOtherDiseases(ctx.kb, cs),
-    examples: [{ note: 'Assessment: Parkinson disease. Dementia, unspecified severity.', expect: ['G20.C', 'F02.80'], forbid: ['F03.90'] }],
+    examples: [{ note: 'Assessment: Parkinson disease. Dementia, unspecified severity.', expect: ['G20.A1', 'F02.80'], forbid: ['F03.90'] }],
   },
   {
     id: 'copd-with-infection', title: 'COPD with an acute lower respiratory infection is J44.0, with the infection', guideline: 'Tabular J44.0 (use additional code for the infection)',

@@ -527,3 +527,10 @@ test('what a title or subterm denies is not required by it: intractable, in remi
   // "Pain, not elsewhere classified" (G89) keeps its scope words: plain "joint pain" is not central pain syndrome.
   lacks(await code('Chief complaint: joint pain.\nAssessment: joint pain of both knees.', billing), 'G89.0');
 });
+
+test('an index term that leads to a header takes the child that keeps its words and writes "without" (Parkinson\'s disease G20.A1)', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Assessment: Parkinson\'s disease, stable on carbidopa-levodopa.', { policy: 'billing' });
+  has(s, 'G20.A1');
+  lacks(s, 'G20.C');
+});
