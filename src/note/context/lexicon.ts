@@ -199,6 +199,8 @@ add('possible', 'forward', [
   'believed to represent', 'likely represents', 'probably represents', 'most likely represents', 'likely representing',
   'possibly representing', 'may be related to', 'suggestion of', 'a suggestion of', 'slight suggestion of', 'concerning for possible', 'not clear', 'unclear', 'unknown if',
   'unknown whether', 'question if', 'questioning', 'cannot be certain', 'versus possible',
+  // The Official Guidelines' own uncertain terms (II.H, IV.H): "consistent with", "compatible with".
+  'consistent with', 'most consistent with', 'compatible with', 'clinically consistent with',
 ], { window: 10 });
 // "His symptoms are likely a mild heart attack": before a noun phrase the hedge reaches forward, past its subject.
 add('possible', 'forward', cross(['is', 'are', 'was', 'were'], ['likely', 'most likely', 'probably', 'possibly'], ['a', 'an', 'the', 'from', 'due to', 'related to', 'caused by']),

@@ -298,3 +298,10 @@ test('a hedge before a noun phrase reaches forward past its subject; counselling
   assert.equal(tmp('Mood has been low ever since her stroke.', 'stroke'), 'historical');
   assert.equal(tmp('Essential hypertension, continue lisinopril.', 'hypertension'), 'recent');
 });
+
+test('the guidelines\' uncertain terms "consistent with" and "compatible with" are uncertain', () => {
+  assert.equal(neg('Rash, consistent with contact dermatitis.', 'contact dermatitis'), 'possible');
+  assert.equal(neg('Imaging findings compatible with pneumonia.', 'pneumonia'), 'possible');
+  assert.equal(neg('Rash, consistent with contact dermatitis.', 'Rash'), 'affirmed');
+  assert.equal(neg('No infiltrate consistent with pneumonia.', 'pneumonia'), 'negated');
+});
