@@ -25,13 +25,17 @@ export function isVisitNote(view: NoteView): boolean {
   return false;
 }
 
+/** Rules that read the words more finely and may add a code for what they read (the second side). */
+const READING_RULES = new Set(['laterality']);
+
 let addRules: Set<string> | undefined;
 /** Rules of the 'add' phase: each builds a code by guideline logic (combination, history, status, tobacco, drug codes). */
 const ruleBuilt = (id: string) => (addRules ??= new Set(CODING_RULES.filter((r) => r.phase === 'add').map((r) => r.id))).has(id);
 
 /** Codes read from the note's words; a code a coding rule built or recoded (combination, status, long-term drug, tobacco) keeps the rule's confidence. */
 export function readFromWords(c: RuledCandidate): boolean {
-  return c.mentions.length > 0 && !c.rules?.some((r) => r.action === 'add' || (ruleBuilt(r.id) && r.action !== 'note'));
+  // A code a reading rule adds is still the words' reading ("bilateral knee pain": the left knee beside the right).
+  return c.mentions.length > 0 && !c.rules?.some((r) => (r.action === 'add' && !READING_RULES.has(r.id)) || (ruleBuilt(r.id) && r.action !== 'note'));
 }
 
 /** Rules that build a combination code and keep the condition it names beside it ("use additional code"). */

@@ -17,7 +17,8 @@ const LOOK_BACK = 24;
 const words = (t: string): string[] => t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
 
 /** Plural and singular are one word here: "unspecified upper limb" / "bilateral upper limbs". */
-const singular = (w: string): string => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
+const singular = (w: string): string => (w.length > 4 && w.endsWith('ies') ? w.slice(0, -3) + 'y'
+  : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w);
 
 /** Whether `a` without one `dropA` and `b` without one `dropB` hold the same words (in any order). */
 function sameWithout(a: string[], dropA: string, b: string[], dropB: string): boolean {
@@ -46,7 +47,7 @@ function documentedSide(c: RuledCandidate, text: string): { side: string; span: 
     const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
     // Or right after it: "otitis media of the left ear", "cellulitis, right leg" (the next words only).
     const next = text.slice(m.end, Math.min(m.end + 48, m.sentenceEnd ?? m.end + 48));
-    const after = /^,?\s*(?:(?:of|in|on|at|involving)\s+)?(?:the\s+)?(?:\w+\s+)?(left|right|bilateral|both|lt|rt)\b/i.exec(next)?.[1]
+    const after = /^,?\s*(?:(?:of|in|on|at|involving)\s+)?(?:the\s+)?(?:\w+\s+)?(left|right|bilateral(?:ly)?|both|lt|rt)\b/i.exec(next)?.[1]
       // or closing the item: "retinopathy without macular edema, both eyes"
       ?? /^[^,;.]*,\s*(left|right|bilateral|both)\s+(?:eyes?|ears?|sides?)\s*(?:[,;.]|$)/i.exec(next)?.[1] ?? '';
     const span = before.slice(cut + 1) + text.slice(m.start, m.end) + ' ' + after;
@@ -125,7 +126,31 @@ export function laterality(kb: IcdKnowledgeBase, c: RuledCandidate, text: string
   return undefined;
 }
 
+/**
+ * Both sides written where the classification has no bilateral code ("bilateral knee pain"): guideline I.B.13 codes the
+ * right and the left separately (M25.561 and M25.562).
+ */
+function separateSides(kb: IcdKnowledgeBase, c: RuledCandidate, text: string): [string, string] | undefined {
+  const e = kb.get(c.code);
+  if (c.status !== 'active' || !e?.parent || !/\bunspecified\b/i.test(e.longTitle) || c.code.replace('.', '').length === 7) return undefined;
+  if (documentedSide(c, text)?.side !== 'bilateral') return undefined;
+  const title = words(e.longTitle);
+  const sibling = (side: string) => kb.children(e.parent!).find((s) => s.code !== c.code && s.billable && sameWithout(title, 'unspecified', words(s.longTitle), side));
+  if (sibling('bilateral')) return undefined;
+  const right = sibling('right'), left = sibling('left');
+  return right && left ? [right.code, left.code] : undefined;
+}
+
 /** The side for every candidate, as edits (the runner merges a candidate that becomes a code already present). */
 export function applyLaterality(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], text: string): RuleEdit[] {
-  return recodes(cs, (c) => laterality(kb, c, text));
+  const edits = recodes(cs, (c) => laterality(kb, c, text));
+  const recoded = new Set(edits.map((x) => (x.op === 'replace' ? x.target : undefined)));
+  for (const c of cs) {
+    if (recoded.has(c)) continue;
+    const both = separateSides(kb, c, text);
+    if (!both) continue;
+    const note = `Both sides from the note, and no bilateral code: right and left coded separately (guideline I.B.13; ${c.code} has the side unspecified)`;
+    edits.push({ op: 'replace', target: c, code: both[0], note }, { op: 'add', code: both[1], mentions: c.mentions, confidence: c.confidence, note });
+  }
+  return edits;
 }

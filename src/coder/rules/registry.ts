@@ -70,7 +70,8 @@ export const CODING_RULES: readonly CodingRule[] = [
     examples: [{ note: 'Assessment: primary osteoarthritis, right knee.', expect: ['M17.11'], forbid: ['M17.10'] },
       { note: 'Assessment: osteoarthritis of the left hip.', expect: ['M16.12'], forbid: ['M16.9', 'M16.10'] },
       { note: 'Assessment: cellulitis of the left lower leg.', expect: ['L03.116'], forbid: ['L03.119'] },
-      { note: 'Assessment: abscess of the right axilla.', expect: ['L02.411'], forbid: ['L02.419'] }],
+      { note: 'Assessment: abscess of the right axilla.', expect: ['L02.411'], forbid: ['L02.419'] },
+      { note: 'Assessment: bilateral knee pain, worse with stairs.', expect: ['M25.561', 'M25.562'], forbid: ['M25.569'] }],
   },
   {
     id: 'acuity', title: 'Acute, chronic or acute on chronic written with a condition picks that sibling of an unspecified code', guideline: 'OCG I.B.2 (code to the highest specificity); I.B.8 (acute and chronic)',
