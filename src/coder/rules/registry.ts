@@ -235,7 +235,8 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'prefer-specific', title: 'An unspecified code gives way to a more specific code the note documents', guideline: 'OCG I.B.2 (code to the highest specificity)',
     policies: BILLING, phase: 'specificity', transform: (ctx, cs) => preferSpecific(ctx.kb, cs),
     examples: [{ note: 'Assessment: chronic systolic heart failure. Heart failure.', expect: ['I50.22'], forbid: ['I50.9'] },
-      { note: 'Assessment: AKI on CKD 3a.', expect: ['N17.9', 'N18.31'], forbid: ['N18.9'] }],
+      { note: 'Assessment: AKI on CKD 3a.', expect: ['N17.9', 'N18.31'], forbid: ['N18.9'] },
+      { note: 'Assessment: acute deep vein thrombosis of the left femoral vein.', expect: ['I82.412'], forbid: ['I82.402'] }],
   },
   {
     id: 'acute-on-chronic', title: 'Acute on chronic is one code, replacing the acute-only and chronic-only ones', guideline: 'OCG I.B.8 (acute and chronic conditions)',

@@ -22,14 +22,17 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
     // An unspecified-site subcategory gives way across its siblings: I82.402 "unspecified deep veins of left lower
     // extremity" (under I82.40) to I82.432 "left popliteal vein" (under I82.43) when the same words document it.
     const pe = kb.get(parent);
-    if (pe?.parent && pe.kind === 'subcategory' && /\bunspecified\b/i.test(pe.longTitle)) parent = pe.parent;
+    const unspecifiedSite = !!pe?.parent && pe.kind === 'subcategory' && /\bunspecified\b/i.test(pe.longTitle);
+    if (unspecifiedSite) parent = pe!.parent!;
     for (const b of active) {
       if (a === b || drop.has(b)) continue;
       let supported: boolean;
       if (b.code.startsWith(parent)) {
         const tb = kb.get(b.code)?.longTitle.toLowerCase() ?? '';
         if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length) continue; // not more specific
-        supported = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && wider(n, m)))
+        // Across an unspecified-site subcategory, words that overlap are one condition read twice ("acute deep vein
+        // thrombosis of the left femoral vein": I82.402 and I82.412), even where neither reading holds the other.
+        supported = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && (wider(n, m) || (unspecifiedSite && !b.code.startsWith(kb.get(a.code)!.parent!)))))
           // Siblings: the unspecified one gives way to the specific one documented anywhere in the note ("anemia in
           // chronic kidney disease" with "ESRD on hemodialysis": N18.6, not also N18.9).
           || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bunspecified\b/.test(ta)
