@@ -13,6 +13,8 @@ const BEHAVIOUR: [RegExp, string][] = [
   [/^(tumor|tumour|neoplasm|neoplasia|mass)$/, 'Unspecified Behavior'],
 ];
 const WINDOW = 6;
+/** Nouns that name a malignancy at the site before them ("breast cancer", "colon adenocarcinoma"). */
+const PRIMARY_NOUN = /^(cancers?|carcinoma\w*|adenocarcinoma\w*|malignan\w*|tumou?rs?|neoplasms?|sarcoma\w*|melanoma\w*)$/;
 /** Words that name a neoplasm, for the behaviour word "secondary". */
 const NEOPLASM_WORD = /^(tumou?rs?|neoplasms?|neoplasia|malignan\w*|cancers?|carcinoma\w*|lesions?|deposits?|mets|metasta\w*|masse?s?)$/;
 const NODAL = /^(node|nodal|lymph|lymphatic|lymphadenopathy|adenopathy)$/;
@@ -58,11 +60,15 @@ export class NeoplasmMatcher {
       const column = keys.has('situ') ? 'Ca in situ' : keys.has('uncertain') || keys.has('borderline') ? 'Uncertain Behavior' : col;
       let best: { code: string; depth: number; score: number; idx: number[] } | undefined;
       const at = near.indexOf(words[i]);
+      // "Metastatic breast cancer" names the primary (the index: Metastasis, cancer from specified site, see Neoplasm,
+      // malignant, by site); only "metastatic to the liver" or "liver metastases" names a secondary site.
+      const adjective = /^metastatic$/i.test(text.slice(words[i].start, words[i].end));
       for (let a = 0; a < near.length; a++) {
         if (near[a] === words[i] || BEHAVIOUR.some(([re]) => re.test(near[a].key))) continue;
         for (let n = 1; n <= 3 && a + n <= near.length; n++) {
           const span = near.slice(a, a + n);
           if (span.some((w) => w === words[i])) break;
+          if (adjective && a > at && a + n < near.length && PRIMARY_NOUN.test(near[a + n].key)) continue;
           // Lymph nodes ("mediastinal nodal metastasis", "axillary lymph nodes") are the table's row "lymph, gland".
           const site = span.filter((w) => !NODAL.test(w.key));
           const nodal = site.length < span.length;

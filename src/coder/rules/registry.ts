@@ -236,7 +236,8 @@ export const CODING_RULES: readonly CodingRule[] = [
     policies: BILLING, phase: 'specificity', transform: (ctx, cs) => preferSpecific(ctx.kb, cs),
     examples: [{ note: 'Assessment: chronic systolic heart failure. Heart failure.', expect: ['I50.22'], forbid: ['I50.9'] },
       { note: 'Assessment: AKI on CKD 3a.', expect: ['N17.9', 'N18.31'], forbid: ['N18.9'] },
-      { note: 'Assessment: acute deep vein thrombosis of the left femoral vein.', expect: ['I82.412'], forbid: ['I82.402'] }],
+      { note: 'Assessment: acute deep vein thrombosis of the left femoral vein.', expect: ['I82.412'], forbid: ['I82.402'] },
+      { note: 'Assessment: colon cancer with metastasis to the liver.', expect: ['C18.9', 'C78.7'], forbid: ['C79.9'] }],
   },
   {
     id: 'acute-on-chronic', title: 'Acute on chronic is one code, replacing the acute-only and chronic-only ones', guideline: 'OCG I.B.8 (acute and chronic conditions)',

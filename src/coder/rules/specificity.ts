@@ -22,6 +22,8 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
     // An unspecified-site subcategory gives way across its siblings: I82.402 "unspecified deep veins of left lower
     // extremity" (under I82.40) to I82.432 "left popliteal vein" (under I82.43) when the same words document it.
     const pe = kb.get(parent);
+    // A title for no named site ("... of unspecified site"): the same condition at a named site replaces it.
+    const siteUnnamed = /\bunspecified (site|part)\b/.test(ta);
     const unspecifiedSite = !!pe?.parent && pe.kind === 'subcategory' && /\bunspecified\b/i.test(pe.longTitle);
     if (unspecifiedSite) parent = pe!.parent!;
     for (const b of active) {
@@ -32,7 +34,8 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
         if (/unspecified|\bnos\b/.test(tb) && b.code.length <= a.code.length) continue; // not more specific
         // Across an unspecified-site subcategory, words that overlap are one condition read twice ("acute deep vein
         // thrombosis of the left femoral vein": I82.402 and I82.412), even where neither reading holds the other.
-        supported = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && (wider(n, m) || (unspecifiedSite && !b.code.startsWith(kb.get(a.code)!.parent!)))))
+        supported = a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end && (wider(n, m) || (unspecifiedSite && !b.code.startsWith(kb.get(a.code)!.parent!))
+          || (siteUnnamed && isLexical(n)))))
           // Siblings: the unspecified one gives way to the specific one documented anywhere in the note ("anemia in
           // chronic kidney disease" with "ESRD on hemodialysis": N18.6, not also N18.9).
           || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bunspecified\b/.test(ta)
@@ -51,8 +54,12 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
           && (residualOk || !RESIDUAL.test(n.matched)));
         const within = (residualOk: boolean) => lexical.length > 0 && lexical.every((m) => inside(m, residualOk)
           || lexical.some((k) => k.subsumed && k.matched === m.matched && inside(k, residualOk)));
+        // A code for an unspecified site ("Secondary malignant neoplasm of unspecified site") gives way to the same
+        // condition at a named site whose words overlap its own ("cancer with metastasis to the liver": C78.7).
+        const overlaps = siteUnnamed && lexical.length > 0
+          && lexical.every((m) => b.mentions.some((n) => isLexical(n) && n.start < m.end && m.start < n.end));
         supported = titleCovers(kb, b.code, a.code)
-          ? within(true)
+          ? within(true) || overlaps
           : b.code.slice(0, 3) !== a.code.slice(0, 3) && lexical.some((m) => m.subsumed) && within(false);
       }
       // The words support the more specific code, so a coder reports it instead (with the better confidence).

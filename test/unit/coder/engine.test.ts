@@ -534,3 +534,11 @@ test('an index term that leads to a header takes the child that keeps its words 
   has(s, 'G20.A1');
   lacks(s, 'G20.C');
 });
+
+test('"metastatic breast cancer" names the primary; "to bone" names the secondary site', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const s = await code('Assessment: metastatic breast cancer to bone, on letrozole.', { policy: 'billing' });
+  has(s, 'C79.51');
+  assert.ok(codes(s).some((c) => c.startsWith('C50.')), codes(s).join(' '));
+  lacks(s, 'C79.81', 'C79.9');
+});
