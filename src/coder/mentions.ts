@@ -73,6 +73,27 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
 }
 
 const CKD_STAGE = /^([1-5]|3a|3b)$/;
+
+/**
+ * A match whose words lie on both sides of an "on" that its index entry does not write reads across two conditions:
+ * "acute kidney injury on chronic kidney disease" is not an acute kidney disease (N28.9); so does one across "with"
+ * whose later word describes a rhythm's rate ("atrial fibrillation with rapid ventricular response" is not
+ * ventricular fibrillation, I49.01). "Diabetes ... with nephropathy" keeps its join: the entry says "with".
+ */
+function joinsAcross(tokens: readonly number[], toks: readonly SentenceToken[], text: string, entry: string): boolean {
+  const own = tokens.filter((i) => !toks[i].expanded).map((i) => toks[i]).sort((a, b) => a.start - b.start);
+  for (let k = 1; k < own.length; k++) {
+    const gap = text.slice(own[k - 1].end, own[k].start);
+    const join = /\b(with|on)\b/i.exec(gap)?.[1]?.toLowerCase();
+    if (!join || new RegExp(`\\b${join}\\b`, 'i').test(entry)) continue;
+    if (join === 'on' && /\bacute(ly)?\s*$/i.test(text.slice(0, own[k - 1].end) + gap.split(/\bon\b/i)[0])) continue;
+    // After "with", a word may still describe the same condition ("heart failure with diastolic dysfunction"); it
+    // reads across only where it describes something else: the rate or response of a rhythm.
+    if (join === 'with' && !/^\s*(response|rate|rhythm|conduction)\b/i.test(text.slice(own[k].end))) continue;
+    return true;
+  }
+  return false;
+}
 const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
 
 /** Words that deny what follows them inside a mention: "diabetes without complications", "asthma, no exacerbation". */
@@ -118,6 +139,7 @@ export function analyzeSentence(
   for (const m of matchSentence(lex, toks, s.text)) {
     const e = lex.entry(m.entry);
     if (deniedModifier(m.tokens, toks, e.keys, s.text, byPos)) continue;
+    if (joinsAcross(m.tokens, toks, s.text, e.text)) continue;
     // An index acronym ("PRES", "SARS") is read only where the note writes it in capitals: the "pre" of "pre-mature" is not it.
     if (ACRONYM.test(e.text) && !/^[A-Z0-9]+$/.test(s.text.slice(m.start, m.end))) continue;
     mentions.push({

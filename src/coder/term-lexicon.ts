@@ -69,7 +69,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 13;
+export const LEXICON_VERSION = 14;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -246,6 +246,12 @@ export class TermLexicon {
       const groups = mods.flatMap((m) => m.match(/\([^)]*\)|\[[^\]]*\]/g) ?? [m]);
       const optional = [...new Set(groups.filter((m) => !DENYING_MODIFIER.test(m)).flatMap((m) => normKeys(stripMarkers(m))))];
       const rest = hit.path.slice(1).flatMap((p) => normKeys(stripMarkers(p)));
+      // "Failure, heart, diastolic, chronic, and (on) acute": a subterm that is only a connector carries its words in
+      // the modifier; they are required ("chronic diastolic heart failure" alone is I50.32, not I50.33).
+      const lastMod = mods[mods.length - 1] ?? '';
+      if (hit.path.length > 1 && /^\s*(and|with|or)\s*$/i.test(hit.path[hit.path.length - 1])) {
+        rest.push(...normKeys(stripMarkers(lastMod.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))));
+      }
       const code = hit.needsMoreSpecificity || codes.length > 1 ? defaultCode(kb, codes, undefined, [hit.path[0].split(',')[0], ...hit.path.slice(1)]) : codes[0];
       // A subterm whose words are all stopwords ("Disease, His" -> trench fever) would match its parent's words alone.
       const last = hit.path[hit.path.length - 1];

@@ -542,3 +542,12 @@ test('"metastatic breast cancer" names the primary; "to bone" names the secondar
   assert.ok(codes(s).some((c) => c.startsWith('C50.')), codes(s).join(' '));
   lacks(s, 'C79.81', 'C79.9');
 });
+
+test('a match across "on", or across "with" to a rhythm\'s rate, reads two conditions as one: no N28.9, no I49.01', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const aki = await code('Assessment: acute kidney injury on chronic kidney disease stage 3b.', { policy: 'billing' });
+  has(aki, 'N17.9', 'N18.32'); lacks(aki, 'N28.9');
+  const af = await code('Assessment: atrial fibrillation with rapid ventricular response.', { policy: 'billing' });
+  has(af, 'I48.91'); lacks(af, 'I49.01');
+  has(await code('Assessment: chronic congestive heart failure with diastolic dysfunction.', { policy: 'billing' }), 'I50.32');
+});
