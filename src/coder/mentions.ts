@@ -95,6 +95,8 @@ function joinsAcross(tokens: readonly number[], toks: readonly SentenceToken[], 
   return false;
 }
 const ACRONYM = /^[A-Z][A-Z0-9]{1,5}$/;
+/** Words after a mention that make it the name of a test. */
+const TEST_AFTER = /^[\s-]*(titers?|titres?|tests?|testing|panels?|screens?|screening|serology|serologies|antibod(y|ies)|antigens?|pcr|swabs?|assays?)\b/i;
 
 /** Words that deny what follows them inside a mention: "diabetes without complications", "asthma, no exacerbation". */
 const DENYING = new Set(['without', 'no']);
@@ -169,6 +171,8 @@ export function analyzeSentence(
     }
     mentions.push(...learnedMentions);
   }
+  // "Lyme titer", "strep test", "hepatitis panel": the words name a test, whatever its result, not the condition.
+  for (let i = mentions.length - 1; i >= 0; i--) if (TEST_AFTER.test(s.text.slice(mentions[i].end, mentions[i].end + 24))) mentions.splice(i, 1);
   if (mentions.length) {
     markSubsumed(mentions, toks, (m) => m.code);
     const ctx: SentenceContext = detector.analyze(s.text, s.section ?? s.role);

@@ -551,3 +551,9 @@ test('a match across "on", or across "with" to a rhythm\'s rate, reads two condi
   has(af, 'I48.91'); lacks(af, 'I49.01');
   has(await code('Assessment: chronic congestive heart failure with diastolic dysfunction.', { policy: 'billing' }), 'I50.32');
 });
+
+test('words that name a test are not the condition: "Lyme titer", "strep test"', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  lacks(await code('LABS:\nLyme titer: elevated.\nRapid strep test positive.\n', { policy: 'billing', all: true }), 'A69.20', 'J02.0');
+  has(await code('Assessment: Lyme disease, start doxycycline.', { policy: 'billing' }), 'A69.20');
+});
