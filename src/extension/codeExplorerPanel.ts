@@ -89,6 +89,14 @@ export class CodeExplorerPanel implements vscode.Disposable {
         this.note = n;
         this.post({ type: 'activeNote', note: n });
       }),
+      // After a window reload the panel can be restored before the editors are: follow the first note that shows up.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        if (this.note) return;
+        const doc = editors.map((e) => e.document).find(isNoteDocument);
+        if (!doc) return;
+        this.note = noteOf(doc);
+        this.post({ type: 'activeNote', note: this.note });
+      }),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (doc.uri.toString() !== this.note?.uri) return;
         this.note = null;

@@ -150,7 +150,9 @@ for (const [theme, themeName] of Object.entries(THEMES).filter(([t]) => !process
       await page.locator('.tabs-container .tab', { hasText: 'Code Explorer' }).first().waitFor({ timeout: 60000 });
       await page.locator('.tabs-container .tab', { hasText: 'Code Explorer' }).first().click();
       const f = await explorerFrame(page);
-      await f.waitForSelector('.summary .group-accepted .item', { state: 'attached', timeout: 30000 });
+      // After a reload the language server starts again and re-codes the note before the summary fills (tens of
+      // seconds on a loaded 2-core machine): the same minute the other waits allow.
+      await f.waitForSelector('.summary .group-accepted .item', { state: 'attached', timeout: 60000 });
       const tab = await f.evaluate('document.querySelector("vscode-tabs").selectedIndex');
       if (tab !== 2) throw new Error(`restored on tab ${tab}, expected the Note tab (2)`);
       const detail = (await f.textContent('.detail-title'))?.trim() ?? '';
