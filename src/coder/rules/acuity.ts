@@ -2,7 +2,7 @@
 // with the mention say acute, chronic or acute on chronic, the sibling whose title is the same with that acuity in
 // place of "unspecified" is chosen (I50.20 -> I50.22 for "chronic heart failure with reduced ejection fraction").
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
-import { recodes } from './rule-mention';
+import { itemBefore, recodes } from './rule-mention';
 import type { Recode, RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
@@ -15,10 +15,7 @@ const words = (t: string): string[] => t.toLowerCase().match(/[a-z0-9]+/g) ?? []
 function documentedAcuity(c: RuledCandidate, text: string): string[] | undefined {
   const found = new Set<string>();
   for (const m of c.mentions) {
-    const from = Math.max(m.sentenceStart ?? 0, m.start - LOOK_BACK);
-    const before = text.slice(from, m.start);
-    const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'), before.lastIndexOf('.'));
-    const span = (before.slice(cut + 1) + ' ' + text.slice(m.start, m.end)).toLowerCase();
+    const span = (itemBefore(text, m, LOOK_BACK, ',;:\n.') + ' ' + text.slice(m.start, m.end)).toLowerCase();
     if (/\bacute(ly)? on chronic\b|\bacute exacerbation of chronic\b/.test(span)) found.add('acute on chronic');
     else if (/\bchronic\b/.test(span) && !/\bacute\b/.test(span)) found.add('chronic');
     else if (/\bacute\b/.test(span) && !/\bchronic\b/.test(span)) found.add('acute');

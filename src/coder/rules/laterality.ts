@@ -2,7 +2,7 @@
 // the code whose side is unspecified; when the mention (or the few words before it) says left, right or bilateral,
 // the sibling code for that side is chosen: the same title with "unspecified" replaced by the side.
 import type { IcdKnowledgeBase } from '../../icd/knowledge-base';
-import { recodes } from './rule-mention';
+import { itemBefore, recodes } from './rule-mention';
 import type { Recode, RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
@@ -40,17 +40,15 @@ function documentedSide(c: RuledCandidate, text: string): { side: string; span: 
   const found = new Set<string>();
   let spans = '';
   for (const m of c.mentions) {
-    const from = Math.max(m.sentenceStart ?? 0, m.start - LOOK_BACK);
     // The look-back stays inside the mention's own list item: in "s/p left TKA, hx of breast cancer" the side
     // belongs to the knee, not the breast.
-    const before = text.slice(from, m.start);
-    const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
+    const before = itemBefore(text, m, LOOK_BACK);
     // Or right after it: "otitis media of the left ear", "cellulitis, right leg" (the next words only).
     const next = text.slice(m.end, Math.min(m.end + 48, m.sentenceEnd ?? m.end + 48));
     const after = /^,?\s*(?:(?:of|in|on|at|involving)\s+)?(?:the\s+)?(?:\w+\s+)?(left|right|bilateral(?:ly)?|both|lt|rt)\b/i.exec(next)?.[1]
       // or closing the item: "retinopathy without macular edema, both eyes"
       ?? /^[^,;.]*,\s*(left|right|bilateral|both)\s+(?:eyes?|ears?|sides?)\s*(?:[,;.]|$)/i.exec(next)?.[1] ?? '';
-    const span = before.slice(cut + 1) + text.slice(m.start, m.end) + ' ' + after;
+    const span = before + text.slice(m.start, m.end) + ' ' + after;
     for (const [side, re] of SIDES) if (re.test(span)) found.add(side);
     spans += ' ' + span;
   }

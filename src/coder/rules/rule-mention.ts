@@ -27,6 +27,17 @@ export function recodes(cs: readonly RuledCandidate[], f: (c: RuledCandidate) =>
   return out;
 }
 
+/**
+ * The words just before a mention inside its own list item: at most `lookBack` characters of its sentence, cut at the
+ * last separator ("s/p left TKA, hx of breast cancer": the side before the comma is the knee's).
+ */
+export function itemBefore(text: string, m: { start: number; sentenceStart?: number }, lookBack: number, separators = ',;:\n'): string {
+  const before = text.slice(Math.max(m.sentenceStart ?? 0, m.start - lookBack), m.start);
+  let cut = -1;
+  for (const sep of separators) cut = Math.max(cut, before.lastIndexOf(sep));
+  return before.slice(cut + 1);
+}
+
 /** The list item around an offset of a sentence: its text between the nearest "," or ";" on either side. */
 export function itemAround(text: string, at: number, length: number): string {
   const from = Math.max(0, ...[',', ';'].map((sep) => text.lastIndexOf(sep, at) + 1));
