@@ -110,10 +110,13 @@ export class ContextDetector {
       // Keep triggers that begin inside this one and reach past it (pseudo-triggers hide everything inside them).
       let end = found.endTok;
       if (!found.specs.some((s) => s.category === 'pseudo')) {
+        // A terminator that ends with a trigger ("with a history of") ends the earlier scope and opens the inner one.
+        const terminatorOnly = found.specs.every((s) => s.category === 'terminate');
         for (let k = i + 1; k < found.endTok; k++) {
           const inner = this.longestAt(tokens, k);
           const dims = new Set(found.specs.map((s) => DIM[s.category]));
-          if (inner && inner.endTok > end && inner.specs.some((s) => dims.has(DIM[s.category]))
+          if (inner && (inner.endTok > end || (terminatorOnly && inner.endTok === end))
+            && inner.specs.some((s) => (terminatorOnly ? DIM[s.category] !== undefined : dims.has(DIM[s.category])))
             && !inner.specs.some((s) => s.category === 'pseudo' || s.category === 'terminate' || s.category === 'breaker')) {
             out.push(inner);
             end = inner.endTok;
@@ -156,7 +159,17 @@ export class ContextDetector {
       const next = tokens[e.end];
       const final = !next || (!next.word && next.norm !== '(' && next.norm !== '-' && next.norm !== "'") || next.norm === 'and' || next.norm === 'or';
       const specs = e.specs.filter((s) => !s.clauseFinal || final);
-      if (specs.length) return { startTok: i, endTok: e.end, specs };
+      if (!specs.length) continue;
+      // A longer trigger must not hide a terminator it starts with: "presented with" is a temporal cue, and
+      // "presented" still ends an earlier negation ("without allergies ... presented with chest pain").
+      if (!specs.some((s) => s.category === 'terminate' || s.category === 'pseudo')) {
+        for (const shorter of ends) {
+          if (shorter.end >= e.end) continue;
+          const term = shorter.specs.filter((s) => s.category === 'terminate');
+          if (term.length) { specs.push(...term); break; }
+        }
+      }
+      return { startTok: i, endTok: e.end, specs };
     }
     return undefined;
   }

@@ -511,6 +511,13 @@ add('terminate', 'forward', [
   'thus', 'therefore', 'hence', 'likely secondary to', 'secondary to', 'due to', 'caused by', 'resulting in',
   'leading to', 'yes', 'present', '(+)', '( + )', '+', 'pos', 'positive',
 ], { dims: ['negation', 'temporality'] });
+// "Without known allergies, with a history of hypertension": what the patient has begins after the negation.
+add('terminate', 'forward', [
+  ...cross(['with', 'who has'], ['a', ''], ['', 'past', 'personal', 'prior', 'known', 'significant'], ['', 'medical'], ['history of', 'background of']),
+  ...cross(['and a', 'but a', 'but with a'], ['', 'past', 'personal', 'prior', 'known'], ['', 'medical'], ['history of']),
+  'with pmh of', 'with a pmh of', 'with pmh significant for',
+],
+{ dims: ['negation'] });
 add('terminate', 'forward', ['but', 'however', 'although', 'though', 'whereas', 'while', ';', 'except', 'except for',
   'unlike', 'as opposed to', 'as well as the patient', 'in contrast', 'and he', 'and she', 'and the patient', 'and patient',
   'and pt', 'while he', 'while she'], { dims: ['experiencer'] });

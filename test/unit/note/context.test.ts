@@ -305,3 +305,14 @@ test('the guidelines\' uncertain terms "consistent with" and "compatible with" a
   assert.equal(neg('Rash, consistent with contact dermatitis.', 'Rash'), 'affirmed');
   assert.equal(neg('No infiltrate consistent with pneumonia.', 'pneumonia'), 'negated');
 });
+
+test('a negation ends where what the patient has begins: "with a history of", and a cue that starts with a terminator', () => {
+  const s = 'A 60-year-old man, without known allergies, with a history of dyslipidemia and hypertension, presented with chest pain.';
+  assert.equal(neg(s, 'allergies'), 'negated');
+  assert.deepEqual([neg(s, 'dyslipidemia'), tmp(s, 'dyslipidemia')], ['affirmed', 'historical']);
+  assert.equal(neg(s, 'hypertension'), 'affirmed');
+  assert.equal(neg('Without fever, he presented with chest pain.', 'chest pain'), 'affirmed');
+  assert.equal(neg('No fever and a history of asthma.', 'asthma'), 'affirmed');
+  assert.equal(neg('No fever and no history of asthma.', 'asthma'), 'negated');
+  assert.equal(neg('Denies chest pain and history of MI.', 'MI'), 'negated');
+});
