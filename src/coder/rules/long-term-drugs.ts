@@ -32,7 +32,8 @@ const NOT_CURRENT = [
   ...cues('hypothetical', ['start', 'started', 'starting', 'initiate', 'initiated', 'initiating', 'initiation', 'begin', 'began', 'new', 'newly',
     'taper', 'tapering', 'burst', 'dose pack', 'dosepak']),
   ...cues('negated', ['stop', 'stopped', 'discontinue', 'discontinued', 'discontinuing', 'd / c', 'held', 'hold', 'holding', 'off',
-    'allergic', 'allergy', 'allergies', 'intolerant', 'intolerance', 'declined', 'declines', 'refused', 'refuses']),
+    'allergic', 'allergy', 'allergies', 'intolerant', 'intolerance', 'declined', 'declines', 'refused', 'refuses',
+    'not on', 'not currently on', 'no longer on', 'not taking', 'no longer taking']),
 ];
 
 export function addLongTermDrugCodes(kb: IcdKnowledgeBase, cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {

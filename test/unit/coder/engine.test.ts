@@ -557,3 +557,12 @@ test('words that name a test are not the condition: "Lyme titer", "strep test"',
   lacks(await code('LABS:\nLyme titer: elevated.\nRapid strep test positive.\n', { policy: 'billing', all: true }), 'A69.20', 'J02.0');
   has(await code('Assessment: Lyme disease, start doxycycline.', { policy: 'billing' }), 'A69.20');
 });
+
+test('a modifier denied by "not" does not read as the sibling that has it; "both" reads as bilateral', async () => {
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
+  assert.deepEqual(await codes('Chronic tension-type headache, not intractable.'), ['G44.229']);
+  assert.deepEqual(await codes('Multiple myeloma, not in remission.'), ['C90.00']);
+  assert.ok(!(await codes('Type 2 diabetes, not on insulin.')).includes('Z79.4'));
+  assert.deepEqual(await codes('Primary osteoarthritis of both hips.'), ['M16.0']);
+  assert.ok((await codes('Chronic tension-type headache, intractable.')).includes('G44.221'));
+});
