@@ -67,19 +67,20 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
   // is denied, so it cannot read as the sibling that has it ("intractable", "in remission", Z79.4).
   DENIED_MODIFIER.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = DENIED_MODIFIER.exec(s.text));) {
-    if (m[1] && COPULA_BEFORE_NOT.has(m[1].toLowerCase())) continue;
+    if (m[1] && CLAUSE_BEFORE_NOT.has(m[1].toLowerCase())) continue;
     const at = m.index + m[0].length - m[2].length;
     const t = toks.find((x) => !x.expanded && x.start === at);
     if (t) t.key = `not:${t.key}`;
   }
-  // "Osteoarthritis of both hips": "both" is the index's "bilateral".
-  BOTH.lastIndex = 0;
-  for (let m: RegExpExecArray | null; (m = BOTH.exec(s.text));) {
-    const i = base.findIndex((t) => t.start > m!.index);
-    if (i >= 0) toks.push({ key: 'bilateral', pos: Math.max(0, i * 2 - 1), start: m.index, end: m.index + m[0].length, expanded: true, implied: true });
-  }
-  // One side written is "unilateral" in the index's words ("Osteoarthritis, knee, unilateral"); both sides, "bilateral".
+  // One side written is "unilateral" in the index's words ("Osteoarthritis, knee, unilateral"); both sides, "bilateral",
+  // and so is a "both" before the site ("osteoarthritis of both hips").
   const bothSides = /\b(both|bilateral(ly)?)\b|\b(left|right) and (left|right)\b/i.test(s.text);
+  if (bothSides) {
+    for (const m of s.text.matchAll(/\bboth\b/gi)) {
+      const i = base.findIndex((t) => t.start > m.index!);
+      if (i >= 0) toks.push({ key: 'bilateral', pos: Math.max(0, i * 2 - 1), start: m.index!, end: m.index! + m[0].length, expanded: true, implied: true });
+    }
+  }
   for (let i = 0; i < base.length; i++) {
     if (base[i].key !== 'left' && base[i].key !== 'right') continue;
     toks.push({ key: bothSides ? 'bilateral' : 'unilateral', pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
@@ -89,8 +90,8 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
 
 const CKD_STAGE = /^([1-5]|3a|3b)$/;
 const DENIED_MODIFIER = /(?:,|\b(\p{L}+))\s+not\s+(?:(?:in|on|well|yet|currently)\s+)?(\p{L}+)/giu;
-const COPULA_BEFORE_NOT = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'does', 'do', 'did', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'and', 'or', 'but', 'if', 'whether', 'although', 'though']);
-const BOTH = /\bboth\b/gi;
+/** Words before a "not" that make it a clause's negation ("is not", "and not"), left to ConText. */
+const CLAUSE_BEFORE_NOT = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'does', 'do', 'did', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'and', 'or', 'but', 'if', 'whether', 'although', 'though']);
 
 /**
  * A match whose words lie on both sides of an "on" that its index entry does not write reads across two conditions:
