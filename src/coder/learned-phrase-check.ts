@@ -20,9 +20,23 @@ function sameWord(a: string, b: string): boolean {
 
 export type PhraseVerdict = 'names the condition' | 'word unknown to the code' | 'only sites, sides or generic words' | 'side not in the phrase';
 
+/**
+ * Words the index itself files under "see condition" (sites and modifiers: "perineal", "testicle", "chronic"), less
+ * any that is on its own a coded main term ("embolism").
+ */
+export function conditionlessWords(kb: IcdKnowledgeBase): Set<string> {
+  const coded = new Set<string>();
+  for (const t of kb.codedMainTerms()) {
+    const keys = [...new Set(normKeys(t))];
+    if (keys.length === 1) coded.add(keys[0]);
+  }
+  return new Set(kb.conditionlessMainTerms().flatMap((t) => normKeys(t)).filter((w) => !coded.has(w)));
+}
+
 /** Checks learned phrases of one knowledge base; caches each code's stems. */
 export function phraseChecker(kb: IcdKnowledgeBase): (keys: string, code: string) => PhraseVerdict {
   const cache = new Map<string, Set<string>>();
+  const nonEvidence = new Set([...NON_EVIDENCE, ...conditionlessWords(kb)]);
   const wordsOf = (code: string) => {
     let s = cache.get(code);
     if (s) return s;
@@ -37,7 +51,7 @@ export function phraseChecker(kb: IcdKnowledgeBase): (keys: string, code: string
     const known = [...wordsOf(code)];
     // Every word must be the code's own wording: one stray word ("cisplatin", "December") makes it a co-occurrence.
     if (!words.length || words.some((w) => !known.some((k) => sameWord(w, k)))) return 'word unknown to the code';
-    if (words.every((w) => NON_EVIDENCE.has(w))) return 'only sites, sides or generic words';
+    if (words.every((w) => nonEvidence.has(w))) return 'only sites, sides or generic words';
     // A code with a side in its title needs that side in the phrase ("ankle sprain" is not the left ankle's code).
     const title = normKeys(kb.get(code)?.longTitle ?? '');
     const side = title.find((w) => SIDES.has(w));

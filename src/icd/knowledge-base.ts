@@ -416,6 +416,26 @@ export class IcdKnowledgeBase {
     for (let r = 0; r < this.index.size; r++) yield this.indexHit(this.index, r);
   }
 
+  /**
+   * Main terms of the disease index that cite no code and send the reader to "see condition" ("Perineum,
+   * perineal", "Chronic"): body sites and modifiers the index itself says do not name a condition.
+   */
+  conditionlessMainTerms(): string[] {
+    const t = this.index, out: string[] = [];
+    for (let r = 0; r < t.size; r++) {
+      if (t.parent[r] >= 0 || !t.codes.isEmpty(r)) continue;
+      if (/^(specific\s+)?condition\b/i.test(t.see.get(r) || t.seeAlso.get(r))) out.push(t.title.get(r));
+    }
+    return out;
+  }
+
+  /** Main terms of the disease index that cite a code themselves ("Embolism", "Infection"). */
+  codedMainTerms(): string[] {
+    const t = this.index, out: string[] = [];
+    for (let r = 0; r < t.size; r++) if (t.parent[r] < 0 && !t.codes.isEmpty(r)) out.push(t.title.get(r));
+    return out;
+  }
+
   /** Every term of the External Cause index, in index order. */
   *externalCauseEntries(): Iterable<IndexHit> {
     for (let r = 0; r < this.eindex.size; r++) yield this.indexHit(this.eindex, r);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CodingEngine } from '../../../src/coder/index';
-import { phraseChecker } from '../../../src/coder/learned-phrase-check';
+import { conditionlessWords, phraseChecker } from '../../../src/coder/learned-phrase-check';
 import { resolveModelsDir } from '../../../src/common/paths';
 
 const kbPresent = fs.existsSync(path.join(resolveModelsDir(), 'icd10cm'));
@@ -20,6 +20,18 @@ test('a drug, a bare site, a side or a generic word is not evidence; the conditi
   assert.equal(check('december', 'B18.2'), 'word unknown to the code');
   assert.equal(check('cervical lymphadenopathy', 'R59.0'), 'names the condition');
   assert.equal(check('cigarette', 'F17.210'), 'names the condition');
+  // Sites the hand list lacks come from the index's own "see condition" main terms.
+  assert.equal(check('perineal', 'I96'), 'only sites, sides or generic words');
+  assert.equal(check('right testicle', 'N50.811'), 'only sites, sides or generic words');
+  assert.equal(check('necrosis', 'I96'), 'names the condition');
+});
+
+test('the index\'s "see condition" main terms give site and modifier words, never a coded condition', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const words = conditionlessWords(engine.kb);
+  for (const w of ['perineal', 'testicle', 'epididymis', 'gallbladder', 'chronic']) assert.ok(words.has(w), w);
+  // "Embolic - see condition", but "Embolism" cites a code: the word still names a condition.
+  for (const w of ['embolism', 'necrosis', 'gangrene', 'pain']) assert.ok(!words.has(w), w);
 });
 
 test('the shipped learned phrases all pass the check (the engine drops any that do not)', async (t) => {
