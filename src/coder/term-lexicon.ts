@@ -4,6 +4,7 @@
 // only looks at entries whose rarest key occurs in it.
 import SUPPLEMENTARY_TERMS from './data/supplementary-terms.json';
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
+import type { IndexHit } from '../icd/types';
 import { NORMALIZER_VERSION, normKeys } from './normalize';
 
 export type EntrySource = 'index' | 'inclusion' | 'title';
@@ -69,7 +70,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 14;
+export const LEXICON_VERSION = 16;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -234,7 +235,16 @@ export class TermLexicon {
       seen.add(sig);
       lex.built.push(e);
     };
-    for (const hit of kb.indexEntries()) {
+    const hits = [...kb.indexEntries()];
+    const childrenOf = new Map<string, IndexHit[]>();
+    for (const h of hits) {
+      if (h.path.length < 2) continue;
+      const k = h.path.slice(0, -1).join('\u0001');
+      let l = childrenOf.get(k);
+      if (!l) childrenOf.set(k, (l = []));
+      l.push(h);
+    }
+    for (const hit of hits.flatMap((h) => [h, ...readOnToSites(h, childrenOf)])) {
       if (!hit.codes.length) continue;
       // "see condition" / "see Neoplasm, malignant, by site": the target is chosen by other words, not a code.
       if (hit.see && VAGUE_SEE.test(hit.see)) continue;
@@ -246,6 +256,12 @@ export class TermLexicon {
       const groups = mods.flatMap((m) => m.match(/\([^)]*\)|\[[^\]]*\]/g) ?? [m]);
       const optional = [...new Set(groups.filter((m) => !DENYING_MODIFIER.test(m)).flatMap((m) => normKeys(stripMarkers(m))))];
       const rest = hit.path.slice(1).flatMap((p) => normKeys(stripMarkers(p)));
+      // "Disease, spinal (cord)": the index's "spinal" is the cord, while notes' "spinal" and "spine" are the column
+      // ("lumbar spine", "spinal stenosis"); the cord must be written.
+      if (hit.path.some((p, i) => i > 0 && /^\s*spinal\s*$/i.test(p) && /\(cord\)/i.test(mods[i] ?? ''))) {
+        rest.push('cord');
+        optional.splice(0, optional.length, ...optional.filter((k) => k !== 'cord'));
+      }
       // "Failure, heart, diastolic, chronic, and (on) acute": a subterm that is only a connector carries its words in
       // the modifier; they are required ("chronic diastolic heart failure" alone is I50.32, not I50.33).
       const lastMod = mods[mods.length - 1] ?? '';
@@ -354,6 +370,25 @@ function dropResidualCollisions(entries: LexiconEntry[]): LexiconEntry[] {
   return entries.filter((e) => !RESIDUAL.test(e.text) || !plain.has(sig(e)));
 }
 const VAGUE_SEE = /^condition\b|by site|by histology|by type|by drug|^Table of/i;
+
+/**
+ * "Disease, disc, degenerative - see Degeneration, intervertebral disc": a reference whose target cites no code of its
+ * own, only one per site or type below it ("lumbar region M51.36-"). The reference reads on to those subterms, so the
+ * note's own wording ("lumbar degenerative disc disease") reaches the site's code. Only direct subterms that cite a
+ * code; connectors ("with") and deeper levels are left to the target's own entries.
+ */
+function readOnToSites(hit: IndexHit, childrenOf: Map<string, IndexHit[]>): IndexHit[] {
+  if (hit.codes.length || !hit.see || !hit.seeTarget || /^(condition|neoplasm|table)\b/i.test(hit.see.trim())) return [];
+  const mods = hit.modifiers ?? hit.path.map(() => '');
+  return (childrenOf.get(hit.seeTarget.join('\u0001')) ?? [])
+    .filter((c) => c.codes.length && !/^\s*(with|without|and|or|in|due to)\b/i.test(c.path[c.path.length - 1]))
+    .slice(0, MAX_READ_ON)
+    .map((c): IndexHit => ({
+      path: [...hit.path, c.path[c.path.length - 1]], codes: c.codes, manifestation: c.manifestation, needsMoreSpecificity: c.needsMoreSpecificity,
+      modifiers: [...mods, c.modifiers?.[c.modifiers.length - 1] ?? ''], seeTarget: c.path,
+    }));
+}
+const MAX_READ_ON = 16;
 
 /** "Pneumonia (acute) (lobar)" -> text without the parentheses, and the parenthesised keys as optional. */
 /**

@@ -566,3 +566,12 @@ test('a modifier denied by "not" does not read as the sibling that has it; "both
   assert.deepEqual(await codes('Primary osteoarthritis of both hips.'), ['M16.0']);
   assert.ok((await codes('Chronic tension-type headache, intractable.')).includes('G44.221'));
 });
+
+test('a reference to a term coded only by site reads on to the site; "spinal" in the index\'s "spinal (cord)" needs the cord', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
+  // "Disease, disc, degenerative - see Degeneration, intervertebral disc" -> "lumbar region M51.36-".
+  assert.deepEqual(await codes('Lumbar degenerative disc disease.'), ['M51.369']);
+  assert.deepEqual(await codes('Degenerative disc disease of the lumbar spine.'), ['M51.369']);
+  assert.deepEqual(await codes('Spinal cord disease.'), ['G95.9']);
+});
