@@ -575,3 +575,12 @@ test('a reference to a term coded only by site reads on to the site; "spinal" in
   assert.deepEqual(await codes('Degenerative disc disease of the lumbar spine.'), ['M51.369']);
   assert.deepEqual(await codes('Spinal cord disease.'), ['G95.9']);
 });
+
+test('"extremity" reads as the index\'s "limb"; an unspecified reading inside a longer one gives way; a SERM is long-term drug therapy', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
+  assert.deepEqual(await codes('Cellulitis of the left lower extremity.'), ['L03.116']);
+  assert.deepEqual(await codes('Right upper extremity DVT.'), ['I82.621']);
+  assert.deepEqual((await codes('History of breast cancer, on tamoxifen.')).sort(), ['Z79.810', 'Z85.3']);
+  assert.ok(!(await codes('History of breast cancer, no longer taking tamoxifen.')).includes('Z79.810'));
+});
