@@ -307,7 +307,7 @@ export class CodingEngine {
     const inpatient = opts.setting ? opts.setting === 'inpatient' : !!opts.codeUncertainAsConfirmed;
     const scored: ScoredCandidate[] = candidates.map((c, i) => {
       const status = statusOf(c.mentions, policy, inpatient);
-      const current = status === 'historical' && (chronicAndCurrent(c.code, c.mentions, text, candidates) || resolvedThisStay(c.mentions, text));
+      const current = status === 'historical' && (chronicAndCurrent(c.code, c.mentions, text, candidates) || resolvedThisStay(c.mentions, text, inpatient));
       return { ...c, confidence: probs[i], status: current ? 'active' : status };
     });
     const disabled = new Set(opts.disabledRules ?? []);
@@ -443,10 +443,14 @@ function chronicAndCurrent(code: string, ms: PlacedMention[], text: string, all:
   return !ms.some((m) => m.temporality === 'historical' && ENDED.test(text.slice(m.sentenceStart, m.sentenceEnd)));
 }
 
-/** "Acute kidney injury, resolved" among the discharge diagnoses: treated in this stay, so coded (billing). */
-function resolvedThisStay(ms: PlacedMention[], text: string): boolean {
+/**
+ * "Acute kidney injury, resolved" among the discharge diagnoses: treated in this stay, so coded (billing). Only for a
+ * stay: the inpatient setting or a discharge-diagnosis list; at an office visit a resolved condition is not current.
+ */
+function resolvedThisStay(ms: PlacedMention[], text: string, inpatient: boolean): boolean {
   return ms.some((m) => {
     if (m.role !== 'diagnosis' || m.subsumed) return false;
+    if (!inpatient && m.sectionKind !== 'discharge_diagnoses') return false;
     const sentence = text.slice(m.sentenceStart, m.sentenceEnd);
     return /\bresolv(ed|ing)\b/i.test(sentence) && !/\b(history of|hx of|h\/o|prior|previous|past)\b/i.test(sentence);
   });

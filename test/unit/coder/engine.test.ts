@@ -584,3 +584,11 @@ test('"extremity" reads as the index\'s "limb"; an unspecified reading inside a 
   assert.deepEqual((await codes('History of breast cancer, on tamoxifen.')).sort(), ['Z79.810', 'Z85.3']);
   assert.ok(!(await codes('History of breast cancer, no longer taking tamoxifen.')).includes('Z79.810'));
 });
+
+test('a condition that has resolved is not coded at an outpatient visit; among discharge diagnoses it was treated in the stay', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string, setting: 'outpatient' | 'inpatient') => (await engine.code(t, { policy: 'billing', setting, useEncoder: false })).suggestions.map((s) => s.code);
+  assert.ok(!(await codes('ASSESSMENT AND PLAN:\nHer pneumonia has resolved.\n', 'outpatient')).includes('J18.9'));
+  assert.ok((await codes('ASSESSMENT AND PLAN:\nPneumonia, resolved.\n', 'inpatient')).includes('J18.9'));
+  assert.ok((await codes('DISCHARGE DIAGNOSES:\nPneumonia, resolved.\n', 'outpatient')).includes('J18.9'));
+});
