@@ -72,6 +72,15 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
     const t = toks.find((x) => !x.expanded && x.start === at);
     if (t) t.key = `not:${t.key}`;
   }
+  // "Hypothyroidism after thyroidectomy": an excision names the surgery that the index's "due to surgery" wants.
+  for (let i = 0; i < base.length; i++) {
+    if (/..ectomy$/.test(base[i].key)) toks.push({ key: 'surgery', pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
+  }
+  // The index files the colon under "intestine, large" ("Diverticulosis, large intestine"); "colon" is that part.
+  for (let i = 0; i < base.length; i++) {
+    if (base[i].key !== 'colon') continue;
+    for (const key of ['large', 'intestine']) toks.push({ key, pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
+  }
   // One side written is "unilateral" in the index's words ("Osteoarthritis, knee, unilateral"); both sides, "bilateral",
   // and so is a "both" before the site ("osteoarthritis of both hips").
   const bothSides = /\b(both|bilateral(ly)?)\b|\b(left|right) and (left|right)\b/i.test(s.text);

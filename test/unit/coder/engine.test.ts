@@ -592,3 +592,12 @@ test('a condition that has resolved is not coded at an outpatient visit; among d
   assert.ok((await codes('ASSESSMENT AND PLAN:\nPneumonia, resolved.\n', 'inpatient')).includes('J18.9'));
   assert.ok((await codes('DISCHARGE DIAGNOSES:\nPneumonia, resolved.\n', 'outpatient')).includes('J18.9'));
 });
+
+test('an excision is the index\'s "due to surgery"; the colon is its "large intestine"', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
+  assert.deepEqual(await codes('Hypothyroidism after thyroidectomy.'), ['E89.0']);
+  assert.deepEqual(await codes('Hypothyroidism.'), ['E03.9']);
+  assert.deepEqual(await codes('Diverticulosis of the colon.'), ['K57.30']);
+  assert.deepEqual(await codes('Acute diverticulitis of the sigmoid colon.'), ['K57.32']);
+});
