@@ -3,6 +3,7 @@
 // allowed within a window). Works on normalised keys, so word order, plurals and spelling
 // variants do not matter.
 import { RESIDUAL, type TermLexicon } from './term-lexicon';
+import { normKeys } from './normalize';
 
 export interface SentenceToken {
   key: string;
@@ -94,7 +95,7 @@ export function matchSentence(lex: TermLexicon, toks: SentenceToken[], text?: st
   const codeOf = (m: RawMatch) => lex.entry(m.entry).code;
   let kept = dropCrossHeads(out, heads, toks, codeOf);
   kept = dropAbbreviationStraddles(kept, toks, codeOf, (m) => lex.entry(m.entry).text);
-  if (text !== undefined) kept = dropBorrowedAcrossItems(kept, toks, text, codeOf);
+  if (text !== undefined) kept = dropBorrowedAcrossItems(kept, toks, text, codeOf, (m) => { const e = lex.entry(m.entry); return e.source === 'title' || e.source === 'inclusion' ? e.text : undefined; });
   markSubsumed(kept, toks, codeOf);
   return kept;
 }
@@ -129,7 +130,8 @@ function dropAbbreviationStraddles(ms: RawMatch[], toks: SentenceToken[], codeOf
  * home item is where most of its words are. "Major depressive disorder, recurrent, severe" keeps its qualifiers: no
  * other condition claims them.
  */
-function dropBorrowedAcrossItems(ms: RawMatch[], toks: SentenceToken[], text: string, codeOf: (m: RawMatch) => string): RawMatch[] {
+function dropBorrowedAcrossItems(ms: RawMatch[], toks: SentenceToken[], text: string, codeOf: (m: RawMatch) => string,
+  tabularText: (m: RawMatch) => string | undefined): RawMatch[] {
   // Separator offsets once per sentence; a token's item is how many lie before it (binary search: long run-on
   // "sentences" in huge notes stay linear).
   const seps: number[] = [];
@@ -141,6 +143,10 @@ function dropBorrowedAcrossItems(ms: RawMatch[], toks: SentenceToken[], text: st
     const groups = new Map<number, number[]>();
     for (const t of m.tokens) { const g = itemAt(t); let l = groups.get(g); if (!l) groups.set(g, (l = [])); l.push(t); }
     if (groups.size < 2) return true;
+    // The note writes a tabular title's own parts, comma for comma ("Bipolar I disorder, current episode depressed,
+    // moderate"): one condition, not a list.
+    const tab = tabularText(m);
+    if (tab && alignsWithParts([...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, ts]) => ts.map((t) => toks[t].key)), tab)) return true;
     const home = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0][0];
     for (const [g, mine] of groups) {
       if (g === home) continue;
@@ -149,6 +155,18 @@ function dropBorrowedAcrossItems(ms: RawMatch[], toks: SentenceToken[], text: st
     }
     return true;
   });
+}
+
+/** Each group of words (in note order) lies within one comma part of `text`, the parts taken in order. */
+function alignsWithParts(groups: string[][], text: string): boolean {
+  const parts = text.split(',').map((p) => new Set(normKeys(p)));
+  let k = 0;
+  for (const g of groups) {
+    while (k < parts.length && !g.every((w) => parts[k].has(w))) k++;
+    if (k === parts.length) return false;
+    k++;
+  }
+  return true;
 }
 
 /** Token j lies inside positions lo..hi or is the sentence's own word right before or after them. */

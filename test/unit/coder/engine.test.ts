@@ -601,3 +601,11 @@ test('an excision is the index\'s "due to surgery"; the colon is its "large inte
   assert.deepEqual(await codes('Diverticulosis of the colon.'), ['K57.30']);
   assert.deepEqual(await codes('Acute diverticulitis of the sigmoid colon.'), ['K57.32']);
 });
+
+test('a tabular title written comma for comma is one condition, not a list; a list still keeps its items apart', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
+  assert.deepEqual(await codes('Bipolar I disorder, current episode depressed, moderate.'), ['F31.32']);
+  const list = await codes('Atrial fibrillation on apixaban, hypertension, chronic kidney disease stage 3a.');
+  assert.ok(list.includes('I48.91') && !list.includes('I48.20'), list.join(' '));
+});
