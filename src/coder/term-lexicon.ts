@@ -63,6 +63,9 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
       + (header && titleWords(t) === header ? 20 : 0) - (dropsTermWord ? 8 : 0)
       // "without dyskinesia", "without mention of fluctuations": what a coder assigns when nothing more is written.
       + (/\bwithout\b/.test(t) && !/\bunspecified\b/.test(t) ? 8 : 0)
+      // No site written is the unspecified site (C81.90), not the child that ends in 9 for a named one (C81.99
+      // "extranodal and solid organ sites").
+      + (/\bunspecified (site|sites|part|region)\b/.test(t) ? 3 : 0)
       - c.length - (/\bother\b/.test(t) ? 2 : 0) + (/9$/.test(c.replace(/X+[A-Z]$/, '').replace(/[A-Z]$/, '')) ? 1 : 0);
     if (score > bestScore) { bestScore = score; best = c; }
   }
@@ -70,7 +73,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 16;
+export const LEXICON_VERSION = 17;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */

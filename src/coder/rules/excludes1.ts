@@ -21,7 +21,13 @@ export function resolveExcludes1(kb: IcdKnowledgeBase, cs: readonly RuledCandida
     if (!ca || !cb) continue;
     // Words inside another match are the weaker reading ("suicidal" in "suicidal ideation", "major depressive
     // disorder" in "..., recurrent, severe"): a code resting only on them yields, whatever its confidence.
+    // The same words read twice, once as an unspecified code ("contact dermatitis, unspecified cause") and once as
+    // one that says more ("... due to poison ivy", L23.7): the one that says more is the reading.
+    const unspecified = (c: RuledCandidate) => /\bunspecified\b/i.test(kb.get(c.code)?.longTitle ?? '');
+    const saysMore = (x: RuledCandidate, y: RuledCandidate) => !unspecified(x) && unspecified(y)
+      && x.mentions.some((m) => y.mentions.some((n) => n.start < m.end && m.start < n.end && m.nKeys > n.nKeys));
     const [keep, lose] = onlyInside(ca) !== onlyInside(cb) ? (onlyInside(ca) ? [cb, ca] : [ca, cb])
+      : saysMore(ca, cb) ? [ca, cb] : saysMore(cb, ca) ? [cb, ca]
       : ca.confidence >= cb.confidence ? [ca, cb] : [cb, ca];
     if (policy === 'billing') {
       if (setAside.has(keep) || setAside.has(lose)) continue;

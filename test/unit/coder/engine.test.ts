@@ -609,3 +609,13 @@ test('a tabular title written comma for comma is one condition, not a list; a li
   const list = await codes('Atrial fibrillation on apixaban, hypertension, chronic kidney disease stage 3a.');
   assert.ok(list.includes('I48.91') && !list.includes('I48.20'), list.join(' '));
 });
+
+test('Excludes1 keeps the code that says more of the same words; a site or plant the index lists apart is reviewed data', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
+  assert.deepEqual(await codes('Contact dermatitis due to poison ivy.'), ['L23.7']);
+  assert.deepEqual(await codes('Contact dermatitis.'), ['L25.9']);
+  assert.deepEqual(await codes('Seizure.'), ['R56.9']);
+  assert.deepEqual(await codes('Lipoma of the back.'), ['D17.1']);
+  assert.deepEqual(await codes('Hodgkin lymphoma.'), ['C81.90']);
+});
