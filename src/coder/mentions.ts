@@ -161,7 +161,7 @@ export function analyzeSentence(
 ): SentenceAnalysis {
   const toks = sentenceTokens(s, abbreviations);
   const mentions: (Mention & { tokens: number[] })[] = [];
-  const lexSize = Math.max(1, lex.size);
+  const lexSize = Math.max(1, lex.statisticsSize);
   const rarityOf = (idx: number[]) => Math.max(...idx.map((i) => Math.log(lexSize / (1 + lex.frequency(toks[i].key)))));
   // Word position -> token index of the sentence's own words (expansions left out), for deniedModifier.
   const byPos = new Map<number, number>();

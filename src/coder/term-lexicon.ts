@@ -6,6 +6,8 @@ import SUPPLEMENTARY_TERMS from './data/supplementary-terms.json';
 import type { IcdKnowledgeBase } from '../icd/knowledge-base';
 import type { IndexHit } from '../icd/types';
 import { NORMALIZER_VERSION, normKeys } from './normalize';
+import { conditionlessWords } from './learned-phrase-check';
+import NON_EVIDENCE_WORDS from './data/non-evidence-words.json';
 
 export type EntrySource = 'index' | 'inclusion' | 'title';
 
@@ -26,6 +28,8 @@ export interface LexiconEntry {
   /** Depth of the index path (1 = main term), 0 for titles and inclusion terms. */
   depth: number;
   needsMoreSpecificity: boolean;
+  /** Built by reading a reference on to its target's subterms: matched like the rest, not counted in key statistics. */
+  derived?: boolean;
 }
 
 /** Main-term alternatives ("Diabetes, diabetic", "Abdomen, abdominal") vs inverted phrases ("Abruption, placenta"). */
@@ -73,7 +77,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 17;
+export const LEXICON_VERSION = 21;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -95,8 +99,10 @@ export function knowledgeBaseFingerprint(kb: IcdKnowledgeBase): string {
 export interface SerializedLexicon {
   format: string; version: number; fingerprint: string;
   vocab: string[];
-  /** Per vocabulary key: how many entries use it. */
+  /** Per vocabulary key: how many entries use it (entries read on through a reference not counted). */
   freq: number[];
+  /** Number of entries the frequencies count (absent: all). */
+  statSize?: number;
   strings: string[];
   /** Uint16 key ids of all entries, flat; Uint8 number of keys per entry. Same for optional keys. */
   keyIds: string; keyLen: string; optIds: string; optLen: string;
@@ -136,6 +142,9 @@ export class TermLexicon {
 
   /** Number of entries. */
   get size(): number { return this.count; }
+  /** Entries the key frequencies count: the base for a key's rarity. */
+  get statisticsSize(): number { return this.statCount; }
+  private statCount = 0;
 
   /** Vocabulary id of a key, -1 when no entry uses it. */
   vocabId(key: string): number { return this.vocabIds.get(key) ?? -1; }
@@ -186,7 +195,7 @@ export class TermLexicon {
     if (vocab.length > 65535) throw new Error(`lexicon vocabulary of ${vocab.length} keys does not fit the 16-bit cache layout`);
     const freq = vocab.map((k) => this.keyFreq.get(k) ?? 0);
     return {
-      format: LEXICON_FORMAT, version: LEXICON_VERSION, fingerprint, vocab, freq, strings,
+      format: LEXICON_FORMAT, version: LEXICON_VERSION, fingerprint, vocab, freq, statSize: this.statCount, strings,
       keyIds: b64(Uint16Array.from(keyIds)), keyLen: b64(keyLen), optIds: b64(Uint16Array.from(optIds)), optLen: b64(optLen),
       code: b64(code), alternatives: b64(alternatives), manifestation: b64(manifestation), text: b64(text), source: b64(source), depth: b64(depth), needsMore: b64(needsMore),
     };
@@ -212,6 +221,7 @@ export class TermLexicon {
     }
     lex.cols = cols;
     lex.count = cols.keyOff.length - 1;
+    lex.statCount = d.statSize ?? lex.count;
     d.vocab.forEach((k, i) => { lex.keyFreq.set(k, d.freq[i]); lex.vocabIds.set(k, i); });
     // Anchor = rarest key of each entry, computed on the integer columns without materialising entries.
     const n = lex.count;
@@ -247,7 +257,11 @@ export class TermLexicon {
       if (!l) childrenOf.set(k, (l = []));
       l.push(h);
     }
-    for (const hit of hits.flatMap((h) => [h, ...readOnToSites(h, childrenOf)])) {
+    const sites = new Set([...conditionlessWords(kb), ...NON_EVIDENCE_WORDS.sites.flatMap((w) => normKeys(w))]);
+    const isSite = (subterm: string) => SPINAL_REGION.test(subterm) || (normKeys(stripMarkers(subterm)).length > 0 && normKeys(stripMarkers(subterm)).every((k) => sites.has(k)));
+    const derived = new Set<IndexHit>();
+    const readOn = (h: IndexHit) => { const r = readOnToSites(h, childrenOf, isSite); r.forEach((x) => derived.add(x)); return r; };
+    for (const hit of hits.flatMap((h) => [h, ...readOn(h)])) {
       if (!hit.codes.length) continue;
       // "see condition" / "see Neoplasm, malignant, by site": the target is chosen by other words, not a code.
       if (hit.see && VAGUE_SEE.test(hit.see)) continue;
@@ -295,14 +309,17 @@ export class TermLexicon {
           alternatives: codes.length > 1 ? codes.filter((c) => c !== code).slice(0, 12) : undefined,
           manifestation: hit.manifestation?.filter((c) => kb.isBillable(c)),
           source: 'index', text: hit.path.join(', '), depth: hit.path.length, needsMoreSpecificity: !!hit.needsMoreSpecificity || codes.length > 1,
+          ...(derived.has(hit) ? { derived: true } : {}),
         });
       }
     }
     // Reviewed index terms the FY2023 index lacks (data/supplementary-terms.json), read like index paths.
     for (const t of SUPPLEMENTARY_TERMS.terms) {
       if (!kb.isBillable(t.code)) continue;
-      const keys = [...new Set(t.path.flatMap((p) => normKeys(p)))];
-      add({ keys, optional: [], code: t.code, source: 'index', text: `${t.path.join(', ')} (supplement)`, depth: t.path.length, needsMoreSpecificity: false });
+      // A parenthesised word is nonessential, as in the index: "carotid (artery)".
+      const parts = t.path.map((p) => splitParenthesised(p));
+      const keys = [...new Set(parts.flatMap((p) => normKeys(p.text)))];
+      add({ keys, optional: [...new Set(parts.flatMap((p) => p.optional))].filter((k) => !keys.includes(k)), code: t.code, source: 'index', text: `${t.path.join(', ')} (supplement)`, depth: t.path.length, needsMoreSpecificity: false });
     }
     for (const entry of kb.allCodes()) {
       if (entry.kind === 'chapter' || entry.kind === 'block') continue;
@@ -333,7 +350,10 @@ export class TermLexicon {
 
   private finish() {
     this.count = this.built.length;
-    for (const e of this.built) for (const k of e.keys) this.keyFreq.set(k, (this.keyFreq.get(k) ?? 0) + 1);
+    // Rarity is a scorer feature: entries read on through references do not dilute it.
+    const counted = this.built.filter((e) => !e.derived);
+    this.statCount = counted.length;
+    for (const e of counted) for (const k of e.keys) this.keyFreq.set(k, (this.keyFreq.get(k) ?? 0) + 1);
     this.built.forEach((e, id) => {
       let anchor = e.keys[0];
       for (const k of e.keys) if ((this.keyFreq.get(k) ?? 0) < (this.keyFreq.get(anchor) ?? 0)) anchor = k;
@@ -377,21 +397,26 @@ const VAGUE_SEE = /^condition\b|by site|by histology|by type|by drug|^Table of/i
 /**
  * "Disease, disc, degenerative - see Degeneration, intervertebral disc": a reference whose target cites no code of its
  * own, only one per site or type below it ("lumbar region M51.36-"). The reference reads on to those subterms, so the
- * note's own wording ("lumbar degenerative disc disease") reaches the site's code. Only direct subterms that cite a
- * code; connectors ("with") and deeper levels are left to the target's own entries.
+ * note's own wording ("lumbar degenerative disc disease", "ureteral stone") reaches the site's code. Only direct
+ * subterms that cite a code and name a body site (words the index files under "see condition", or a spinal region);
+ * other qualifiers ("emergency" under "Elevated, blood pressure - see also Hypertension") and deeper levels are left
+ * to the target's own entries.
  */
-function readOnToSites(hit: IndexHit, childrenOf: Map<string, IndexHit[]>): IndexHit[] {
-  if (hit.codes.length || !hit.see || !hit.seeTarget || /^(condition|neoplasm|table)\b/i.test(hit.see.trim())) return [];
+function readOnToSites(hit: IndexHit, childrenOf: Map<string, IndexHit[]>, isSite: (subterm: string) => boolean): IndexHit[] {
+  const ref = hit.see ?? hit.seeAlso;
+  if (hit.codes.length || !ref || !hit.seeTarget || /^(condition|neoplasm|table)\b/i.test(ref.trim())) return [];
   const mods = hit.modifiers ?? hit.path.map(() => '');
+  // The term's own subterm wins: "Syndrome, coronary" is the index's own entry, not "Disease, coronary" read on.
+  const own = new Set((childrenOf.get(hit.path.join('\u0001')) ?? []).map((c) => normKeys(stripMarkers(c.path[c.path.length - 1])).join(' ')));
   return (childrenOf.get(hit.seeTarget.join('\u0001')) ?? [])
-    .filter((c) => c.codes.length && !/^\s*(with|without|and|or|in|due to)\b/i.test(c.path[c.path.length - 1]))
+    .filter((c) => c.codes.length && isSite(c.path[c.path.length - 1]) && !own.has(normKeys(stripMarkers(c.path[c.path.length - 1])).join(' ')))
     .slice(0, MAX_READ_ON)
     .map((c): IndexHit => ({
       path: [...hit.path, c.path[c.path.length - 1]], codes: c.codes, manifestation: c.manifestation, needsMoreSpecificity: c.needsMoreSpecificity,
       modifiers: [...mods, c.modifiers?.[c.modifiers.length - 1] ?? ''], seeTarget: c.path,
     }));
 }
-const MAX_READ_ON = 16;
+const MAX_READ_ON = 80;
 
 /** "Pneumonia (acute) (lobar)" -> text without the parentheses, and the parenthesised keys as optional. */
 /**

@@ -619,3 +619,14 @@ test('Excludes1 keeps the code that says more of the same words; a site or plant
   assert.deepEqual(await codes('Lipoma of the back.'), ['D17.1']);
   assert.deepEqual(await codes('Hodgkin lymphoma.'), ['C81.90']);
 });
+
+test('a "see also" main term reads on to its target\'s body sites only: "ureteral stone" is N20.1, "emergency room" is no hypertensive emergency', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
+  assert.deepEqual(await codes('Left ureteral stone.'), ['N20.1']);
+  assert.deepEqual(await codes('Stenosis of the right carotid artery.'), ['I65.21']);
+  assert.ok(!(await codes('Seen in the emergency room for chest pain and elevated blood pressure.')).includes('I16.1'));
+  // Entries read on through a reference do not change how rare a word is (a scorer feature).
+  const lex = (engine as unknown as { lexicon: { size: number; statisticsSize: number } }).lexicon;
+  assert.ok(lex.statisticsSize < lex.size, `${lex.statisticsSize} of ${lex.size}`);
+});
