@@ -229,6 +229,8 @@ function numbersAttached(keys: string[], chosen: number[], toks: SentenceToken[]
   for (let i = 1; i < keys.length; i++) {
     if (!/^[0-9]/.test(keys[i]) && keys[i].length > 1) continue;
     const gap = toks[chosen[i]].pos - toks[chosen[i - 1]].pos;
+    // One abbreviation's expansion, in its order ("T2DM": type 2 diabetes mellitus).
+    if (gap === 0 && toks[chosen[i]].expanded && toks[chosen[i - 1]].expanded && chosen[i] > chosen[i - 1]) continue;
     if (gap <= 0 || gap > 4) return false;
   }
   return true;

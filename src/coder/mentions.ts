@@ -202,6 +202,9 @@ export function analyzeSentence(
   // "Lyme titer", "strep test", "hepatitis panel": the words name a test, whatever its result, not the condition.
   for (let i = mentions.length - 1; i >= 0; i--) if (TEST_AFTER.test(s.text.slice(mentions[i].end, mentions[i].end + 24))) mentions.splice(i, 1);
   if (mentions.length) {
+    // Over the mentions that survived: a reading dropped above ("Parkinson disease ... with dyskinesia" where the note
+    // says "no dyskinesia") subsumes nothing.
+    for (const m of mentions) m.subsumed = false;
     markSubsumed(mentions, toks, (m) => m.code);
     const ctx: SentenceContext = detector.analyze(s.text, s.section ?? s.role);
     const seen = new Map<string, ReturnType<SentenceContext['at']>>();

@@ -77,7 +77,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 21;
+export const LEXICON_VERSION = 22;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -291,7 +291,8 @@ export class TermLexicon {
       if (hit.path.length > 1 && !normKeys(stripMarkers(last)).length && !RESIDUAL_ONLY.test(last)) continue;
       // "Diabetes, specified type NEC": for a type the index does not name; read from its parent's words and "type"
       // it would claim "type 2 diabetes". No wording reaches it.
-      if (hit.path.length > 1 && /^(other\s+)?specified type NEC$/i.test(last.trim())) continue;
+      // Its subterms too: "specified type NEC, with, hyperglycemia" would read "type 2 ... with hyperglycemia" as E13.65.
+      if (hit.path.some((p, i) => i > 0 && /^(other\s+)?specified type NEC$/i.test(p.trim()))) continue;
       // "Epilepsy, not intractable": its words are what the code lacks; the parent's own entry codes the plain words.
       if (hit.path.length > 1 && /^\s*not\b/i.test(last)) continue;
       for (const main of mainTermVariants(hit.path[0])) {

@@ -630,3 +630,11 @@ test('a "see also" main term reads on to its target\'s body sites only: "uretera
   const lex = (engine as unknown as { lexicon: { size: number; statisticsSize: number } }).lexicon;
   assert.ok(lex.statisticsSize < lex.size, `${lex.statisticsSize} of ${lex.size}`);
 });
+
+test('an abbreviation\'s own number counts ("T2DM with hyperglycemia" is E11.65, not E13.65); a reading dropped for a denied word subsumes nothing', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
+  assert.deepEqual(await codes('T2DM with hyperglycemia.'), ['E11.65']);
+  assert.deepEqual(await codes('T1DM with hypoglycemia.'), ['E10.649']);
+  assert.deepEqual(await codes('Parkinson disease, no dyskinesia or fluctuations.'), ['G20.A1']);
+});
