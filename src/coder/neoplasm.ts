@@ -93,7 +93,9 @@ export class NeoplasmMatcher {
           if (!billable) continue;
           // Deeper rows win, and nearer ones: "lung with mediastinal nodal metastasis" is the nodes' metastasis.
           const distance = Math.min(Math.abs(a - at), Math.abs(a + n - 1 - at));
-          const score = siteKeys.length - 0.5 * distance;
+          // A site written right before the behaviour noun is its own ("lung with brain metastasis": the brain).
+          const adjunct = !adjective && a + n === at ? 3 : 0;
+          const score = siteKeys.length - 0.5 * distance + adjunct;
           // "mediastinal lymph nodes": the nodal words right after the row's words belong to the site.
           const whole = [...span];
           for (let b = a + n; nodal && b < near.length && NODAL.test(near[b].key); b++) whole.push(near[b]);

@@ -58,7 +58,8 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
   const termKeys = term ? [...new Set(term.flatMap((p) => normKeys(stripMarkers(p))))] : [];
   for (const c of codes) {
     const t = kb.get(c)?.longTitle.toLowerCase() ?? '';
-    const keys = termKeys.length ? new Set(normKeys(t)) : undefined;
+    // What a title denies ("... without heart failure") it does not keep: I11.9 drops the term's "heart failure".
+    const keys = termKeys.length ? new Set(normKeys(t.replace(/\bwithout\b[^,;]*/g, ' '))) : undefined;
     const dropsTermWord = !!keys && termKeys.some((k) => !keys.has(k));
     // "Uncomplicated" is the default a coder assigns when nothing more is documented (F17.210, not F17.219 "with
     // unspecified nicotine-induced disorders"); an unspecified code is the next choice; a header's own title with
@@ -77,7 +78,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 22;
+export const LEXICON_VERSION = 23;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */

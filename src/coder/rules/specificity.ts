@@ -38,6 +38,10 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
           || (siteUnnamed && isLexical(n)))))
           // Siblings: the unspecified one gives way to the specific one documented anywhere in the note ("anemia in
           // chronic kidney disease" with "ESRD on hemodialysis": N18.6, not also N18.9).
+          // The same words read as "without X" and as its "with X" sibling ("CHF; hypertension": I11.9 and I11.0): the
+          // note wrote X, so the "with" code is the reading.
+          || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bwithout\b/.test(ta) && !/\bwithout\b/.test(tb)
+            && a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end)))
           || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bunspecified\b/.test(ta)
             // Words of its own: "Nausea" inside "nausea with vomiting" (R11.2) is not a documented R11.0.
             && b.mentions.some((n) => !n.subsumed && isLexical(n) && !a.mentions.some((m) => spans(m, n) && m.nKeys > n.nKeys)));

@@ -638,3 +638,11 @@ test('an abbreviation\'s own number counts ("T2DM with hyperglycemia" is E11.65,
   assert.deepEqual(await codes('T1DM with hypoglycemia.'), ['E10.649']);
   assert.deepEqual(await codes('Parkinson disease, no dyskinesia or fluctuations.'), ['G20.A1']);
 });
+
+test('a site right before "metastasis" is the secondary site; "without X" gives way to its "with X" sibling read from the same words', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  assert.deepEqual(await codes('Adenocarcinoma of right upper lobe of lung with brain metastasis.'), ['C34.11', 'C79.31']);
+  assert.deepEqual(await codes('Acute on chronic systolic CHF exacerbation; hypertension.'), ['I11.0', 'I50.23']);
+  assert.deepEqual(await codes('Hypertensive heart disease without heart failure.'), ['I11.9']);
+});
