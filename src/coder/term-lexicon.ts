@@ -71,6 +71,8 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
       // No site written is the unspecified site (C81.90), not the child that ends in 9 for a named one (C81.99
       // "extranodal and solid organ sites").
       + (/\bunspecified (site|sites|part|region)\b/.test(t) ? 3 : 0)
+      // Each further unspecified axis ("unspecified eye, stage unspecified"): a side or stage is not guessed.
+      + 2 * Math.max(0, (t.match(/\bunspecified\b/g) ?? []).length - 1)
       - c.length - (/\bother\b/.test(t) ? 2 : 0) + (/9$/.test(c.replace(/X+[A-Z]$/, '').replace(/[A-Z]$/, '')) ? 1 : 0);
     if (score > bestScore) { bestScore = score; best = c; }
   }
@@ -78,7 +80,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 23;
+export const LEXICON_VERSION = 24;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */

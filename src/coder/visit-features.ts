@@ -39,7 +39,7 @@ export function readFromWords(c: RuledCandidate): boolean {
 }
 
 /** Rules that build a combination code and keep the condition it names beside it ("use additional code"). */
-const PAIRING_RULES = new Set(['copd-with-infection', 'hypertension-combinations', 'diabetes-combinations', 'manifestation-codes', 'dementia-in-other-diseases']);
+const PAIRING_RULES = new Set(['copd-with-infection', 'hypertension-combinations', 'diabetes-combinations', 'prostate-with-luts', 'manifestation-codes', 'dementia-in-other-diseases']);
 
 /**
  * A code whose words are all evidence of a combination code the rules built and kept it beside (J18.9 with J44.0,

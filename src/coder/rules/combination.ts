@@ -23,12 +23,17 @@ const COMBOS: Combo[] = [
   { first: /^I11\.0$/, second: /^N18\.[56]$/, target: () => 'I13.2', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 5/ESRD' },
   { first: /^I11\.0$/, second: /^N18\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 1-4 CKD' },
   { first: /^I12\.9$/, second: /^I50\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure' },
+  // "Hyperplasia, prostate, with lower urinary tract symptoms (LUTS) N40.1": nocturia, frequency, urgency, a weak or
+  // intermittent stream, retention, incontinence; the symptoms are coded beside (Tabular N40.1: use additional code).
+  { first: /^N40\.0$/, second: /^R35\.|^R39\.1[0-9]*$|^R33\.|^R32$|^N39\.4/, target: () => 'N40.1', keepSecond: true, why: 'benign prostatic hyperplasia with lower urinary tract symptoms (use additional code for the symptoms)' },
 ];
 
 /** The diabetes "with" combinations (E11.22, E11.42, E11.319, E11.29, E11.51). */
 export const DIABETES_COMBINATIONS = COMBOS.filter((c) => c.first === DIABETES_UNCOMPLICATED);
 /** Hypertension with heart disease or CKD (I11.0, I12.x, I13.x). */
-export const HYPERTENSION_COMBINATIONS = COMBOS.filter((c) => c.first !== DIABETES_UNCOMPLICATED);
+export const HYPERTENSION_COMBINATIONS = COMBOS.filter((c) => /^\^I/.test(c.first.source));
+/** Benign prostatic hyperplasia with lower urinary tract symptoms (N40.1). */
+export const PROSTATE_COMBINATIONS = COMBOS.filter((c) => /^\^N40/.test(c.first.source));
 
 export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], combos: readonly Combo[] = COMBOS): RuledCandidate[] {
   let out = cs;

@@ -12,7 +12,7 @@ import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, guessedHeaderDefaults, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
 import { diabetesWithDocumentedHyperglycemia, diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
-import { DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
+import { DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, PROSTATE_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
@@ -149,6 +149,11 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'hypertension-combinations', title: 'Hypertension with heart failure or CKD is one combination code', guideline: 'OCG I.C.9.a (hypertension)',
     policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, HYPERTENSION_COMBINATIONS),
     examples: [{ note: 'Assessment: essential hypertension. Chronic kidney disease stage 4.', expect: ['I12.9', 'N18.4'], forbid: ['I10'] }],
+  },
+  {
+    id: 'prostate-with-luts', title: 'Benign prostatic hyperplasia with a lower urinary tract symptom is N40.1, with the symptom', guideline: "Index: Hyperplasia, prostate, with lower urinary tract symptoms ('with' convention); Tabular N40.1",
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, PROSTATE_COMBINATIONS),
+    examples: [{ note: 'Assessment: BPH with nocturia.', expect: ['N40.1', 'R35.1'], forbid: ['N40.0'] }, { note: 'Assessment: BPH, asymptomatic.', expect: ['N40.0'], forbid: ['N40.1'] }],
   },
   {
     id: 'diabetes-without-complications', title: '"Without complications" gives way to a diabetes code with a complication', guideline: 'Tabular E11.9 (without complications)',
