@@ -76,6 +76,12 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
   for (let i = 0; i < base.length; i++) {
     if (/..ectomy$/.test(base[i].key)) toks.push({ key: 'surgery', pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
   }
+  // "Influenza A" names an identified virus (J10.-); the article-like "A" is not a word of its own.
+  for (const m of s.text.matchAll(/\b(influenza|flu)\s+(?:type\s+)?a\b(?!\s*(?:and|or)\s+b\b)/gi)) {
+    const i = base.findIndex((t) => t.start >= m.index!);
+    if (i < 0) continue;
+    for (const key of ['influenza', 'identified', 'virus']) toks.push({ key, pos: i * 2 + 1, start: m.index!, end: m.index! + m[0].length, expanded: true, implied: true });
+  }
   // The index files the colon under "intestine, large" ("Diverticulosis, large intestine"); "colon" is that part.
   for (let i = 0; i < base.length; i++) {
     if (base[i].key !== 'colon') continue;

@@ -3,7 +3,7 @@
 // pairs ("renal" ~ "kidney") fold to one key.
 
 /** Bump when normalisation changes: the shipped lexicon cache is keyed by it. */
-export const NORMALIZER_VERSION = 5;
+export const NORMALIZER_VERSION = 6;
 
 export interface NormToken {
   /** Normalised key. */
@@ -25,6 +25,8 @@ const SPELLING: [RegExp, string][] = [
   [/^haem/, 'hem'], [/^anaem/, 'anem'], [/aem/, 'em'], [/^oedem/, 'edem'], [/^oesoph/, 'esoph'], [/^oestr/, 'estr'],
   [/^faec/, 'fec'], [/^paed/, 'ped'], [/oea$/, 'ea'], [/our$/, 'or'], [/^leucocyt/, 'leukocyt'], [/^leucaem/, 'leukem'],
   [/^sulph/, 'sulf'], [/isation$/, 'ization'], [/yse$/, 'yze'],
+  // Renamed genus (2016): the FY2023 index still writes "Clostridium difficile".
+  [/^clostridioides$/, 'clostridium'],
 ];
 
 // Adjective and organ-name pairs that the index uses interchangeably ("renal failure" / "kidney failure").

@@ -80,7 +80,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 24;
+export const LEXICON_VERSION = 25;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -264,8 +264,14 @@ export class TermLexicon {
     const isSite = (subterm: string) => SPINAL_REGION.test(subterm) || (normKeys(stripMarkers(subterm)).length > 0 && normKeys(stripMarkers(subterm)).every((k) => sites.has(k)));
     const derived = new Set<IndexHit>();
     const readOn = (h: IndexHit) => { const r = readOnToSites(h, childrenOf, isSite); r.forEach((x) => derived.add(x)); return r; };
-    for (const hit of hits.flatMap((h) => [h, ...readOn(h)])) {
+    const codedPaths = new Set(hits.filter((h) => h.codes.length).map((h) => h.path.join('\u0001')));
+    for (let hit of hits.flatMap((h) => [h, ...readOn(h)])) {
       if (!hit.codes.length) continue;
+      // "Colitis, Clostridium difficile, not specified as recurrent" (A04.72, a split since FY2023): where the parent
+      // cites no code, the plain words of the parent are this entry's.
+      if (hit.path.length > 2 && /^\s*not\b/i.test(hit.path[hit.path.length - 1]) && !codedPaths.has(hit.path.slice(0, -1).join('\u0001'))) {
+        hit = { ...hit, path: hit.path.slice(0, -1), modifiers: hit.modifiers?.slice(0, -1) };
+      }
       // "see condition" / "see Neoplasm, malignant, by site": the target is chosen by other words, not a code.
       if (hit.see && VAGUE_SEE.test(hit.see)) continue;
       const codes = hit.codes.filter((c) => kb.isBillable(c));

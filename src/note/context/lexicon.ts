@@ -335,6 +335,8 @@ add('pseudo', 'forward', [
   'past few weeks', 'past couple of days', 'past couple days', 'past day', 'past 24 hours', 'past <num> hours',
   'past two days', 'past three days', 'past two weeks', 'past hour', 'past night', 'since then', 'by then',
   'old age', 'treated with', 'treated for', 'being treated',
+  // Conditions named for the age they occur at: the patient has them now.
+  'childhood obesity', 'childhood asthma', 'childhood absence epilepsy', 'childhood onset', 'childhood - onset',
   'being treated for', 'to be treated', 'will be treated', 'currently treated', 'treated today', 'was treated today',
   'untreated', 'not treated', 'treated in the ed', 'treated in the emergency department', 'quit date', 'sp02', 'spo2',
   'diagnosed in the ed', 'diagnosed today', 'diagnosed yesterday', 'remission induction', 'old infarct is', 'years of age',

@@ -646,3 +646,13 @@ test('a site right before "metastasis" is the secondary site; "without X" gives 
   assert.deepEqual(await codes('Acute on chronic systolic CHF exacerbation; hypertension.'), ['I11.0', 'I50.23']);
   assert.deepEqual(await codes('Hypertensive heart disease without heart failure.'), ['I11.9']);
 });
+
+test('"Influenza A" is an identified virus; C. diff colitis reaches the FY2024 split; a condition named for childhood is current', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  assert.deepEqual(await codes('Influenza A, rapid test positive.'), ['J10.1']);
+  assert.deepEqual(await codes('Influenza.'), ['J11.1']);
+  assert.deepEqual(await codes('C. diff colitis, first episode.'), ['A04.72']);
+  assert.deepEqual(await codes('Clostridium difficile colitis, recurrent.'), ['A04.71']);
+  assert.ok((await codes('Childhood obesity.')).includes('E66.9'));
+});
