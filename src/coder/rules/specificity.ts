@@ -64,9 +64,11 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
           && lexical.every((m) => b.mentions.some((n) => isLexical(n) && n.start < m.end && m.start < n.end));
         supported = titleCovers(kb, b.code, a.code)
           ? within(true) || overlaps
-          // In one category, an unspecified reading whose words lie inside b's ("DVT" in "right upper extremity DVT":
-          // I82.401, lower extremity, gives way to I82.621).
-          : (b.code.slice(0, 3) !== a.code.slice(0, 3) || /\bunspecified\b/.test(ta)) && lexical.some((m) => m.subsumed) && within(false);
+          : b.code.slice(0, 3) !== a.code.slice(0, 3) ? lexical.some((m) => m.subsumed) && within(false)
+          // In one category, an unspecified reading whose words lie inside b's wider ones ("DVT" in "right upper
+          // extremity DVT": I82.401 gives way to I82.621; "ulcerative colitis with rectal bleeding" inside "left-sided
+          // ulcerative colitis with rectal bleeding": K51.911 to K51.511).
+          : /\bunspecified\b/.test(ta) && within(false);
       }
       // The words support the more specific code, so a coder reports it instead (with the better confidence).
       // a's words are evidence for b too ("acute DVT left lower extremity" in the assessment for the popliteal vein).
