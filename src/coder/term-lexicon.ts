@@ -80,7 +80,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 25;
+export const LEXICON_VERSION = 26;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -265,7 +265,9 @@ export class TermLexicon {
     const derived = new Set<IndexHit>();
     const readOn = (h: IndexHit) => { const r = readOnToSites(h, childrenOf, isSite); r.forEach((x) => derived.add(x)); return r; };
     const codedPaths = new Set(hits.filter((h) => h.codes.length).map((h) => h.path.join('\u0001')));
+    const byPath = new Map(hits.map((h) => [h.path.join('\u0001'), h]));
     for (let hit of hits.flatMap((h) => [h, ...readOn(h)])) {
+      hit = seeWithSubterm(hit, childrenOf, byPath);
       if (!hit.codes.length) continue;
       // "Colitis, Clostridium difficile, not specified as recurrent" (A04.72, a split since FY2023): where the parent
       // cites no code, the plain words of the parent are this entry's.
@@ -427,6 +429,29 @@ function readOnToSites(hit: IndexHit, childrenOf: Map<string, IndexHit[]>, isSit
     }));
 }
 const MAX_READ_ON = 80;
+
+/**
+ * "Failure, heart, with hypertension - see Hypertension, heart": the target's own code is I11.9 (without heart
+ * failure), but its subterm "with heart failure" (I11.0) names what the referring term says. A reference whose own
+ * words hold all the words of a target's "with ..." subterm resolves to that subterm.
+ */
+function seeWithSubterm(hit: IndexHit, childrenOf: Map<string, IndexHit[]>, byPath: Map<string, IndexHit>): IndexHit {
+  if (!hit.see || !hit.seeTarget || !hit.codes.length) return hit;
+  const target = hit.seeTarget.join('\u0001');
+  if (!byPath.has(target)) return hit;
+  const own = new Set(hit.path.flatMap((p) => normKeys(stripMarkers(p))));
+  const targetWords = new Set(hit.seeTarget.flatMap((p) => normKeys(stripMarkers(p))));
+  const withs = (childrenOf.get(target) ?? []).flatMap((c) => {
+    const last = c.path[c.path.length - 1].trim();
+    if (/^with$/i.test(last)) return childrenOf.get(c.path.join('\u0001')) ?? [];
+    return /^with\s/i.test(last) ? [c] : [];
+  });
+  const named = withs.filter((c) => {
+    const words = normKeys(stripMarkers(c.path[c.path.length - 1].replace(/^with\s+/i, '')));
+    return c.codes.length && words.length > 0 && words.every((w) => own.has(w)) && words.some((w) => !targetWords.has(w));
+  });
+  return named.length === 1 ? { ...hit, codes: named[0].codes, needsMoreSpecificity: named[0].needsMoreSpecificity } : hit;
+}
 
 /** "Pneumonia (acute) (lobar)" -> text without the parentheses, and the parenthesised keys as optional. */
 /**

@@ -70,8 +70,9 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     if (!kb.isBillable(target)) continue;
     // The note already names a combination of this family for the same evidence ("type 2 diabetes with diabetic
     // nephropathy" -> E11.21): the second condition is explained by it, not by a generic combination (E11.29).
+    // A "without ..." reading of the same words (I11.9 beside I11.0) explains nothing.
     const covering = active.find((c) => c !== a && c.code !== target && c.code.slice(0, 3) === a.code.slice(0, 3)
-      && c.mentions.some((m) => b.mentions.some((n) => spans(m, n))));
+      && !/\bwithout\b/i.test(kb.get(c.code)?.longTitle ?? '') && c.mentions.some((m) => b.mentions.some((n) => spans(m, n))));
     if (covering) {
       if (!combo.keepSecond) out = out.filter((c) => c !== b);
       continue;

@@ -656,3 +656,12 @@ test('"Influenza A" is an identified virus; C. diff colitis reaches the FY2024 s
   assert.deepEqual(await codes('Clostridium difficile colitis, recurrent.'), ['A04.71']);
   assert.ok((await codes('Childhood obesity.')).includes('E66.9'));
 });
+
+test('a reference whose words name a "with" subterm of its target resolves to it; a "without" reading covers no combination', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  // "Failure, heart, with hypertension - see Hypertension, heart" -> "with heart failure" I11.0, not the target's I11.9.
+  assert.deepEqual(await codes('Heart failure with hypertension.'), ['I11.0', 'I50.9']);
+  assert.deepEqual(await codes('HTN, CKD 3b, chronic HFrEF.'), ['I13.0', 'I50.22', 'N18.32']);
+  assert.deepEqual(await codes('Acute on chronic diastolic heart failure; hypertension; CKD stage 3a.'), ['I13.0', 'I50.33', 'N18.31']);
+});
