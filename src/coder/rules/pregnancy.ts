@@ -10,6 +10,9 @@ import type { RuledCandidate } from './types';
 const WORDS: [string, RegExp][] = [['first', /\b(first|1st)[- ]trimester\b/i], ['second', /\b(second|2nd)[- ]trimester\b/i], ['third', /\b(third|3rd)[- ]trimester\b/i]];
 const WEEKS = /\b(\d{1,2})(?:\s*(?:\d\/7|and \d\/7))?\s*(?:weeks?|wks?)(?:\s+(?:\d+|one|two|three|four|five|six)\s+days?)?\s*(?:of\s+)?(?:gestation|gestational age|pregnant|GA|EGA|IUP)|\bG\d+P\d+\s+(?:at\s+)?(\d{1,2})\s*(?:weeks?|wks?)\b|\b(?:GA|EGA)\s*(?:of\s*)?(\d{1,2})\s*(?:weeks?|wks?|w)\b/i;
 
+const PREGNANCY_WORD = /\b(pregnan\w*|gestation\w*|prenatal|antepartum|IUP|trimester)\b/i;
+const BARE_WEEKS = /(?:^|[,;(]\s*|\bat\s+)(\d{1,2})\s*(?:weeks?|wks?)\b(?!\s+(?:ago|prior|before|earlier))/i;
+
 function trimesterOf(weeks: number): string { return weeks < 14 ? 'first' : weeks < 28 ? 'second' : 'third'; }
 
 /** The documented weeks of gestation and the trimester (words win over weeks), with where they were written. */
@@ -19,10 +22,13 @@ function documented(view: NoteView): { weeks?: { n: number; sentence: number; at
   view.sentences.forEach((s, i) => {
     if (s.role === 'family') return;
     for (const [t, re] of WORDS) if (re.test(s.text)) said.add(t);
-    const m = WEEKS.exec(s.text);
+    // "Gestational diabetes, diet controlled, 28 weeks": bare weeks in a sentence about the pregnancy.
+    const full = WEEKS.exec(s.text);
+    const m = full ?? (PREGNANCY_WORD.test(s.text) ? BARE_WEEKS.exec(s.text) : null);
     if (m && !weeks) {
       const n = Number(m[1] ?? m[2] ?? m[3]);
-      if (n >= 1 && n <= 43) weeks = { n, sentence: i, at: m.index, length: m[0].length };
+      const skip = full ? 0 : m[0].search(/\d/);
+      if (n >= 1 && n <= 43) weeks = { n, sentence: i, at: m.index + skip, length: m[0].length - skip };
     }
   });
   const trimester = said.size === 1 ? [...said][0] : weeks ? trimesterOf(weeks.n) : undefined;

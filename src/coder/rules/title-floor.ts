@@ -21,9 +21,25 @@ const INDEX_TERM_FLOOR = 0.5;
 export function writesIndexTerm(m: PlacedMention): boolean {
   // Encounter and status Z codes are read from words like "follow-up": their own rules decide them.
   // A header's title ("Seborrheic keratosis", L82) read as its default child ("Inflamed ...") says less than the code.
-  return (m.source === 'index' || m.source === 'inclusion' || (m.source === 'title' && !m.needsMoreSpecificity)) && !m.code.startsWith('Z') && !m.subsumed && m.negation === 'affirmed' && m.experiencer === 'patient'
+  return (m.source === 'index' || m.source === 'inclusion' || (m.source === 'title' && !m.needsMoreSpecificity)) && (!m.code.startsWith('Z') || namesCondition(m)) && !m.subsumed && m.negation === 'affirmed' && m.experiencer === 'patient'
     && m.temporality !== 'hypothetical' && m.nKeys >= 2 && m.window <= 2 * m.nKeys + 1 && !RESIDUAL.test(m.matched);
 }
+
+/**
+ * A Z code the index reaches from a condition's own main term ("Tuberculosis, latent" Z22.7, "Carrier" aside): the
+ * words name a condition, not an encounter, a status or a history, which their own rules decide.
+ */
+function namesCondition(m: PlacedMention): boolean {
+  if (m.source !== 'index') return false;
+  const main = m.matched.split(',')[0].trim().toLowerCase();
+  return !Z_MAIN_TERMS.has(main);
+}
+const Z_MAIN_TERMS = new Set(['history', 'status', 'encounter', 'examination', 'admission', 'screening', 'observation', 'follow-up',
+  'counseling', 'aftercare', 'vaccination', 'long-term', 'presence', 'absence', 'dependence', 'problem', 'problems', 'exposure',
+  'contact', 'carrier', 'pregnancy', 'supervision', 'test', 'tests', 'testing', 'care', 'fitting', 'adjustment', 'removal',
+  'attention', 'resistance', 'allergy', 'awaiting', 'donor', 'prophylactic', 'prophylaxis', 'risk', 'at risk', 'underdosing',
+  'noncompliance', 'non-compliance', 'personal', 'family', 'refusal', 'unavailability', 'lack', 'low', 'stress', 'transplant',
+  'maintenance', 'weeks', 'body mass index', 'bmi', 'surveillance', 'check-up', 'checkup', 'visit', 'evaluation', 'consultation']);
 
 /** A mention that writes out a whole official title of three words or more. */
 export function writesTitle(m: PlacedMention): boolean {

@@ -665,3 +665,12 @@ test('a reference whose words name a "with" subterm of its target resolves to it
   assert.deepEqual(await codes('HTN, CKD 3b, chronic HFrEF.'), ['I13.0', 'I50.22', 'N18.32']);
   assert.deepEqual(await codes('Acute on chronic diastolic heart failure; hypertension; CKD stage 3a.'), ['I13.0', 'I50.33', 'N18.31']);
 });
+
+test('bare weeks in a pregnancy sentence are weeks of gestation; a Z code a condition\'s own main term reaches is coded like the condition', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  assert.deepEqual(await codes('Gestational diabetes, diet controlled, 28 weeks.'), ['O24.410', 'Z3A.28']);
+  assert.ok(!(await codes('Gestational hypertension, headache for 2 weeks.')).includes('Z3A.02'));
+  assert.deepEqual(await codes('Latent tuberculosis, positive QuantiFERON.'), ['Z22.7']);
+  assert.deepEqual(await codes('Chemotherapy-induced neutropenia.'), ['D70.1']);
+});
