@@ -80,7 +80,7 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 26;
+export const LEXICON_VERSION = 27;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -433,24 +433,35 @@ const MAX_READ_ON = 80;
 /**
  * "Failure, heart, with hypertension - see Hypertension, heart": the target's own code is I11.9 (without heart
  * failure), but its subterm "with heart failure" (I11.0) names what the referring term says. A reference whose own
- * words hold all the words of a target's "with ..." subterm resolves to that subterm.
+ * words (and its "see" text's) hold all the words of a target's subterm resolves to it, level by level while exactly
+ * one subterm is named.
  */
 function seeWithSubterm(hit: IndexHit, childrenOf: Map<string, IndexHit[]>, byPath: Map<string, IndexHit>): IndexHit {
   if (!hit.see || !hit.seeTarget || !hit.codes.length) return hit;
-  const target = hit.seeTarget.join('\u0001');
-  if (!byPath.has(target)) return hit;
-  const own = new Set(hit.path.flatMap((p) => normKeys(stripMarkers(p))));
-  const targetWords = new Set(hit.seeTarget.flatMap((p) => normKeys(stripMarkers(p))));
-  const withs = (childrenOf.get(target) ?? []).flatMap((c) => {
-    const last = c.path[c.path.length - 1].trim();
-    if (/^with$/i.test(last)) return childrenOf.get(c.path.join('\u0001')) ?? [];
-    return /^with\s/i.test(last) ? [c] : [];
-  });
-  const named = withs.filter((c) => {
-    const words = normKeys(stripMarkers(c.path[c.path.length - 1].replace(/^with\s+/i, '')));
-    return c.codes.length && words.length > 0 && words.every((w) => own.has(w)) && words.some((w) => !targetWords.has(w));
-  });
-  return named.length === 1 ? { ...hit, codes: named[0].codes, needsMoreSpecificity: named[0].needsMoreSpecificity } : hit;
+  const start = byPath.get(hit.seeTarget.join('\u0001'));
+  if (!start) return hit;
+  let node: IndexHit = start;
+  // The reference's own words and those of its "see" text ("see Calculus, gallbladder, with cholecystitis, acute"
+  // resolved only as far as "Calculus, gallbladder").
+  const own = new Set([...hit.path, ...hit.see.split(',')].flatMap((p) => normKeys(stripMarkers(p))));
+  const read = new Set(node.path.flatMap((p) => normKeys(stripMarkers(p))));
+  let moved = false;
+  for (let depth = 0; depth < 4; depth++) {
+    const kids: IndexHit[] = (childrenOf.get(node.path.join('\u0001')) ?? []).flatMap((c) => {
+      const last = c.path[c.path.length - 1].trim();
+      if (/^with$/i.test(last)) return childrenOf.get(c.path.join('\u0001')) ?? [];
+      return [c];
+    });
+    const named: IndexHit[] = kids.filter((c) => {
+      const words = normKeys(stripMarkers(c.path[c.path.length - 1].replace(/^with\s+/i, '')));
+      return c.codes.length && words.length > 0 && words.every((w) => own.has(w)) && words.some((w) => !read.has(w));
+    });
+    if (named.length !== 1) break;
+    node = named[0];
+    for (const p of node.path) for (const w of normKeys(stripMarkers(p))) read.add(w);
+    moved = true;
+  }
+  return moved ? { ...hit, codes: node.codes, needsMoreSpecificity: node.needsMoreSpecificity } : hit;
 }
 
 /** "Pneumonia (acute) (lobar)" -> text without the parentheses, and the parenthesised keys as optional. */

@@ -674,3 +674,9 @@ test('bare weeks in a pregnancy sentence are weeks of gestation; a Z code a cond
   assert.deepEqual(await codes('Latent tuberculosis, positive QuantiFERON.'), ['Z22.7']);
   assert.deepEqual(await codes('Chemotherapy-induced neutropenia.'), ['D70.1']);
 });
+
+test('a reference resolved only part of the way is read on by its own words ("see Calculus, gallbladder, with cholecystitis, acute")', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  assert.deepEqual(await codes('Acute cholecystitis with cholelithiasis.'), ['K80.00']);
+});
