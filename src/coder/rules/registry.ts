@@ -17,6 +17,7 @@ import { addLongTermDrugCodes } from './long-term-drugs';
 import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
 import { applyPregnancyRules } from './pregnancy';
+import { addPreventiveEncounters } from './preventive-encounter';
 import { applySepsisOrganism } from './sepsis-organism';
 import { addBmiCode } from './bmi';
 import { addAllergyStatus } from './allergy-status';
@@ -204,6 +205,14 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'pregnancy-trimester', title: 'Pregnancy codes carry the documented trimester; Z3A weeks of gestation', guideline: 'OCG I.C.15.a.3',
     policies: BILLING, phase: 'add', edits: (ctx, cs) => applyPregnancyRules(ctx.kb, cs, ctx.view),
     examples: [{ note: 'Assessment: gestational hypertension at 30 weeks gestation.', expect: ['O13.3', 'Z3A.30'], forbid: ['O13.9'] }],
+  },
+  {
+    id: 'preventive-encounter', title: 'A preventive examination or the supervision of a normal pregnancy is its encounter Z code', guideline: 'OCG I.C.21.c.13 (routine and administrative examinations); I.C.15.b.1 (routine outpatient prenatal visits)',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addPreventiveEncounters(ctx.kb, cs, ctx.view),
+    examples: [{ note: 'Assessment: annual wellness exam without abnormal findings.', expect: ['Z00.00'] },
+      { note: 'Assessment: well child visit, no abnormal findings.', expect: ['Z00.129'], forbid: ['Z00.121'] },
+      { note: 'Assessment: routine prenatal care, first pregnancy, 10 weeks.', expect: ['Z34.01', 'Z3A.10'] },
+      { note: 'Plan: return in one year for her annual wellness exam.', forbid: ['Z00.00'] }],
   },
   {
     id: 'sepsis-organism', title: 'Sepsis takes the organism its sentence names', guideline: 'OCG I.C.1.d.1',

@@ -11,6 +11,7 @@ import { CodeRangeTable, rangeTableProblems } from '../../../src/coder/rules/cod
 import { FAMILY_HISTORY, PERSONAL_HISTORY, familyHistoryCode, personalHistoryCode } from '../../../src/coder/rules/history-codes';
 import { CLASSES } from '../../../src/coder/rules/long-term-drugs';
 import drugTable from '../../../src/coder/rules/data/long-term-drugs.json';
+import encounterTable from '../../../src/coder/rules/data/preventive-encounters.json';
 
 const kbPresent = fs.existsSync(path.join(resolveModelsDir(), 'icd10cm'));
 let kb: IcdKnowledgeBase;
@@ -69,4 +70,16 @@ test('long-term drug table: every class a billable FY2026 Z79 code, names lower 
     assert.ok(cls.drug.test(`on ${d} daily`), `${cls.code} does not find "${d}"`);
     assert.ok(!cls.drug.test(`on x${d.replace(/ /g, '')}x daily`) || d.includes(' '), `${cls.code} finds "${d}" inside a word`);
   }
+});
+
+test('preventive encounter table: every code billable in FY2026, every trimester of the pregnancy codes, phrases lower case and unique', (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const problems: string[] = [];
+  for (const e of encounterTable.examinations) for (const c of [e.without, e.with]) if (!kb.isBillable(c)) problems.push(`${e.id}: ${c}`);
+  const p = encounterTable.pregnancy;
+  for (const base of [p.first, p.other, p.unspecified]) for (const d of ['0', '1', '2', '3']) if (!kb.isBillable(`${base}${d}`)) problems.push(`${base}${d}`);
+  const phrases = [...encounterTable.examinations.flatMap((e) => e.phrases), ...p.phrases];
+  for (const ph of phrases) if (ph !== ph.toLowerCase() || !ph.trim()) problems.push(`phrase "${ph}"`);
+  assert.equal(new Set(phrases).size, phrases.length, 'a phrase is listed twice');
+  assert.deepEqual(problems, []);
 });
