@@ -61,11 +61,14 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
     // What a title denies ("... without heart failure") it does not keep: I11.9 drops the term's "heart failure".
     const keys = termKeys.length ? new Set(normKeys(t.replace(/\bwithout\b[^,;]*/g, ' '))) : undefined;
     const dropsTermWord = !!keys && termKeys.some((k) => !keys.has(k));
+    // The child that lists the term's own words as an inclusion term ("Angina, stable" I20.8-: "Stable angina" is at
+    // I20.89, not I20.81 "with coronary microvascular dysfunction").
+    const includesTerm = termKeys.length > 0 && kb.notes(c).some((n) => n.kind === 'inclusionTerm' && sameKeys(normKeys(n.text), termKeys));
     // "Uncomplicated" is the default a coder assigns when nothing more is documented (F17.210, not F17.219 "with
     // unspecified nicotine-induced disorders"); an unspecified code is the next choice; a header's own title with
     // "unspecified" ("Acute sinusitis" J01 -> J01.90 "Acute sinusitis, unspecified", not J01.00 maxillary) first.
     const score = (/\bunspecified\b/.test(t) && !/\bwith unspecified\b/.test(t) ? 10 : 0) + (/\buncomplicated\b|\bwithout complications?\b/.test(t) ? 12 : 0)
-      + (header && titleWords(t) === header ? 20 : 0) - (dropsTermWord ? 8 : 0)
+      + (header && titleWords(t) === header ? 20 : 0) - (dropsTermWord ? 8 : 0) + (includesTerm ? 15 : 0)
       // "without dyskinesia", "without mention of fluctuations": what a coder assigns when nothing more is written.
       + (/\bwithout\b/.test(t) && !/\bunspecified\b/.test(t) ? 8 : 0)
       // No site written is the unspecified site (C81.90), not the child that ends in 9 for a named one (C81.99
@@ -73,14 +76,22 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
       + (/\bunspecified (site|sites|part|region)\b/.test(t) ? 3 : 0)
       // Each further unspecified axis ("unspecified eye, stage unspecified"): a side or stage is not guessed.
       + 2 * Math.max(0, (t.match(/\bunspecified\b/g) ?? []).length - 1)
+      // A child that adds a condition the term does not write ("with coronary microvascular dysfunction") is not the
+      // term's default: "Angina, stable" (I20.8-) is I20.89, where its inclusion term lists it.
+      - (/\bwith\b/.test(t) && !/\bwithout\b/.test(t) && termKeys.length > 0 && normKeys(t.split(/\bwith\b/)[1] ?? '').some((k) => !termKeys.includes(k)) ? 4 : 0)
       - c.length - (/\bother\b/.test(t) ? 2 : 0) + (/9$/.test(c.replace(/X+[A-Z]$/, '').replace(/[A-Z]$/, '')) ? 1 : 0);
     if (score > bestScore) { bestScore = score; best = c; }
   }
   return best;
 }
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a), y = new Set(b);
+  return x.size === y.size && [...x].every((k) => y.has(k));
+}
+
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 27;
+export const LEXICON_VERSION = 28;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */

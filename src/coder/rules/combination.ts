@@ -23,6 +23,10 @@ const COMBOS: Combo[] = [
   { first: /^I11\.0$/, second: /^N18\.[56]$/, target: () => 'I13.2', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 5/ESRD' },
   { first: /^I11\.0$/, second: /^N18\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 1-4 CKD' },
   { first: /^I12\.9$/, second: /^I50\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure' },
+  // "Arteriosclerosis, coronary, native vessel, with angina pectoris" (OCG I.C.9.b: the link is presumed; the angina
+  // is not coded apart): unstable I25.110, with documented spasm I25.111, refractory I25.112, other forms (stable)
+  // I25.118, unspecified I25.119.
+  { first: /^I25\.10$/, second: /^I20\./, target: (_a, b) => ({ 'I20.0': 'I25.110', 'I20.1': 'I25.111', 'I20.2': 'I25.112', 'I20.81': 'I25.118', 'I20.89': 'I25.118', 'I20.9': 'I25.119' } as Record<string, string>)[b] ?? 'I25.119', keepSecond: false, why: 'atherosclerotic heart disease of native coronary artery with angina pectoris' },
   // "Hyperplasia, prostate, with lower urinary tract symptoms (LUTS) N40.1": nocturia, frequency, urgency, a weak or
   // intermittent stream, retention, incontinence; the symptoms are coded beside (Tabular N40.1: use additional code).
   { first: /^N40\.0$/, second: /^R35\.|^R39\.1[0-9]*$|^R33\.|^R32$|^N39\.4/, target: () => 'N40.1', keepSecond: true, why: 'benign prostatic hyperplasia with lower urinary tract symptoms (use additional code for the symptoms)' },
@@ -31,7 +35,9 @@ const COMBOS: Combo[] = [
 /** The diabetes "with" combinations (E11.22, E11.42, E11.319, E11.29, E11.51). */
 export const DIABETES_COMBINATIONS = COMBOS.filter((c) => c.first === DIABETES_UNCOMPLICATED);
 /** Hypertension with heart disease or CKD (I11.0, I12.x, I13.x). */
-export const HYPERTENSION_COMBINATIONS = COMBOS.filter((c) => /^\^I/.test(c.first.source));
+export const HYPERTENSION_COMBINATIONS = COMBOS.filter((c) => /^\^I1/.test(c.first.source));
+/** Coronary atherosclerosis with angina (I25.11-). */
+export const ANGINA_COMBINATIONS = COMBOS.filter((c) => /^\^I25/.test(c.first.source));
 /** Benign prostatic hyperplasia with lower urinary tract symptoms (N40.1). */
 export const PROSTATE_COMBINATIONS = COMBOS.filter((c) => /^\^N40/.test(c.first.source));
 
@@ -42,7 +48,7 @@ export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[]
     // The most confident reading of the first condition (E11.9, not a weak E13.9 from the same words).
     const inside = (c: RuledCandidate) => (c.mentions.every((m) => m.subsumed) ? 1 : 0);
     const a = active.filter((c) => combo.first.test(c.code)).sort((x, y) => inside(x) - inside(y) || y.confidence - x.confidence)[0];
-    const b = active.filter((c) => combo.second.test(c.code)).sort((x, y) => y.confidence - x.confidence)[0];
+    const b = active.filter((c) => combo.second.test(c.code)).sort((x, y) => inside(x) - inside(y) || y.confidence - x.confidence)[0];
     if (!b) continue;
     if (!a && combo.first === DIABETES_UNCOMPLICATED) {
       // "Diabetic peripheral neuropathy": a diabetes combination the index read from the same words already says it;

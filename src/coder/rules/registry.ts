@@ -12,7 +12,7 @@ import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, guessedHeaderDefaults, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
 import { diabetesWithDocumentedHyperglycemia, diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
-import { DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, PROSTATE_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
+import { ANGINA_COMBINATIONS, DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, PROSTATE_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
@@ -150,6 +150,12 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'hypertension-combinations', title: 'Hypertension with heart failure or CKD is one combination code', guideline: 'OCG I.C.9.a (hypertension)',
     policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, HYPERTENSION_COMBINATIONS),
     examples: [{ note: 'Assessment: essential hypertension. Chronic kidney disease stage 4.', expect: ['I12.9', 'N18.4'], forbid: ['I10'] }],
+  },
+  {
+    id: 'coronary-disease-with-angina', title: 'Coronary artery disease with angina is one combination code (I25.11-)', guideline: 'OCG I.C.9.b (atherosclerotic coronary artery disease and angina)',
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, ANGINA_COMBINATIONS),
+    examples: [{ note: 'Assessment: CAD with stable angina.', expect: ['I25.118'], forbid: ['I25.10', 'I20.89', 'I20.81'] },
+      { note: 'Assessment: coronary artery disease with unstable angina.', expect: ['I25.110'], forbid: ['I20.0'] }],
   },
   {
     id: 'prostate-with-luts', title: 'Benign prostatic hyperplasia with a lower urinary tract symptom is N40.1, with the symptom', guideline: "Index: Hyperplasia, prostate, with lower urinary tract symptoms ('with' convention); Tabular N40.1",
