@@ -18,6 +18,7 @@ import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
 import { applyPregnancyRules } from './pregnancy';
 import { addPreventiveEncounters } from './preventive-encounter';
+import { strokeSequelae } from './stroke-sequelae';
 import { applySepsisOrganism } from './sepsis-organism';
 import { addBmiCode } from './bmi';
 import { addAllergyStatus } from './allergy-status';
@@ -156,6 +157,13 @@ export const CODING_RULES: readonly CodingRule[] = [
     policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, ANGINA_COMBINATIONS),
     examples: [{ note: 'Assessment: CAD with stable angina.', expect: ['I25.118'], forbid: ['I25.10', 'I20.89', 'I20.81'] },
       { note: 'Assessment: coronary artery disease with unstable angina.', expect: ['I25.110'], forbid: ['I20.0'] }],
+  },
+  {
+    id: 'stroke-sequelae', title: 'A deficit that remains after a past stroke is its I69.3- sequela code', guideline: 'OCG I.C.9.d (sequelae of cerebrovascular disease)',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => strokeSequelae(ctx.kb, cs, ctx.text),
+    examples: [{ note: 'Assessment: old stroke with residual right hemiparesis, right-handed.', expect: ['I69.351'], forbid: ['Z86.73', 'G81.91', 'I63.9'] },
+      { note: 'Assessment: right hemiparesis following cerebral infarction.', expect: ['I69.351'], forbid: ['I63.9', 'G81.91'] },
+      { note: 'Assessment: acute ischemic stroke of the left MCA territory with right hemiparesis.', forbid: ['I69.351'] }],
   },
   {
     id: 'prostate-with-luts', title: 'Benign prostatic hyperplasia with a lower urinary tract symptom is N40.1, with the symptom', guideline: "Index: Hyperplasia, prostate, with lower urinary tract symptoms ('with' convention); Tabular N40.1",
