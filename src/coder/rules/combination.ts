@@ -27,6 +27,8 @@ const COMBOS: Combo[] = [
   // is not coded apart): unstable I25.110, with documented spasm I25.111, refractory I25.112, other forms (stable)
   // I25.118, unspecified I25.119.
   { first: /^I25\.10$/, second: /^I20\./, target: (_a, b) => ({ 'I20.0': 'I25.110', 'I20.1': 'I25.111', 'I20.2': 'I25.112', 'I20.81': 'I25.118', 'I20.89': 'I25.118', 'I20.9': 'I25.119' } as Record<string, string>)[b] ?? 'I25.119', keepSecond: false, why: 'atherosclerotic heart disease of native coronary artery with angina pectoris' },
+  // Tabular N20 Excludes1 "calculus with hydronephrosis (N13.2)": a urinary stone with hydronephrosis is N13.2 alone.
+  { first: /^N20\.[0-9]$/, second: /^N13\.3[09]$/, target: () => 'N13.2', keepSecond: false, why: 'hydronephrosis with renal and ureteral calculous obstruction' },
   // "Hyperplasia, prostate, with lower urinary tract symptoms (LUTS) N40.1": nocturia, frequency, urgency, a weak or
   // intermittent stream, retention, incontinence; the symptoms are coded beside (Tabular N40.1: use additional code).
   { first: /^N40\.0$/, second: /^R35\.|^R39\.1[0-9]*$|^R33\.|^R32$|^N39\.4/, target: () => 'N40.1', keepSecond: true, why: 'benign prostatic hyperplasia with lower urinary tract symptoms (use additional code for the symptoms)' },
@@ -38,6 +40,8 @@ export const DIABETES_COMBINATIONS = COMBOS.filter((c) => c.first === DIABETES_U
 export const HYPERTENSION_COMBINATIONS = COMBOS.filter((c) => /^\^I1/.test(c.first.source));
 /** Coronary atherosclerosis with angina (I25.11-). */
 export const ANGINA_COMBINATIONS = COMBOS.filter((c) => /^\^I25/.test(c.first.source));
+/** A urinary calculus with hydronephrosis (N13.2). */
+export const CALCULUS_COMBINATIONS = COMBOS.filter((c) => /^\^N20/.test(c.first.source));
 /** Benign prostatic hyperplasia with lower urinary tract symptoms (N40.1). */
 export const PROSTATE_COMBINATIONS = COMBOS.filter((c) => /^\^N40/.test(c.first.source));
 

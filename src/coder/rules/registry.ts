@@ -12,7 +12,7 @@ import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, guessedHeaderDefaults, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
 import { diabetesWithDocumentedHyperglycemia, diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
-import { ANGINA_COMBINATIONS, DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, PROSTATE_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
+import { ANGINA_COMBINATIONS, CALCULUS_COMBINATIONS, DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, PROSTATE_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
@@ -164,6 +164,11 @@ export const CODING_RULES: readonly CodingRule[] = [
     examples: [{ note: 'Assessment: old stroke with residual right hemiparesis, right-handed.', expect: ['I69.351'], forbid: ['Z86.73', 'G81.91', 'I63.9'] },
       { note: 'Assessment: right hemiparesis following cerebral infarction.', expect: ['I69.351'], forbid: ['I63.9', 'G81.91'] },
       { note: 'Assessment: acute ischemic stroke of the left MCA territory with right hemiparesis.', forbid: ['I69.351'] }],
+  },
+  {
+    id: 'calculus-with-hydronephrosis', title: 'A urinary stone with hydronephrosis is N13.2', guideline: 'Tabular N20 Excludes1 (calculus with hydronephrosis N13.2); Index: Hydronephrosis, with, obstruction, renal calculus',
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, CALCULUS_COMBINATIONS),
+    examples: [{ note: 'Assessment: left kidney stone with hydronephrosis.', expect: ['N13.2'], forbid: ['N20.0', 'N13.30'] }, { note: 'Assessment: left kidney stone, no hydronephrosis.', expect: ['N20.0'], forbid: ['N13.2'] }],
   },
   {
     id: 'prostate-with-luts', title: 'Benign prostatic hyperplasia with a lower urinary tract symptom is N40.1, with the symptom', guideline: "Index: Hyperplasia, prostate, with lower urinary tract symptoms ('with' convention); Tabular N40.1",

@@ -62,13 +62,17 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
         // condition at a named site whose words overlap its own ("cancer with metastasis to the liver": C78.7).
         const overlaps = siteUnnamed && lexical.length > 0
           && lexical.every((m) => b.mentions.some((n) => isLexical(n) && n.start < m.end && m.start < n.end));
-        supported = titleCovers(kb, b.code, a.code)
+        // "Left ankle sprain, inversion injury": an unspecified injury of the region gives way to the named injury of
+        // the same sentence (S99.912A to S93.402A).
+        const namedInjury = /^unspecified injury of\b/.test(ta) && /^[ST]/.test(b.code) && !/^unspecified injury\b/.test(kb.get(b.code)?.longTitle.toLowerCase() ?? '')
+          && a.mentions.every((m) => b.mentions.some((n) => n.sentence === m.sentence));
+        supported = namedInjury || (titleCovers(kb, b.code, a.code)
           ? within(true) || overlaps
           : b.code.slice(0, 3) !== a.code.slice(0, 3) ? lexical.some((m) => m.subsumed) && within(false)
           // In one category, an unspecified reading whose words lie inside b's wider ones ("DVT" in "right upper
           // extremity DVT": I82.401 gives way to I82.621; "ulcerative colitis with rectal bleeding" inside "left-sided
           // ulcerative colitis with rectal bleeding": K51.911 to K51.511).
-          : /\bunspecified\b/.test(ta) && within(false);
+          : /\bunspecified\b/.test(ta) && within(false));
       }
       // The words support the more specific code, so a coder reports it instead (with the better confidence).
       // a's words are evidence for b too ("acute DVT left lower extremity" in the assessment for the popliteal vein).
