@@ -8,7 +8,7 @@ import { addEdit, ruleMention } from './rule-mention';
 import type { RuleEdit } from './rule';
 import type { RuledCandidate } from './types';
 
-const EVENT = /\b(overdos(e|ed|ing)|OD'?d?|poison(ing|ed)?|intoxicat(ion|ed)|toxicity|ingest(ion|ed)|adverse (effect|reaction|drug reaction)|side effects?|underdos(e|ed|ing)|took too (much|many))\b/i;
+const EVENT = /\b(overdos(e|ed|ing)|OD'?d?|poison(ing|ed)?(?!\s+(ivy|oak|sumac))|intoxicat(ion|ed)|toxicity|ingest(ion|ed)|adverse (effect|reaction|drug reaction)|side effects?|underdos(e|ed|ing)|took too (much|many))\b/i;
 const COLUMNS: [RegExp, string][] = [
   [/\b(underdos\w*|missed (doses|her|his)|ran out of|not taking|stopped taking)\b/i, 'Underdosing'],
   [/\b(intentional(ly)?|suicid\w*|self[- ]harm|deliberate(ly)?|on purpose)\b/i, 'Poisoning Intentional self-harm'],
@@ -48,6 +48,9 @@ export function addDrugEvents(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate
         if (a + n > words.length) continue;
         const name = words.slice(a, a + n).map((w) => w[0].toLowerCase()).join(' ');
         if (n === 1 && GENERIC.test(name)) continue;
+        // A capitalised abbreviation with a value after it is a measurement ("BAL 280" is a blood alcohol level, not
+        // British anti-Lewisite).
+        if (n === 1 && /^[A-Z]{2,5}$/.test(words[a][0]) && /^\s*[:=]?\s*\d/.test(s.text.slice(words[a].index! + words[a][0].length))) continue;
         const cells = row(name);
         const cell = cells?.[column] || cells?.[ACCIDENTAL];
         if (!cell) continue;

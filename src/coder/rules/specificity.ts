@@ -16,7 +16,8 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
     const ta = kb.get(a.code)?.longTitle.toLowerCase() ?? '';
     // A "without ..." code is the index default for the plain condition (BPH -> N40.0 "without lower urinary tract
     // symptoms"): the "with" sibling that other words of the note document replaces it.
-    if (!/unspecified|\bnos\b|\bwithout\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
+    // "Alcohol dependence, uncomplicated" is the plain reading too: F10.231 "... with withdrawal delirium" replaces it.
+    if (!/unspecified|\bnos\b|\bwithout\b|\buncomplicated\b/.test(ta) && !a.mentions.every((m) => m.subsumed)) continue;
     // Only a code under the same parent is "more specific" (E11.40 -> E11.42, not E11.22: another complication).
     let parent = kb.get(a.code)?.parent ?? a.code.slice(0, 3);
     // An unspecified-site subcategory gives way across its siblings: I82.402 "unspecified deep veins of left lower

@@ -26,12 +26,16 @@ const RULES: StatusRule[] = [
   { what: /\b(kidney|renal) transplant(ation)?\b/i, code: 'Z94.0', indexPath: 'Status, transplant, kidney', needsPast: false },
   { what: /\bliver transplant(ation)?\b/i, code: 'Z94.4', indexPath: 'Status, transplant, liver', needsPast: false },
   { what: /\bheart transplant(ation)?\b/i, code: 'Z94.1', indexPath: 'Status, transplant, heart', needsPast: false },
-  { what: /\b(prosthetic|mechanical|bioprosthetic) (aortic |mitral )?valve|\b(AVR|MVR|TAVR|TAVI)\b/i, code: 'Z95.2', indexPath: 'Presence, heart valve, prosthetic', needsPast: true },
+  // A prosthetic valve is there by the words themselves; a valve replacement's acronym needs "s/p" or a history.
+  { what: /\b(prosthetic|mechanical|bioprosthetic|porcine|tissue) (aortic |mitral |tricuspid |heart )?valve\b/i, code: 'Z95.2', indexPath: 'Presence, heart valve, prosthetic', needsPast: false },
+  { what: /\b(AVR|MVR|TAVR|TAVI|(aortic|mitral) valve replacement)\b/i, code: 'Z95.2', indexPath: 'Presence, heart valve, prosthetic', needsPast: true },
+  { what: /\b(home (oxygen|O2)|on \d+(\.\d+)? ?(L|liters?|lpm)(\/min)?( of)?( home)? (oxygen|O2)|(oxygen|O2)[- ]dependent|dependent on (home |supplemental )?oxygen|supplemental oxygen at home|on (home |supplemental |continuous |nocturnal )?oxygen)\b/i, code: 'Z99.81', indexPath: 'Dependence, on, supplemental oxygen', needsPast: false },
 ];
 
 /** Words that say the patient does not have it yet (negation and "evaluate for"/"consider" come from the detector). */
 const NOT_YET = cues('hypothetical', ['planned', 'scheduled', 'candidate for', 'needs', 'need', 'will need', 'refer', 'referral', 'referred',
-  'plan for', 'plans for', 'planned for', 'awaiting', 'evaluate', 'evaluation', 'considering']);
+  'plan for', 'plans for', 'planned for', 'awaiting', 'evaluate', 'evaluation', 'considering', 'start', 'starting', 'initiate', 'initiated',
+  'qualifies for', 'qualify for', 'weaned off', 'wean off']);
 
 export function addStatusCodes(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate[], view: NoteView | undefined): RuleEdit[] {
   if (!view) return [];

@@ -680,3 +680,14 @@ test('a reference resolved only part of the way is read on by its own words ("se
   const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
   assert.deepEqual(await codes('Acute cholecystitis with cholelithiasis.'), ['K80.00']);
 });
+
+test('status from the words themselves (a mechanical valve, home oxygen); "uncomplicated" dependence gives way to its complication; poison ivy and "BAL 280" are no poisoning', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  assert.deepEqual(await codes('Mechanical mitral valve, on warfarin, INR 2.8 therapeutic.'), ['Z79.01', 'Z95.2']);
+  assert.deepEqual(await codes('Chronic respiratory failure with hypoxia, on home oxygen 2L.'), ['J96.11', 'Z99.81']);
+  assert.ok(!(await codes('COPD; will start home oxygen.')).includes('Z99.81'));
+  assert.deepEqual(await codes('Alcohol withdrawal delirium (DTs) in alcohol dependence.'), ['F10.231']);
+  assert.deepEqual(await codes('Uncomplicated alcohol intoxication in patient with alcohol dependence, BAL 280.'), ['F10.220']);
+  assert.deepEqual(await codes('Allergic contact dermatitis of both forearms due to poison ivy; prednisone taper.'), ['L23.7']);
+});
