@@ -17,6 +17,8 @@ const COLUMNS: [RegExp, string][] = [
   [/\b(adverse (effect|reaction|drug reaction)|side effects?|allergic reaction|properly (taken|administered)|as prescribed|therapeutic (dose|use))\b/i, 'Adverse effect'],
 ];
 const ACCIDENTAL = 'Poisoning Accidental (unintentional)';
+/** A drug named as the cause of a condition: "due to lisinopril", "from HCTZ", "HCTZ-induced". */
+const CAUSED_BY = /\b(?:due to|secondary to|caused by|induced by|from|related to)\s+(?:his |her |the |their )?([A-Za-z][A-Za-z-]{2,})|\b([A-Za-z][A-Za-z]{2,})-induced\b/gi;
 const WORD = /[A-Za-z][A-Za-z-]{2,}/g;
 /** Side effects talked about, not had: "we discussed the possible side effects of hydrochlorothiazide", "denies side effects". */
 const NOT_AN_EVENT = /\b(possible|potential|common|risks?|discuss(?:ed|ing)?|review(?:ed|ing)?|counsel(?:l?ed|l?ing)?|educat(?:ed|ion)|explain(?:ed)?|warn(?:ed)?|monitor(?:ing)? for|watch for|no|denies|denied|without|any)\b[^.;]{0,40}\b(side effects?|adverse (effects?|reactions?))\b/i;
@@ -38,7 +40,29 @@ export function addDrugEvents(kb: IcdKnowledgeBase, _cs: readonly RuledCandidate
     return r;
   };
   view.sentences.forEach((s, i) => {
-    if (s.role === 'family' || s.role === 'allergies' || !EVENT.test(s.text) || NOT_AN_EVENT.test(s.text)) return;
+    if (s.role === 'family' || s.role === 'allergies') return;
+    if (!EVENT.test(s.text)) {
+      // "Hyperkalemia due to lisinopril", "angioedema from lisinopril taken as prescribed", "HCTZ-induced gout": a
+      // condition caused by a drug the patient takes is an adverse effect (guideline I.C.19.e.5.a), coded beside it.
+      for (const m of s.text.matchAll(CAUSED_BY)) {
+        // "from" is a cause only beside "drug-induced" ("relief from the ibuprofen", "switched from furosemide" are not);
+        // a cause asked about or guessed at is not documented.
+        if (/^from\b/i.test(m[0]) && !/\b(drug|medication)[- ]induced\b/i.test(s.text)) continue;
+        if (/\b(if|whether|question(?:ed|s)?|wonder(?:ed|s)?|possibl[ey]|may|might|could|likely|probably|unclear)\b/i.test(s.text.slice(0, m.index!))) continue;
+        const word = (m[1] ?? m[2]).toLowerCase();
+        const expansion = view.abbreviations.find((a) => a.start === s.start + m.index! + m[0].indexOf(m[1] ?? m[2]))?.expansion?.toLowerCase();
+        const name = [word, expansion].find((w) => w && !GENERIC.test(w) && row(w)?.['Adverse effect']);
+        const cell = name && row(name)?.['Adverse effect'];
+        if (!name || !cell) continue;
+        const code = cell.replace(/\.?-$/, '') + 'A';
+        if (!kb.isBillable(code)) continue;
+        const at = m.index! + m[0].indexOf(m[1] ?? m[2]);
+        out.push(addEdit(code, [ruleMention(code, `Table of Drugs, ${name}, adverse effect`, s, i, at, (m[1] ?? m[2]).length)], 0.6,
+          `${name}: adverse effect of a drug taken as prescribed (Table of Drugs and Chemicals; guideline I.C.19.e.5.a)`));
+      }
+      return;
+    }
+    if (NOT_AN_EVENT.test(s.text)) return;
     const column = COLUMNS.find(([re]) => re.test(s.text))?.[1] ?? ACCIDENTAL;
     const seventh = /\bsequela/i.test(s.text) ? 'S' : /\bsubsequent (encounter|visit)/i.test(s.text) ? 'D' : 'A';
     const words = [...s.text.matchAll(WORD)];

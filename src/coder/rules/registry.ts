@@ -255,7 +255,9 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'drug-poisoning', title: 'Poisoning, adverse effect and underdosing from the Table of Drugs and Chemicals', guideline: 'OCG I.C.19.e',
     policies: BILLING, phase: 'add', edits: (ctx, cs) => addDrugEvents(ctx.kb, cs, ctx.view),
     examples: [
-      { note: 'Assessment: hypertension. We discussed the possible side effects of hydrochlorothiazide.', forbid: ['T50.2X5A'] },{ note: 'Assessment: accidental overdose of acetaminophen, initial encounter.', expect: ['T39.1X1A'] }],
+      { note: 'Assessment: hypertension. We discussed the possible side effects of hydrochlorothiazide.', forbid: ['T50.2X5A'] },{ note: 'Assessment: accidental overdose of acetaminophen, initial encounter.', expect: ['T39.1X1A'] },
+      { note: 'Assessment: hyperkalemia due to lisinopril; lisinopril stopped.', expect: ['E87.5', 'T46.4X5A'] },
+      { note: 'Plan: switched her from furosemide to torsemide. No relief from the ibuprofen.', forbid: ['T50.1X5A', 'T39.315A'] }],
   },
   {
     id: 'part-readings', title: 'Words inside a longer condition are not coded on their own', guideline: 'Coding practice: code the whole condition',
