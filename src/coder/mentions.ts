@@ -76,6 +76,10 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
   for (let i = 0; i < base.length; i++) {
     if (/..ectomy$/.test(base[i].key)) toks.push({ key: 'surgery', pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
   }
+  // "Pressure injury" is the current name of the pressure ulcer (NPIAP 2016); the index writes "ulcer", and it is no trauma.
+  for (let i = 1; i < base.length; i++) {
+    if (base[i].key === 'injury' && base[i - 1].key === 'pressure') { const t = toks.find((x) => !x.expanded && x.pos === i * 2); if (t) t.key = 'ulcer'; }
+  }
   // "Influenza A" names an identified virus (J10.-); the article-like "A" is not a word of its own.
   for (const m of s.text.matchAll(/\b(influenza|flu)\s+(?:type\s+)?a\b(?!\s*(?:and|or)\s+b\b)/gi)) {
     const i = base.findIndex((t) => t.start >= m.index!);

@@ -3,7 +3,7 @@
 // pairs ("renal" ~ "kidney") fold to one key.
 
 /** Bump when normalisation changes: the shipped lexicon cache is keyed by it. */
-export const NORMALIZER_VERSION = 6;
+export const NORMALIZER_VERSION = 7;
 
 export interface NormToken {
   /** Normalised key. */
@@ -42,7 +42,7 @@ const SYNONYM: Record<string, string> = {
   colonic: 'colon', rectal: 'rectum', duodenal: 'duodenum', esophageal: 'esophagus', laryngeal: 'larynx', pharyngeal: 'pharynx',
   nasal: 'nose', oral: 'mouth', lingual: 'tongue', dental: 'tooth', teeth: 'tooth', femoral: 'femur', tibial: 'tibia', costal: 'rib',
   pleural: 'pleura', pericardial: 'pericardium', myocardial: 'myocardium', arterial: 'artery', venous: 'vein', lymphatic: 'lymph',
-  ganglionar: 'lymph', adenopathie: 'adenopathy', extremity: 'limb',
+  ganglionar: 'lymph', adenopathie: 'adenopathy', extremity: 'limb', sacral: 'sacrum',
   ureteral: 'ureter', urethral: 'urethra', adrenal: 'adrenal', thyroidal: 'thyroid', cervical: 'cervical', vaginal: 'vagina',
   infectious: 'infection', infected: 'infection', infective: 'infection', inflammatory: 'inflammation', inflamed: 'inflammation',
   fractured: 'fracture', ulcerated: 'ulcer', ulceration: 'ulcer', ulcerative: 'ulcerative', edematous: 'edema', swollen: 'swelling',

@@ -85,13 +85,19 @@ export function defaultCode(kb: IcdKnowledgeBase, codes: string[], headerTitle?:
   return best;
 }
 
+/** "Pressure ulcer of sacral region, stage 3": notes name the site ("sacrum") without "region", which is optional. */
+function regionOptional(keys: string[], optional: string[]): { keys: string[]; optional: string[] } {
+  if (!keys.includes('region') || keys.length < 4) return { keys, optional };
+  return { keys: keys.filter((k) => k !== 'region'), optional: [...optional, 'region'] };
+}
+
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   const x = new Set(a), y = new Set(b);
   return x.size === y.size && [...x].every((k) => y.has(k));
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 28;
+export const LEXICON_VERSION = 29;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -357,12 +363,12 @@ export class TermLexicon {
         // without its "other" would claim the plain wording ("hypertension", "T2DM with neuropathy") of its siblings.
         if (/^other\b/i.test(t.trim())) continue;
         const { text, optional } = splitParenthesised(t);
-        add({ keys: [...new Set(normKeys(withoutDenials(text)))], optional, code, alternatives, source: 'title', text: t, depth: 0, needsMoreSpecificity: !billable });
+        add({ ...regionOptional([...new Set(normKeys(withoutDenials(text)))], optional), code, alternatives, source: 'title', text: t, depth: 0, needsMoreSpecificity: !billable });
       }
       for (const n of kb.notes(entry.code)) {
         if (n.kind !== 'inclusionTerm' || n.from !== entry.code) continue;
         const { text, optional } = splitParenthesised(n.text);
-        add({ keys: [...new Set(normKeys(withoutDenials(text)))], optional, code, alternatives, source: 'inclusion', text: n.text, depth: 0, needsMoreSpecificity: !billable });
+        add({ ...regionOptional([...new Set(normKeys(withoutDenials(text)))], optional), code, alternatives, source: 'inclusion', text: n.text, depth: 0, needsMoreSpecificity: !billable });
       }
     }
     lex.built = dropResidualCollisions(lex.built);

@@ -691,3 +691,11 @@ test('status from the words themselves (a mechanical valve, home oxygen); "uncom
   assert.deepEqual(await codes('Uncomplicated alcohol intoxication in patient with alcohol dependence, BAL 280.'), ['F10.220']);
   assert.deepEqual(await codes('Allergic contact dermatitis of both forearms due to poison ivy; prednisone taper.'), ['L23.7']);
 });
+
+test('a pressure injury is the index\'s pressure ulcer, by site and stage; a title\'s "region" is not required', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  assert.deepEqual(await codes('Stage 4 pressure injury of right heel.'), ['L89.614']);
+  assert.deepEqual(await codes('Stage 3 pressure ulcer of sacrum.'), ['L89.153']);
+  assert.ok(!(await codes('Stage 4 pressure injury of right heel.')).some((c) => c.startsWith('S')));
+});
