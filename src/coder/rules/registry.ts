@@ -19,6 +19,8 @@ import { addStatusCodes } from './status-codes';
 import { applyPregnancyRules } from './pregnancy';
 import { addPreventiveEncounters } from './preventive-encounter';
 import { strokeSequelae } from './stroke-sequelae';
+import { addReceptorStatus } from './receptor-status';
+import { breastCancerQuadrant } from './breast-quadrant';
 import { applySepsisOrganism } from './sepsis-organism';
 import { addBmiCode } from './bmi';
 import { addAllergyStatus } from './allergy-status';
@@ -86,6 +88,12 @@ export const CODING_RULES: readonly CodingRule[] = [
     policies: BOTH, phase: 'read', edits: (ctx, cs) => lungCancerLobe(ctx.kb, cs, ctx.text),
     examples: [{ note: 'ASSESSMENT AND PLAN:\nNon-small cell lung cancer, stage IIIA.\nCT showed a 3.1 cm mass in the left upper lobe.', expect: ['C34.12'], forbid: ['C34.90'] },
       { note: 'ASSESSMENT AND PLAN:\nNon-small cell lung cancer.\nMasses in the right upper lobe and the left lower lobe.', forbid: ['C34.11', 'C34.32'] }],
+  },
+  {
+    id: 'breast-quadrant', title: "Breast cancer takes the quadrant its problem's paragraph writes", guideline: 'OCG I.B.2; Tabular C50',
+    policies: BOTH, phase: 'read', edits: (ctx, cs) => breastCancerQuadrant(ctx.kb, cs, ctx.text),
+    examples: [{ note: 'ASSESSMENT AND PLAN:\nLeft breast cancer, upper outer quadrant, ER positive, on tamoxifen.', expect: ['C50.412'], forbid: ['C50.912'] },
+      { note: 'ASSESSMENT AND PLAN:\nRight breast cancer. Biopsies of the upper outer quadrant and the lower inner quadrant.', forbid: ['C50.411', 'C50.311'] }],
   },
   {
     id: 'light-substance-use', title: 'Social or occasional alcohol and drug use is not a disorder', guideline: 'OCG I.C.5.b.3',
@@ -224,6 +232,14 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'pregnancy-trimester', title: 'Pregnancy codes carry the documented trimester; Z3A weeks of gestation', guideline: 'OCG I.C.15.a.3',
     policies: BILLING, phase: 'add', edits: (ctx, cs) => applyPregnancyRules(ctx.kb, cs, ctx.view),
     examples: [{ note: 'Assessment: gestational hypertension at 30 weeks gestation.', expect: ['O13.3', 'Z3A.30'], forbid: ['O13.9'] }],
+  },
+  {
+    id: 'receptor-status', title: "A breast cancer's documented estrogen, progesterone and HER2 receptor status is its Z17 code", guideline: 'Tabular C50 (use additional code to identify estrogen receptor status); Z17.0-Z17.4',
+    policies: BILLING, phase: 'add', edits: (ctx, cs) => addReceptorStatus(ctx.kb, cs, ctx.view),
+    examples: [{ note: 'Assessment: malignant neoplasm of the upper-outer quadrant of the left female breast, ER positive.', expect: ['C50.412', 'Z17.0'] },
+      { note: 'Assessment: left breast cancer, ER+/PR+/HER2 negative.', expect: ['Z17.411'], forbid: ['Z17.0', 'Z17.21'] },
+      { note: 'Assessment: triple negative breast cancer of the right breast.', expect: ['Z17.421'] },
+      { note: 'Assessment: hypertension. ER visit last week for chest pain.', forbid: ['Z17.0', 'Z17.1'] }],
   },
   {
     id: 'preventive-encounter', title: 'A preventive examination or the supervision of a normal pregnancy is its encounter Z code', guideline: 'OCG I.C.21.c.13 (routine and administrative examinations); I.C.15.b.1 (routine outpatient prenatal visits)',
