@@ -76,6 +76,17 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
   for (let i = 0; i < base.length; i++) {
     if (/..ectomy$/.test(base[i].key)) toks.push({ key: 'surgery', pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
   }
+  // "L4-L5 disc herniation", "L5 radiculopathy", "C5-6 stenosis": a spinal level names its region ("lumbar"), the
+  // index's word for it. A range is always a level; a single one only beside a spinal word ("T3" is also a hormone).
+  for (const m of s.text.matchAll(SPINAL_LEVEL)) {
+    const first = m[1].toUpperCase(), last = (m[3] ?? (m[4] ? m[1] : '')).toUpperCase();
+    if (!m[4] && !SPINAL_WORD.test(s.text.slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 40))) continue;
+    const pair = last && last !== first ? `${first}${last}` : first;
+    const region = ({ C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral', CT: 'cervicothoracic', TL: 'thoracolumbar', LS: 'lumbosacral' } as Record<string, string>)[pair];
+    const i = base.findIndex((t) => t.start >= m.index!);
+    if (!region || i < 0) continue;
+    for (const k of normTokens(region)) toks.push({ key: k.key, pos: i * 2 + 1, start: m.index!, end: m.index! + m[0].length, expanded: true, implied: true });
+  }
   // "Pressure injury" is the current name of the pressure ulcer (NPIAP 2016); the index writes "ulcer", and it is no trauma.
   for (let i = 1; i < base.length; i++) {
     if (base[i].key === 'injury' && base[i - 1].key === 'pressure') { const t = toks.find((x) => !x.expanded && x.pos === i * 2); if (t) t.key = 'ulcer'; }
@@ -108,6 +119,8 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
 }
 
 const CKD_STAGE = /^([1-5]|3a|3b)$/;
+const SPINAL_LEVEL = /\b([CTLS])(\d{1,2})(?:\s*[-–\/]\s*(?:([CTLS])?(\d{1,2})))?\b/g;
+const SPINAL_WORD = /\b(disc|disk|radicul\w*|herniat\w*|stenosis|vertebra\w*|spine|spinal|level|foramin\w*|nerve root|spondyl\w*|fracture|fusion|laminectomy|discectomy|protrusion|bulge|bulging)\b/i;
 const DENIED_MODIFIER = /(?:,|\b(\p{L}+))\s+not\s+(?:(?:in|on|well|yet|currently)\s+)?(\p{L}+)/giu;
 /** Words before a "not" that make it a clause's negation ("is not", "and not"), left to ConText. */
 const CLAUSE_BEFORE_NOT = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'does', 'do', 'did', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'and', 'or', 'but', 'if', 'whether', 'although', 'though']);

@@ -27,6 +27,9 @@ const COMBOS: Combo[] = [
   // is not coded apart): unstable I25.110, with documented spasm I25.111, refractory I25.112, other forms (stable)
   // I25.118, unspecified I25.119.
   { first: /^I25\.10$/, second: /^I20\./, target: (_a, b) => ({ 'I20.0': 'I25.110', 'I20.1': 'I25.111', 'I20.2': 'I25.112', 'I20.81': 'I25.118', 'I20.89': 'I25.118', 'I20.9': 'I25.119' } as Record<string, string>)[b] ?? 'I25.119', keepSecond: false, why: 'atherosclerotic heart disease of native coronary artery with angina pectoris' },
+  // "Displacement, intervertebral disc, lumbar region, with radiculopathy M51.16" (and "Degeneration, ..., with
+  // radiculopathy"): the disc disorder and the radiculopathy of the same region are one code.
+  { first: /^M51\.[23][4-7]/, second: /^M54\.1[4-7]$/, target: (a, b) => (a.charAt(5) === b.charAt(5) ? `M51.1${a.charAt(5)}` : ''), keepSecond: false, why: 'intervertebral disc disorder with radiculopathy' },
   // Tabular N20 Excludes1 "calculus with hydronephrosis (N13.2)": a urinary stone with hydronephrosis is N13.2 alone.
   { first: /^N20\.[0-9]$/, second: /^N13\.3[09]$/, target: () => 'N13.2', keepSecond: false, why: 'hydronephrosis with renal and ureteral calculous obstruction' },
   // "Hyperplasia, prostate, with lower urinary tract symptoms (LUTS) N40.1": nocturia, frequency, urgency, a weak or
@@ -40,6 +43,8 @@ export const DIABETES_COMBINATIONS = COMBOS.filter((c) => c.first === DIABETES_U
 export const HYPERTENSION_COMBINATIONS = COMBOS.filter((c) => /^\^I1/.test(c.first.source));
 /** Coronary atherosclerosis with angina (I25.11-). */
 export const ANGINA_COMBINATIONS = COMBOS.filter((c) => /^\^I25/.test(c.first.source));
+/** A disc disorder with radiculopathy of the same region (M51.1-). */
+export const DISC_COMBINATIONS = COMBOS.filter((c) => /^\^M51/.test(c.first.source));
 /** A urinary calculus with hydronephrosis (N13.2). */
 export const CALCULUS_COMBINATIONS = COMBOS.filter((c) => /^\^N20/.test(c.first.source));
 /** Benign prostatic hyperplasia with lower urinary tract symptoms (N40.1). */

@@ -12,7 +12,7 @@ import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, guessedHeaderDefaults, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
 import { diabetesWithDocumentedHyperglycemia, diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
-import { ANGINA_COMBINATIONS, CALCULUS_COMBINATIONS, DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, PROSTATE_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
+import { ANGINA_COMBINATIONS, CALCULUS_COMBINATIONS, DISC_COMBINATIONS, DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, PROSTATE_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
@@ -172,6 +172,11 @@ export const CODING_RULES: readonly CodingRule[] = [
     examples: [{ note: 'Assessment: old stroke with residual right hemiparesis, right-handed.', expect: ['I69.351'], forbid: ['Z86.73', 'G81.91', 'I63.9'] },
       { note: 'Assessment: right hemiparesis following cerebral infarction.', expect: ['I69.351'], forbid: ['I63.9', 'G81.91'] },
       { note: 'Assessment: acute ischemic stroke of the left MCA territory with right hemiparesis.', forbid: ['I69.351'] }],
+  },
+  {
+    id: 'disc-with-radiculopathy', title: 'A lumbar or thoracic disc disorder with radiculopathy of the same region is one code (M51.1-)', guideline: "Index: Displacement, intervertebral disc, with radiculopathy ('with' convention)",
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, DISC_COMBINATIONS),
+    examples: [{ note: 'Assessment: L5 radiculopathy due to L4-L5 disc herniation.', expect: ['M51.16'], forbid: ['M54.16', 'M51.26', 'K45.8'] }],
   },
   {
     id: 'calculus-with-hydronephrosis', title: 'A urinary stone with hydronephrosis is N13.2', guideline: 'Tabular N20 Excludes1 (calculus with hydronephrosis N13.2); Index: Hydronephrosis, with, obstruction, renal calculus',

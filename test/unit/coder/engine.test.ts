@@ -699,3 +699,11 @@ test('a pressure injury is the index\'s pressure ulcer, by site and stage; a tit
   assert.deepEqual(await codes('Stage 3 pressure ulcer of sacrum.'), ['L89.153']);
   assert.ok(!(await codes('Stage 4 pressure injury of right heel.')).some((c) => c.startsWith('S')));
 });
+
+test('a spinal level names its region ("L4-L5" is lumbar); a herniated disc with radiculopathy of its region is M51.1-, never a lumbar hernia', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  assert.deepEqual(await codes('L4-L5 disc herniation.'), ['M51.26']);
+  assert.deepEqual(await codes('L5 radiculopathy due to L4-L5 disc herniation.'), ['M51.16']);
+  assert.ok(!(await codes('TSH normal, T3 low.')).some((c) => c.startsWith('M')));
+});
