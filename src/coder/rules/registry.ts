@@ -21,6 +21,7 @@ import { addPreventiveEncounters } from './preventive-encounter';
 import { strokeSequelae } from './stroke-sequelae';
 import { addReceptorStatus } from './receptor-status';
 import { breastCancerQuadrant } from './breast-quadrant';
+import { asymptomaticHiv } from './hiv-status';
 import { applySepsisOrganism } from './sepsis-organism';
 import { addBmiCode } from './bmi';
 import { addAllergyStatus } from './allergy-status';
@@ -88,6 +89,12 @@ export const CODING_RULES: readonly CodingRule[] = [
     policies: BOTH, phase: 'read', edits: (ctx, cs) => lungCancerLobe(ctx.kb, cs, ctx.text),
     examples: [{ note: 'ASSESSMENT AND PLAN:\nNon-small cell lung cancer, stage IIIA.\nCT showed a 3.1 cm mass in the left upper lobe.', expect: ['C34.12'], forbid: ['C34.90'] },
       { note: 'ASSESSMENT AND PLAN:\nNon-small cell lung cancer.\nMasses in the right upper lobe and the left lower lobe.', forbid: ['C34.11', 'C34.32'] }],
+  },
+  {
+    id: 'asymptomatic-hiv', title: 'HIV positive without symptoms or a related illness is Z21, not B20', guideline: 'OCG I.C.1.a.2.d (asymptomatic HIV infection status)',
+    policies: BILLING, phase: 'read', edits: (ctx, cs) => asymptomaticHiv(cs, ctx.text),
+    examples: [{ note: 'Assessment: HIV positive, asymptomatic, no prior AIDS-defining illness; on ART.', expect: ['Z21'], forbid: ['B20'] },
+      { note: 'Assessment: HIV disease, on ART, viral load undetectable.', expect: ['B20'], forbid: ['Z21'] }],
   },
   {
     id: 'breast-quadrant', title: "Breast cancer takes the quadrant its problem's paragraph writes", guideline: 'OCG I.B.2; Tabular C50',

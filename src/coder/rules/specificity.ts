@@ -43,7 +43,9 @@ export function preferSpecific(kb: IcdKnowledgeBase, cs: RuledCandidate[]): Rule
           // note wrote X, so the "with" code is the reading.
           || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bwithout\b/.test(ta) && !/\bwithout\b/.test(tb)
             && a.mentions.some((m) => b.mentions.some((n) => n.start < m.end && m.start < n.end)))
-          || (kb.get(b.code)?.parent === kb.get(a.code)?.parent && /\bunspecified\b/.test(ta)
+          // A category's own unspecified code ("Eating disorder, unspecified" F50.9) gives way to any code of the
+          // category documented with its own words ("anorexia nervosa, restricting type" F50.012).
+          || ((kb.get(b.code)?.parent === kb.get(a.code)?.parent || kb.get(a.code)?.parent === a.code.slice(0, 3)) && /\bunspecified\b/.test(ta)
             // Words of its own: "Nausea" inside "nausea with vomiting" (R11.2) is not a documented R11.0.
             && b.mentions.some((n) => !n.subsumed && isLexical(n) && !a.mentions.some((m) => spans(m, n) && m.nKeys > n.nKeys)));
       } else {
