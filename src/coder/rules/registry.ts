@@ -22,6 +22,7 @@ import { strokeSequelae } from './stroke-sequelae';
 import { addReceptorStatus } from './receptor-status';
 import { breastCancerQuadrant } from './breast-quadrant';
 import { asymptomaticHiv } from './hiv-status';
+import { excisedCancerHistory } from './excised-cancer';
 import { applySepsisOrganism } from './sepsis-organism';
 import { addBmiCode } from './bmi';
 import { addAllergyStatus } from './allergy-status';
@@ -89,6 +90,13 @@ export const CODING_RULES: readonly CodingRule[] = [
     policies: BOTH, phase: 'read', edits: (ctx, cs) => lungCancerLobe(ctx.kb, cs, ctx.text),
     examples: [{ note: 'ASSESSMENT AND PLAN:\nNon-small cell lung cancer, stage IIIA.\nCT showed a 3.1 cm mass in the left upper lobe.', expect: ['C34.12'], forbid: ['C34.90'] },
       { note: 'ASSESSMENT AND PLAN:\nNon-small cell lung cancer.\nMasses in the right upper lobe and the left lower lobe.', forbid: ['C34.11', 'C34.32'] }],
+  },
+  {
+    id: 'excised-cancer-history', title: 'A cancer excised, with no evidence of disease and no treatment now, is a personal history', guideline: 'OCG I.C.2.d (primary malignancy previously excised or eradicated)',
+    policies: BILLING, phase: 'read', edits: (ctx, cs) => excisedCancerHistory(cs, ctx.text),
+    examples: [{ note: 'Assessment: prostate cancer s/p radical prostatectomy 2018, PSA undetectable.', expect: ['Z85.46'], forbid: ['C61'] },
+      { note: 'Assessment: breast cancer s/p lumpectomy, no evidence of disease, currently on adjuvant radiation.', forbid: ['Z85.3'] },
+      { note: 'Assessment: prostate cancer, PSA rising after prostatectomy.', expect: ['C61'], forbid: ['Z85.46'] }],
   },
   {
     id: 'asymptomatic-hiv', title: 'HIV positive without symptoms or a related illness is Z21, not B20', guideline: 'OCG I.C.1.a.2.d (asymptomatic HIV infection status)',
