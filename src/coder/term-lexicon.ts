@@ -38,9 +38,13 @@ function mainTermVariants(title: string): string[] {
   if (parts.length < 2) return [title];
   const first = parts[0].toLowerCase();
   const isVariant = (p: string) => !p.includes(' ') && p.toLowerCase().slice(0, 4) === first.slice(0, 4);
-  if (parts.slice(1).every(isVariant)) return parts;
+  // The index lists a main term's inflections after commas ("Rupture, ruptured"), irregular ones too ("Tear, torn").
+  if (parts.slice(1).every((p) => isVariant(p) || IRREGULAR.has(p.trim().toLowerCase()))) return parts;
   return [title];
 }
+
+/** Irregular inflections the index writes after a main term ("Tear, torn", "Bite, bitten"). */
+const IRREGULAR = new Set(['torn', 'bitten', 'broken', 'burnt', 'frozen', 'stung', 'swollen', 'worn', 'fallen', 'bled']);
 
 function stripMarkers(s: string): string {
   return s.replace(/\((s|es)\)/gi, '').replace(/\b(NEC|NOS)\b/g, ' ');
@@ -97,7 +101,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 29;
+export const LEXICON_VERSION = 30;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */

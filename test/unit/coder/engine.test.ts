@@ -707,3 +707,10 @@ test('a spinal level names its region ("L4-L5" is lumbar); a herniated disc with
   assert.deepEqual(await codes('L5 radiculopathy due to L4-L5 disc herniation.'), ['M51.16']);
   assert.ok(!(await codes('TSH normal, T3 low.')).some((c) => c.startsWith('M')));
 });
+
+test('a main term\'s irregular inflection is its variant ("Tear, torn"): a nontraumatic rotator cuff tear is M75.1-', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
+  assert.deepEqual(await codes('Complete nontraumatic rotator cuff tear, left shoulder.'), ['M75.122']);
+  assert.deepEqual(await codes('Nontraumatic rotator cuff tear of the right shoulder.'), ['M75.101']);
+});
