@@ -29,6 +29,8 @@ const RULES: IntegralRule[] = [
   { symptom: /^R07\.|^R61$|^R06\.0/, diagnosis: /^I2[1-4]\./ },
   // Weakness and facial droop: acute stroke (its named deficits, aphasia or hemiplegia, are still coded).
   { symptom: /^R53\.1$|^R29\.810$/, diagnosis: /^I6[0-3]\./ },
+  // Muscle aches, headache, malaise and fatigue: influenza (J09-J11), whose systemic symptoms they are.
+  { symptom: /^M79\.1|^R51\.9$|^R53\.8|^R68\.83$/, diagnosis: /^J(09|1[01])\./ },
   // Edema: heart failure.
   { symptom: /^R60\./, diagnosis: /^I50\./ },
   // Limb pain and swelling (the index leads "leg swelling" to M79.89): deep vein thrombosis and other venous thrombosis.

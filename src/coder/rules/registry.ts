@@ -325,7 +325,8 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'integral-symptoms', title: 'A routine sign of a diagnosis is not coded separately', guideline: 'OCG I.B.5 (signs and symptoms)',
     policies: BILLING, phase: 'assess', edits: (_ctx, cs) => setAsideIntegralSymptoms(cs),
     examples: [{ note: 'Ear pain and fever for two days.\nAssessment: acute otitis media of the left ear.', forbid: ['H92.02', 'R50.9'] },
-      { note: 'Assessment: acute otitis media of the left ear with ear pain and fever.', expect: ['H66.92'], forbid: ['H92.02', 'R50.9'] }],
+      { note: 'Assessment: acute otitis media of the left ear with ear pain and fever.', expect: ['H66.92'], forbid: ['H92.02', 'R50.9'] },
+      { note: 'Assessment: influenza A with cough and myalgias; oseltamivir.', expect: ['J10.1'], forbid: ['M79.10', 'R05.9'] }],
   },
   {
     id: 'external-causes-optional', title: 'External cause codes (V00-Y99) are not reported for the claim unless a payer or state requires them', guideline: 'OCG I.C.20 (no national requirement)',
