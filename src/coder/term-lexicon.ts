@@ -101,7 +101,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 30;
+export const LEXICON_VERSION = 31;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -265,8 +265,11 @@ export class TermLexicon {
   static fromKnowledgeBase(kb: IcdKnowledgeBase): TermLexicon {
     const lex = new TermLexicon();
     const seen = new Set<string>();
+    const conditionless = conditionlessWords(kb);
     const add = (e: LexiconEntry) => {
       if (!e.keys.length || e.keys.length > MAX_KEYS) return;
+      // One word the index itself files under "see condition" ("Erythematous", "Chronic") names no condition alone.
+      if (e.keys.length === 1 && conditionless.has(e.keys[0])) return;
       const sig = `${e.code}|${e.keys.join(' ')}|${e.source}`;
       if (seen.has(sig)) return;
       seen.add(sig);
@@ -281,7 +284,7 @@ export class TermLexicon {
       if (!l) childrenOf.set(k, (l = []));
       l.push(h);
     }
-    const sites = new Set([...conditionlessWords(kb), ...NON_EVIDENCE_WORDS.sites.flatMap((w) => normKeys(w))]);
+    const sites = new Set([...conditionless, ...NON_EVIDENCE_WORDS.sites.flatMap((w) => normKeys(w))]);
     const isSite = (subterm: string) => SPINAL_REGION.test(subterm) || (normKeys(stripMarkers(subterm)).length > 0 && normKeys(stripMarkers(subterm)).every((k) => sites.has(k)));
     const derived = new Set<IndexHit>();
     const readOn = (h: IndexHit) => { const r = readOnToSites(h, childrenOf, isSite); r.forEach((x) => derived.add(x)); return r; };

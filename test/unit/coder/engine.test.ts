@@ -714,3 +714,10 @@ test('a main term\'s irregular inflection is its variant ("Tear, torn"): a nontr
   assert.deepEqual(await codes('Complete nontraumatic rotator cuff tear, left shoulder.'), ['M75.122']);
   assert.deepEqual(await codes('Nontraumatic rotator cuff tear of the right shoulder.'), ['M75.101']);
 });
+
+test('a word the index files under "see condition" is no condition alone: "erythematous" is not L53.9, "erythema" is', async (t) => {
+  if (!kbPresent) return t.skip('models/icd10cm not built');
+  const codes = async (t: string) => (await engine.code(t, { policy: 'mentions', useEncoder: false })).suggestions.map((s) => s.code);
+  assert.ok(!(await codes('The mucosa was erythematous and friable.')).includes('L53.9'));
+  assert.ok((await codes('Assessment: erythema of the skin.')).includes('L53.9'));
+});
