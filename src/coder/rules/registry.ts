@@ -319,7 +319,7 @@ export const CODING_RULES: readonly CodingRule[] = [
     id: 'unassessed-findings', title: 'A finding only in the exam or results is set aside when the note has an assessment', guideline: 'OCG III.B (abnormal findings)',
     policies: BILLING, phase: 'assess',
     edits: (ctx, cs) => (ctx.view?.sentences.some((s) => s.role === 'diagnosis') ? setAsideUnassessedFindings(cs) : []),
-    examples: [{ note: 'EXAM:\nTympanic membrane erythematous.\n\nASSESSMENT:\nAcute otitis media of the left ear.', forbid: ['L53.9'] }],
+    examples: [{ note: 'EXAM:\nRight ear: impacted cerumen.\n\nASSESSMENT:\nEssential hypertension, well controlled.', expect: ['I10'], forbid: ['H61.21'] }],
   },
   {
     id: 'integral-symptoms', title: 'A routine sign of a diagnosis is not coded separately', guideline: 'OCG I.B.5 (signs and symptoms)',
