@@ -119,7 +119,7 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
 }
 
 const CKD_STAGE = /^([1-5]|3a|3b)$/;
-const SPINAL_LEVEL = /\b([CTLS])(\d{1,2})(?:\s*[-–\/]\s*(?:([CTLS])?(\d{1,2})))?\b/g;
+const SPINAL_LEVEL = /\b([CTLS])(\d{1,2})(?:\s*[-–/]\s*(?:([CTLS])?(\d{1,2})))?\b/g;
 const SPINAL_WORD = /\b(disc|disk|radicul\w*|herniat\w*|stenosis|vertebra\w*|spine|spinal|level|foramin\w*|nerve root|spondyl\w*|fracture|fusion|laminectomy|discectomy|protrusion|bulge|bulging)\b/i;
 const DENIED_MODIFIER = /(?:,|\b(\p{L}+))\s+not\s+(?:(?:in|on|well|yet|currently)\s+)?(\p{L}+)/giu;
 /** Words before a "not" that make it a clause's negation ("is not", "and not"), left to ConText. */
