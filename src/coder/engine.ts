@@ -119,7 +119,7 @@ export class CodingEngine {
     else {
       const d = readJson<{ phrases: [string, string, number, number][] }>('learned-lexicon.json');
       // Only phrases that name their code's condition are evidence (the file may predate the check).
-      const check = phraseChecker(kb);
+      const check = phraseChecker(kb, lexicon.conditionless.size ? lexicon.conditionless : undefined);
       if (d) learned = new LearnedLexicon(d.phrases.map(([keys, code, support, precision]): LearnedPhrase => ({ keys, code, support, precision })).filter((p) => check(p.keys, p.code) === 'names the condition'));
     }
     let scorer: Scorer | undefined, lexicalScorer: Scorer | undefined;

@@ -25,18 +25,29 @@ export type PhraseVerdict = 'names the condition' | 'word unknown to the code' |
  * any that is on its own a coded main term ("embolism").
  */
 export function conditionlessWords(kb: IcdKnowledgeBase): Set<string> {
+  let words = CONDITIONLESS.get(kb);
+  if (words) return words;
   const coded = new Set<string>();
   for (const t of kb.codedMainTerms()) {
+    // Only a one-word term or a list of one-word variants ("Infection, infected, infective") can be one key.
+    if (t.split(/,\s*/).some((p) => p.trim().includes(' '))) continue;
     const keys = [...new Set(normKeys(t))];
     if (keys.length === 1) coded.add(keys[0]);
   }
-  return new Set(kb.conditionlessMainTerms().flatMap((t) => normKeys(t)).filter((w) => !coded.has(w)));
+  words = new Set(kb.conditionlessMainTerms().flatMap((t) => normKeys(t)).filter((w) => !coded.has(w)));
+  CONDITIONLESS.set(kb, words);
+  return words;
 }
+/** Per knowledge base: computed once, for the engine's phrase check and the lexicon build alike. */
+const CONDITIONLESS = new WeakMap<IcdKnowledgeBase, Set<string>>();
 
-/** Checks learned phrases of one knowledge base; caches each code's stems. */
-export function phraseChecker(kb: IcdKnowledgeBase): (keys: string, code: string) => PhraseVerdict {
+/**
+ * Checks learned phrases of one knowledge base; caches each code's stems. `conditionless`: the knowledge base's
+ * "see condition" words when already at hand (the shipped lexicon keeps them), else read from its index.
+ */
+export function phraseChecker(kb: IcdKnowledgeBase, conditionless: ReadonlySet<string> = conditionlessWords(kb)): (keys: string, code: string) => PhraseVerdict {
   const cache = new Map<string, Set<string>>();
-  const nonEvidence = new Set([...NON_EVIDENCE, ...conditionlessWords(kb)]);
+  const nonEvidence = new Set([...NON_EVIDENCE, ...conditionless]);
   const wordsOf = (code: string) => {
     let s = cache.get(code);
     if (s) return s;

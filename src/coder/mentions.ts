@@ -72,9 +72,19 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
     const t = toks.find((x) => !x.expanded && x.start === at);
     if (t) t.key = `not:${t.key}`;
   }
-  // "Hypothyroidism after thyroidectomy": an excision names the surgery that the index's "due to surgery" wants.
+  // Words the index writes otherwise, implied right after the note's own (odd positions never collide with words).
+  const imply = (keys: readonly string[], i: number, start: number, end: number) => {
+    for (const key of keys) toks.push({ key, pos: i * 2 + 1, start, end, expanded: true, implied: true });
+  };
   for (let i = 0; i < base.length; i++) {
-    if (/..ectomy$/.test(base[i].key)) toks.push({ key: 'surgery', pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
+    // "Hypothyroidism after thyroidectomy": an excision names the surgery the index's "due to surgery" wants; the
+    // index files the colon under "intestine, large" ("Diverticulosis, large intestine").
+    const key = base[i].key;
+    if (/..ectomy$/.test(key)) imply(['surgery'], i, base[i].start, base[i].end);
+    else if (key === 'colon') imply(['large', 'intestine'], i, base[i].start, base[i].end);
+    // "Pressure injury" is the current name of the pressure ulcer (NPIAP 2016); the index writes "ulcer", and it is no
+    // trauma. toks[i] is base[i]'s own token.
+    else if (key === 'injury' && i > 0 && base[i - 1].key === 'pressure') toks[i].key = 'ulcer';
   }
   // "L4-L5 disc herniation", "L5 radiculopathy", "C5-6 stenosis": a spinal level names its region ("lumbar"), the
   // index's word for it. A range is always a level; a single one only beside a spinal word ("T3" is also a hormone).
@@ -84,23 +94,12 @@ export function sentenceTokens(s: ViewSentence, abbreviations: AbbreviationMatch
     const pair = last && last !== first ? `${first}${last}` : first;
     const region = ({ C: 'cervical', T: 'thoracic', L: 'lumbar', S: 'sacral', CT: 'cervicothoracic', TL: 'thoracolumbar', LS: 'lumbosacral' } as Record<string, string>)[pair];
     const i = base.findIndex((t) => t.start >= m.index!);
-    if (!region || i < 0) continue;
-    for (const k of normTokens(region)) toks.push({ key: k.key, pos: i * 2 + 1, start: m.index!, end: m.index! + m[0].length, expanded: true, implied: true });
-  }
-  // "Pressure injury" is the current name of the pressure ulcer (NPIAP 2016); the index writes "ulcer", and it is no trauma.
-  for (let i = 1; i < base.length; i++) {
-    if (base[i].key === 'injury' && base[i - 1].key === 'pressure') { const t = toks.find((x) => !x.expanded && x.pos === i * 2); if (t) t.key = 'ulcer'; }
+    if (region && i >= 0) imply(normTokens(region).map((k) => k.key), i, m.index!, m.index! + m[0].length);
   }
   // "Influenza A" names an identified virus (J10.-); the article-like "A" is not a word of its own.
   for (const m of s.text.matchAll(/\b(influenza|flu)\s+(?:type\s+)?a\b(?!\s*(?:and|or)\s+b\b)/gi)) {
     const i = base.findIndex((t) => t.start >= m.index!);
-    if (i < 0) continue;
-    for (const key of ['influenza', 'identified', 'virus']) toks.push({ key, pos: i * 2 + 1, start: m.index!, end: m.index! + m[0].length, expanded: true, implied: true });
-  }
-  // The index files the colon under "intestine, large" ("Diverticulosis, large intestine"); "colon" is that part.
-  for (let i = 0; i < base.length; i++) {
-    if (base[i].key !== 'colon') continue;
-    for (const key of ['large', 'intestine']) toks.push({ key, pos: i * 2 + 1, start: base[i].start, end: base[i].end, expanded: true, implied: true });
+    if (i >= 0) imply(['influenza', 'identified', 'virus'], i, m.index!, m.index! + m[0].length);
   }
   // One side written is "unilateral" in the index's words ("Osteoarthritis, knee, unilateral"); both sides, "bilateral",
   // and so is a "both" before the site ("osteoarthritis of both hips").

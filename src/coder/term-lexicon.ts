@@ -101,7 +101,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export const LEXICON_FORMAT = 'clinical-coder/term-lexicon';
-export const LEXICON_VERSION = 31;
+export const LEXICON_VERSION = 32;
 /** A nonessential modifier that denies ("(without vomiting)", "(no complication)"). */
 const DENYING_MODIFIER = /^[\s([]*(without|no|not)\b/i;
 /** Spinal levels the index writes as "<level> region". */
@@ -127,6 +127,8 @@ export interface SerializedLexicon {
   freq: number[];
   /** Number of entries the frequencies count (absent: all). */
   statSize?: number;
+  /** Words the index files under "see condition" (sites, modifiers), kept so that loading needs no index scan. */
+  conditionless?: string[];
   strings: string[];
   /** Uint16 key ids of all entries, flat; Uint8 number of keys per entry. Same for optional keys. */
   keyIds: string; keyLen: string; optIds: string; optLen: string;
@@ -169,6 +171,8 @@ export class TermLexicon {
   /** Entries the key frequencies count: the base for a key's rarity. */
   get statisticsSize(): number { return this.statCount; }
   private statCount = 0;
+  /** Words the index files under "see condition": no evidence on their own (empty for an older cache). */
+  conditionless: ReadonlySet<string> = new Set();
 
   /** Vocabulary id of a key, -1 when no entry uses it. */
   vocabId(key: string): number { return this.vocabIds.get(key) ?? -1; }
@@ -219,7 +223,7 @@ export class TermLexicon {
     if (vocab.length > 65535) throw new Error(`lexicon vocabulary of ${vocab.length} keys does not fit the 16-bit cache layout`);
     const freq = vocab.map((k) => this.keyFreq.get(k) ?? 0);
     return {
-      format: LEXICON_FORMAT, version: LEXICON_VERSION, fingerprint, vocab, freq, statSize: this.statCount, strings,
+      format: LEXICON_FORMAT, version: LEXICON_VERSION, fingerprint, vocab, freq, statSize: this.statCount, conditionless: [...this.conditionless].sort(), strings,
       keyIds: b64(Uint16Array.from(keyIds)), keyLen: b64(keyLen), optIds: b64(Uint16Array.from(optIds)), optLen: b64(optLen),
       code: b64(code), alternatives: b64(alternatives), manifestation: b64(manifestation), text: b64(text), source: b64(source), depth: b64(depth), needsMore: b64(needsMore),
     };
@@ -246,6 +250,7 @@ export class TermLexicon {
     lex.cols = cols;
     lex.count = cols.keyOff.length - 1;
     lex.statCount = d.statSize ?? lex.count;
+    lex.conditionless = new Set(d.conditionless ?? []);
     d.vocab.forEach((k, i) => { lex.keyFreq.set(k, d.freq[i]); lex.vocabIds.set(k, i); });
     // Anchor = rarest key of each entry, computed on the integer columns without materialising entries.
     const n = lex.count;
@@ -266,6 +271,7 @@ export class TermLexicon {
     const lex = new TermLexicon();
     const seen = new Set<string>();
     const conditionless = conditionlessWords(kb);
+    lex.conditionless = conditionless;
     const add = (e: LexiconEntry) => {
       if (!e.keys.length || e.keys.length > MAX_KEYS) return;
       // One word the index itself files under "see condition" ("Erythematous", "Chronic") names no condition alone.
@@ -276,26 +282,25 @@ export class TermLexicon {
       lex.built.push(e);
     };
     const hits = [...kb.indexEntries()];
+    const byPath = new Map(hits.map((h) => [pathKey(h.path), h]));
     const childrenOf = new Map<string, IndexHit[]>();
     for (const h of hits) {
       if (h.path.length < 2) continue;
-      const k = h.path.slice(0, -1).join('\u0001');
+      const k = pathKey(h.path.slice(0, -1));
       let l = childrenOf.get(k);
       if (!l) childrenOf.set(k, (l = []));
       l.push(h);
     }
     const sites = new Set([...conditionless, ...NON_EVIDENCE_WORDS.sites.flatMap((w) => normKeys(w))]);
-    const isSite = (subterm: string) => SPINAL_REGION.test(subterm) || (normKeys(stripMarkers(subterm)).length > 0 && normKeys(stripMarkers(subterm)).every((k) => sites.has(k)));
+    const isSite = (subterm: string) => { const ks = subtermKeys(subterm); return SPINAL_REGION.test(subterm) || (ks.length > 0 && ks.every((k) => sites.has(k))); };
     const derived = new Set<IndexHit>();
     const readOn = (h: IndexHit) => { const r = readOnToSites(h, childrenOf, isSite); r.forEach((x) => derived.add(x)); return r; };
-    const codedPaths = new Set(hits.filter((h) => h.codes.length).map((h) => h.path.join('\u0001')));
-    const byPath = new Map(hits.map((h) => [h.path.join('\u0001'), h]));
     for (let hit of hits.flatMap((h) => [h, ...readOn(h)])) {
       hit = seeWithSubterm(hit, childrenOf, byPath);
       if (!hit.codes.length) continue;
       // "Colitis, Clostridium difficile, not specified as recurrent" (A04.72, a split since FY2023): where the parent
       // cites no code, the plain words of the parent are this entry's.
-      if (hit.path.length > 2 && /^\s*not\b/i.test(hit.path[hit.path.length - 1]) && !codedPaths.has(hit.path.slice(0, -1).join('\u0001'))) {
+      if (hit.path.length > 2 && /^\s*not\b/i.test(hit.path[hit.path.length - 1]) && !byPath.get(pathKey(hit.path.slice(0, -1)))?.codes.length) {
         hit = { ...hit, path: hit.path.slice(0, -1), modifiers: hit.modifiers?.slice(0, -1) };
       }
       // "see condition" / "see Neoplasm, malignant, by site": the target is chosen by other words, not a code.
@@ -443,16 +448,20 @@ function readOnToSites(hit: IndexHit, childrenOf: Map<string, IndexHit[]>, isSit
   if (hit.codes.length || !ref || !hit.seeTarget || /^(condition|neoplasm|table)\b/i.test(ref.trim())) return [];
   const mods = hit.modifiers ?? hit.path.map(() => '');
   // The term's own subterm wins: "Syndrome, coronary" is the index's own entry, not "Disease, coronary" read on.
-  const own = new Set((childrenOf.get(hit.path.join('\u0001')) ?? []).map((c) => normKeys(stripMarkers(c.path[c.path.length - 1])).join(' ')));
-  return (childrenOf.get(hit.seeTarget.join('\u0001')) ?? [])
-    .filter((c) => c.codes.length && isSite(c.path[c.path.length - 1]) && !own.has(normKeys(stripMarkers(c.path[c.path.length - 1])).join(' ')))
+  const own = new Set((childrenOf.get(pathKey(hit.path)) ?? []).map((c) => subtermKeys(lastOf(c)).join(' ')));
+  return (childrenOf.get(pathKey(hit.seeTarget)) ?? [])
+    .filter((c) => c.codes.length && isSite(lastOf(c)) && !own.has(subtermKeys(lastOf(c)).join(' ')))
     .slice(0, MAX_READ_ON)
     .map((c): IndexHit => ({
-      path: [...hit.path, c.path[c.path.length - 1]], codes: c.codes, manifestation: c.manifestation, needsMoreSpecificity: c.needsMoreSpecificity,
+      path: [...hit.path, lastOf(c)], codes: c.codes, manifestation: c.manifestation, needsMoreSpecificity: c.needsMoreSpecificity,
       modifiers: [...mods, c.modifiers?.[c.modifiers.length - 1] ?? ''], seeTarget: c.path,
     }));
 }
 const MAX_READ_ON = 80;
+/** Index paths as map keys (titles hold commas, never U+0001). */
+const pathKey = (path: readonly string[]): string => path.join('\u0001');
+const lastOf = (h: IndexHit): string => h.path[h.path.length - 1];
+const subtermKeys = (subterm: string): string[] => normKeys(stripMarkers(subterm));
 
 /**
  * "Failure, heart, with hypertension - see Hypertension, heart": the target's own code is I11.9 (without heart
@@ -462,27 +471,24 @@ const MAX_READ_ON = 80;
  */
 function seeWithSubterm(hit: IndexHit, childrenOf: Map<string, IndexHit[]>, byPath: Map<string, IndexHit>): IndexHit {
   if (!hit.see || !hit.seeTarget || !hit.codes.length) return hit;
-  const start = byPath.get(hit.seeTarget.join('\u0001'));
+  const start = byPath.get(pathKey(hit.seeTarget));
   if (!start) return hit;
   let node: IndexHit = start;
   // The reference's own words and those of its "see" text ("see Calculus, gallbladder, with cholecystitis, acute"
   // resolved only as far as "Calculus, gallbladder").
-  const own = new Set([...hit.path, ...hit.see.split(',')].flatMap((p) => normKeys(stripMarkers(p))));
-  const read = new Set(node.path.flatMap((p) => normKeys(stripMarkers(p))));
+  const own = new Set([...hit.path, ...hit.see.split(',')].flatMap(subtermKeys));
+  const read = new Set(node.path.flatMap(subtermKeys));
   let moved = false;
   for (let depth = 0; depth < 4; depth++) {
-    const kids: IndexHit[] = (childrenOf.get(node.path.join('\u0001')) ?? []).flatMap((c) => {
-      const last = c.path[c.path.length - 1].trim();
-      if (/^with$/i.test(last)) return childrenOf.get(c.path.join('\u0001')) ?? [];
-      return [c];
-    });
+    // A "with" connector's subterms count as the node's own ("Hypertension, heart, with, heart failure").
+    const kids: IndexHit[] = (childrenOf.get(pathKey(node.path)) ?? []).flatMap((c) => (/^\s*with\s*$/i.test(lastOf(c)) ? childrenOf.get(pathKey(c.path)) ?? [] : [c]));
     const named: IndexHit[] = kids.filter((c) => {
-      const words = normKeys(stripMarkers(c.path[c.path.length - 1].replace(/^with\s+/i, '')));
+      const words = subtermKeys(lastOf(c).replace(/^\s*with\s+/i, ''));
       return c.codes.length && words.length > 0 && words.every((w) => own.has(w)) && words.some((w) => !read.has(w));
     });
     if (named.length !== 1) break;
     node = named[0];
-    for (const p of node.path) for (const w of normKeys(stripMarkers(p))) read.add(w);
+    for (const w of node.path.flatMap(subtermKeys)) read.add(w);
     moved = true;
   }
   return moved ? { ...hit, codes: node.codes, needsMoreSpecificity: node.needsMoreSpecificity } : hit;

@@ -9,46 +9,43 @@ import type { RuledCandidate } from './types';
 
 const DIABETES_UNCOMPLICATED = /^E(08|09|10|11|13)\.9$/;
 
-export interface Combo { first: RegExp; second: RegExp; target(first: string, second: string): string; keepSecond: boolean; why: string }
+/** A combination code: `rule` is the registry rule that applies it. */
+export interface Combo { rule: string; first: RegExp; second: RegExp; target(first: string, second: string): string; keepSecond: boolean; why: string }
 
 const COMBOS: Combo[] = [
-  { first: DIABETES_UNCOMPLICATED, second: /^N18\./, target: (d) => `${d.slice(0, 3)}.22`, keepSecond: true, why: 'diabetes with chronic kidney disease (use additional code for the CKD stage)' },
-  { first: DIABETES_UNCOMPLICATED, second: /^G6[0-3]|^G90\.0/, target: (d) => `${d.slice(0, 3)}.42`, keepSecond: false, why: 'diabetes with polyneuropathy' },
-  { first: DIABETES_UNCOMPLICATED, second: /^H35\.0/, target: (d) => `${d.slice(0, 3)}.319`, keepSecond: false, why: 'diabetes with retinopathy' },
-  { first: DIABETES_UNCOMPLICATED, second: /^N0[0-8]|^N28\.9/, target: (d) => `${d.slice(0, 3)}.29`, keepSecond: false, why: 'diabetes with kidney complication' },
-  { first: DIABETES_UNCOMPLICATED, second: /^I73\.9/, target: (d) => `${d.slice(0, 3)}.51`, keepSecond: false, why: 'diabetes with peripheral angiopathy' },
-  { first: /^I10$/, second: /^I50\./, target: () => 'I11.0', keepSecond: true, why: 'hypertensive heart disease with heart failure (use additional code for the type of heart failure)' },
-  { first: /^I10$/, second: /^N18\.[56]$/, target: () => 'I12.0', keepSecond: true, why: 'hypertensive CKD with stage 5 CKD or ESRD (use additional code for the stage)' },
-  { first: /^I10$/, second: /^N18\./, target: () => 'I12.9', keepSecond: true, why: 'hypertensive CKD with stage 1-4 or unspecified CKD (use additional code for the stage)' },
-  { first: /^I11\.0$/, second: /^N18\.[56]$/, target: () => 'I13.2', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 5/ESRD' },
-  { first: /^I11\.0$/, second: /^N18\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 1-4 CKD' },
-  { first: /^I12\.9$/, second: /^I50\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure' },
+  { rule: 'diabetes-combinations', first: DIABETES_UNCOMPLICATED, second: /^N18\./, target: (d) => `${d.slice(0, 3)}.22`, keepSecond: true, why: 'diabetes with chronic kidney disease (use additional code for the CKD stage)' },
+  { rule: 'diabetes-combinations', first: DIABETES_UNCOMPLICATED, second: /^G6[0-3]|^G90\.0/, target: (d) => `${d.slice(0, 3)}.42`, keepSecond: false, why: 'diabetes with polyneuropathy' },
+  { rule: 'diabetes-combinations', first: DIABETES_UNCOMPLICATED, second: /^H35\.0/, target: (d) => `${d.slice(0, 3)}.319`, keepSecond: false, why: 'diabetes with retinopathy' },
+  { rule: 'diabetes-combinations', first: DIABETES_UNCOMPLICATED, second: /^N0[0-8]|^N28\.9/, target: (d) => `${d.slice(0, 3)}.29`, keepSecond: false, why: 'diabetes with kidney complication' },
+  { rule: 'diabetes-combinations', first: DIABETES_UNCOMPLICATED, second: /^I73\.9/, target: (d) => `${d.slice(0, 3)}.51`, keepSecond: false, why: 'diabetes with peripheral angiopathy' },
+  { rule: 'hypertension-combinations', first: /^I10$/, second: /^I50\./, target: () => 'I11.0', keepSecond: true, why: 'hypertensive heart disease with heart failure (use additional code for the type of heart failure)' },
+  { rule: 'hypertension-combinations', first: /^I10$/, second: /^N18\.[56]$/, target: () => 'I12.0', keepSecond: true, why: 'hypertensive CKD with stage 5 CKD or ESRD (use additional code for the stage)' },
+  { rule: 'hypertension-combinations', first: /^I10$/, second: /^N18\./, target: () => 'I12.9', keepSecond: true, why: 'hypertensive CKD with stage 1-4 or unspecified CKD (use additional code for the stage)' },
+  { rule: 'hypertension-combinations', first: /^I11\.0$/, second: /^N18\.[56]$/, target: () => 'I13.2', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 5/ESRD' },
+  { rule: 'hypertension-combinations', first: /^I11\.0$/, second: /^N18\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure and stage 1-4 CKD' },
+  { rule: 'hypertension-combinations', first: /^I12\.9$/, second: /^I50\./, target: () => 'I13.0', keepSecond: true, why: 'hypertensive heart and CKD with heart failure' },
   // "Arteriosclerosis, coronary, native vessel, with angina pectoris" (OCG I.C.9.b: the link is presumed; the angina
   // is not coded apart): unstable I25.110, with documented spasm I25.111, refractory I25.112, other forms (stable)
   // I25.118, unspecified I25.119.
-  { first: /^I25\.10$/, second: /^I20\./, target: (_a, b) => ({ 'I20.0': 'I25.110', 'I20.1': 'I25.111', 'I20.2': 'I25.112', 'I20.81': 'I25.118', 'I20.89': 'I25.118', 'I20.9': 'I25.119' } as Record<string, string>)[b] ?? 'I25.119', keepSecond: false, why: 'atherosclerotic heart disease of native coronary artery with angina pectoris' },
+  { rule: 'coronary-disease-with-angina', first: /^I25\.10$/, second: /^I20\./, target: (_a, b) => ({ 'I20.0': 'I25.110', 'I20.1': 'I25.111', 'I20.2': 'I25.112', 'I20.81': 'I25.118', 'I20.89': 'I25.118', 'I20.9': 'I25.119' } as Record<string, string>)[b] ?? 'I25.119', keepSecond: false, why: 'atherosclerotic heart disease of native coronary artery with angina pectoris' },
   // "Displacement, intervertebral disc, lumbar region, with radiculopathy M51.16" (and "Degeneration, ..., with
   // radiculopathy"): the disc disorder and the radiculopathy of the same region are one code.
-  { first: /^M51\.[23][4-7]/, second: /^M54\.1[4-7]$/, target: (a, b) => (a.charAt(5) === b.charAt(5) ? `M51.1${a.charAt(5)}` : ''), keepSecond: false, why: 'intervertebral disc disorder with radiculopathy' },
+  { rule: 'disc-with-radiculopathy', first: /^M51\.[23][4-7]/, second: /^M54\.1[4-7]$/, target: (a, b) => (a.charAt(5) === b.charAt(5) ? `M51.1${a.charAt(5)}` : ''), keepSecond: false, why: 'intervertebral disc disorder with radiculopathy' },
   // Tabular N20 Excludes1 "calculus with hydronephrosis (N13.2)": a urinary stone with hydronephrosis is N13.2 alone.
-  { first: /^N20\.[0-9]$/, second: /^N13\.3[09]$/, target: () => 'N13.2', keepSecond: false, why: 'hydronephrosis with renal and ureteral calculous obstruction' },
+  { rule: 'calculus-with-hydronephrosis', first: /^N20\.[0-9]$/, second: /^N13\.3[09]$/, target: () => 'N13.2', keepSecond: false, why: 'hydronephrosis with renal and ureteral calculous obstruction' },
   // "Hyperplasia, prostate, with lower urinary tract symptoms (LUTS) N40.1": nocturia, frequency, urgency, a weak or
   // intermittent stream, retention, incontinence; the symptoms are coded beside (Tabular N40.1: use additional code).
-  { first: /^N40\.0$/, second: /^R35\.|^R39\.1[0-9]*$|^R33\.|^R32$|^N39\.4/, target: () => 'N40.1', keepSecond: true, why: 'benign prostatic hyperplasia with lower urinary tract symptoms (use additional code for the symptoms)' },
+  { rule: 'prostate-with-luts', first: /^N40\.0$/, second: /^R35\.|^R39\.1[0-9]*$|^R33\.|^R32$|^N39\.4/, target: () => 'N40.1', keepSecond: true, why: 'benign prostatic hyperplasia with lower urinary tract symptoms (use additional code for the symptoms)' },
 ];
 
-/** The diabetes "with" combinations (E11.22, E11.42, E11.319, E11.29, E11.51). */
-export const DIABETES_COMBINATIONS = COMBOS.filter((c) => c.first === DIABETES_UNCOMPLICATED);
-/** Hypertension with heart disease or CKD (I11.0, I12.x, I13.x). */
-export const HYPERTENSION_COMBINATIONS = COMBOS.filter((c) => /^\^I1/.test(c.first.source));
-/** Coronary atherosclerosis with angina (I25.11-). */
-export const ANGINA_COMBINATIONS = COMBOS.filter((c) => /^\^I25/.test(c.first.source));
-/** A disc disorder with radiculopathy of the same region (M51.1-). */
-export const DISC_COMBINATIONS = COMBOS.filter((c) => /^\^M51/.test(c.first.source));
-/** A urinary calculus with hydronephrosis (N13.2). */
-export const CALCULUS_COMBINATIONS = COMBOS.filter((c) => /^\^N20/.test(c.first.source));
-/** Benign prostatic hyperplasia with lower urinary tract symptoms (N40.1). */
-export const PROSTATE_COMBINATIONS = COMBOS.filter((c) => /^\^N40/.test(c.first.source));
+/** The combinations a registry rule applies ("diabetes-combinations": E11.22, E11.42, ...). */
+export function combinationsOf(rule: string): readonly Combo[] {
+  const out = BY_RULE.get(rule);
+  if (!out) throw new Error(`no combination codes for rule ${rule}`);
+  return out;
+}
+const BY_RULE = new Map<string, Combo[]>();
+for (const c of COMBOS) { let l = BY_RULE.get(c.rule); if (!l) BY_RULE.set(c.rule, (l = [])); l.push(c); }
 
 export function applyCombinationCodes(kb: IcdKnowledgeBase, cs: RuledCandidate[], combos: readonly Combo[] = COMBOS): RuledCandidate[] {
   let out = cs;

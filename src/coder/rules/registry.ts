@@ -12,7 +12,7 @@ import { dropLightSubstanceUse } from './social-use';
 import { explainedGuesses, guessedHeaderDefaults, partReadings, weakerReadings } from './billing-filters';
 import { addHistoryCodes } from './history-status';
 import { diabetesWithDocumentedHyperglycemia, diabetesWithHyperglycemia } from './diabetes-hyperglycemia';
-import { ANGINA_COMBINATIONS, CALCULUS_COMBINATIONS, DISC_COMBINATIONS, DIABETES_COMBINATIONS, HYPERTENSION_COMBINATIONS, PROSTATE_COMBINATIONS, applyCombinationCodes, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
+import { applyCombinationCodes, combinationsOf, copdWithInfection, dementiaInOtherDiseases, dropUncomplicatedDiabetes } from './combination';
 import { addLongTermDrugCodes } from './long-term-drugs';
 import { addCurrentTobacco, addTobaccoHistory } from './tobacco';
 import { addStatusCodes } from './status-codes';
@@ -167,17 +167,17 @@ export const CODING_RULES: readonly CodingRule[] = [
   },
   {
     id: 'diabetes-combinations', title: 'Diabetes and a linked complication are one combination code', guideline: "OCG I.C.4.a ('with' convention)",
-    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, DIABETES_COMBINATIONS),
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, combinationsOf('diabetes-combinations')),
     examples: [{ note: 'Type 2 diabetes mellitus.\nChronic kidney disease stage 3a.', expect: ['E11.22', 'N18.31'], forbid: ['E11.9'] }],
   },
   {
     id: 'hypertension-combinations', title: 'Hypertension with heart failure or CKD is one combination code', guideline: 'OCG I.C.9.a (hypertension)',
-    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, HYPERTENSION_COMBINATIONS),
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, combinationsOf('hypertension-combinations')),
     examples: [{ note: 'Assessment: essential hypertension. Chronic kidney disease stage 4.', expect: ['I12.9', 'N18.4'], forbid: ['I10'] }],
   },
   {
     id: 'coronary-disease-with-angina', title: 'Coronary artery disease with angina is one combination code (I25.11-)', guideline: 'OCG I.C.9.b (atherosclerotic coronary artery disease and angina)',
-    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, ANGINA_COMBINATIONS),
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, combinationsOf('coronary-disease-with-angina')),
     examples: [{ note: 'Assessment: CAD with stable angina.', expect: ['I25.118'], forbid: ['I25.10', 'I20.89', 'I20.81'] },
       { note: 'Assessment: coronary artery disease with unstable angina.', expect: ['I25.110'], forbid: ['I20.0'] }],
   },
@@ -190,17 +190,17 @@ export const CODING_RULES: readonly CodingRule[] = [
   },
   {
     id: 'disc-with-radiculopathy', title: 'A lumbar or thoracic disc disorder with radiculopathy of the same region is one code (M51.1-)', guideline: "Index: Displacement, intervertebral disc, with radiculopathy ('with' convention)",
-    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, DISC_COMBINATIONS),
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, combinationsOf('disc-with-radiculopathy')),
     examples: [{ note: 'Assessment: L5 radiculopathy due to L4-L5 disc herniation.', expect: ['M51.16'], forbid: ['M54.16', 'M51.26', 'K45.8'] }],
   },
   {
     id: 'calculus-with-hydronephrosis', title: 'A urinary stone with hydronephrosis is N13.2', guideline: 'Tabular N20 Excludes1 (calculus with hydronephrosis N13.2); Index: Hydronephrosis, with, obstruction, renal calculus',
-    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, CALCULUS_COMBINATIONS),
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, combinationsOf('calculus-with-hydronephrosis')),
     examples: [{ note: 'Assessment: left kidney stone with hydronephrosis.', expect: ['N13.2'], forbid: ['N20.0', 'N13.30'] }, { note: 'Assessment: left kidney stone, no hydronephrosis.', expect: ['N20.0'], forbid: ['N13.2'] }],
   },
   {
     id: 'prostate-with-luts', title: 'Benign prostatic hyperplasia with a lower urinary tract symptom is N40.1, with the symptom', guideline: "Index: Hyperplasia, prostate, with lower urinary tract symptoms ('with' convention); Tabular N40.1",
-    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, PROSTATE_COMBINATIONS),
+    policies: BILLING, phase: 'add', transform: (ctx, cs) => applyCombinationCodes(ctx.kb, cs, combinationsOf('prostate-with-luts')),
     examples: [{ note: 'Assessment: BPH with nocturia.', expect: ['N40.1', 'R35.1'], forbid: ['N40.0'] }, { note: 'Assessment: BPH, asymptomatic.', expect: ['N40.0'], forbid: ['N40.1'] }],
   },
   {

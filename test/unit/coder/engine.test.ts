@@ -18,6 +18,8 @@ async function code(text: string, opts: CodingOptions = {}): Promise<Suggestion[
   return (await engine.code(text, { useEncoder: false, ...opts })).suggestions;
 }
 const codes = (s: Suggestion[]) => s.map((x) => x.code);
+/** The billing codes of one assessment line, sorted. */
+const assessed = async (line: string) => codes(await code(`ASSESSMENT AND PLAN:\n${line}\n`, { policy: 'billing' })).sort();
 const find = (s: Suggestion[], c: string) => s.find((x) => x.code === c);
 /** Each code is suggested / none is (the message lists what was suggested). */
 const has = (s: Suggestion[], ...cs: string[]) => { for (const c of cs) assert.ok(codes(s).includes(c), `${c} missing: ${codes(s).join(' ')}`); };
@@ -560,30 +562,27 @@ test('words that name a test are not the condition: "Lyme titer", "strep test"',
 });
 
 test('a modifier denied by "not" does not read as the sibling that has it; "both" reads as bilateral', async () => {
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
-  assert.deepEqual(await codes('Chronic tension-type headache, not intractable.'), ['G44.229']);
-  assert.deepEqual(await codes('Multiple myeloma, not in remission.'), ['C90.00']);
-  assert.ok(!(await codes('Type 2 diabetes, not on insulin.')).includes('Z79.4'));
-  assert.deepEqual(await codes('Primary osteoarthritis of both hips.'), ['M16.0']);
-  assert.ok((await codes('Chronic tension-type headache, intractable.')).includes('G44.221'));
+  assert.deepEqual(await assessed('Chronic tension-type headache, not intractable.'), ['G44.229']);
+  assert.deepEqual(await assessed('Multiple myeloma, not in remission.'), ['C90.00']);
+  assert.ok(!(await assessed('Type 2 diabetes, not on insulin.')).includes('Z79.4'));
+  assert.deepEqual(await assessed('Primary osteoarthritis of both hips.'), ['M16.0']);
+  assert.ok((await assessed('Chronic tension-type headache, intractable.')).includes('G44.221'));
 });
 
 test('a reference to a term coded only by site reads on to the site; "spinal" in the index\'s "spinal (cord)" needs the cord', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
   // "Disease, disc, degenerative - see Degeneration, intervertebral disc" -> "lumbar region M51.36-".
-  assert.deepEqual(await codes('Lumbar degenerative disc disease.'), ['M51.369']);
-  assert.deepEqual(await codes('Degenerative disc disease of the lumbar spine.'), ['M51.369']);
-  assert.deepEqual(await codes('Spinal cord disease.'), ['G95.9']);
+  assert.deepEqual(await assessed('Lumbar degenerative disc disease.'), ['M51.369']);
+  assert.deepEqual(await assessed('Degenerative disc disease of the lumbar spine.'), ['M51.369']);
+  assert.deepEqual(await assessed('Spinal cord disease.'), ['G95.9']);
 });
 
 test('"extremity" reads as the index\'s "limb"; an unspecified reading inside a longer one gives way; a SERM is long-term drug therapy', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
-  assert.deepEqual(await codes('Cellulitis of the left lower extremity.'), ['L03.116']);
-  assert.deepEqual(await codes('Right upper extremity DVT.'), ['I82.621']);
-  assert.deepEqual((await codes('History of breast cancer, on tamoxifen.')).sort(), ['Z79.810', 'Z85.3']);
-  assert.ok(!(await codes('History of breast cancer, no longer taking tamoxifen.')).includes('Z79.810'));
+  assert.deepEqual(await assessed('Cellulitis of the left lower extremity.'), ['L03.116']);
+  assert.deepEqual(await assessed('Right upper extremity DVT.'), ['I82.621']);
+  assert.deepEqual((await assessed('History of breast cancer, on tamoxifen.')).sort(), ['Z79.810', 'Z85.3']);
+  assert.ok(!(await assessed('History of breast cancer, no longer taking tamoxifen.')).includes('Z79.810'));
 });
 
 test('a condition that has resolved is not coded at an outpatient visit; among discharge diagnoses it was treated in the stay', async (t) => {
@@ -596,37 +595,33 @@ test('a condition that has resolved is not coded at an outpatient visit; among d
 
 test('an excision is the index\'s "due to surgery"; the colon is its "large intestine"', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
-  assert.deepEqual(await codes('Hypothyroidism after thyroidectomy.'), ['E89.0']);
-  assert.deepEqual(await codes('Hypothyroidism.'), ['E03.9']);
-  assert.deepEqual(await codes('Diverticulosis of the colon.'), ['K57.30']);
-  assert.deepEqual(await codes('Acute diverticulitis of the sigmoid colon.'), ['K57.32']);
+  assert.deepEqual(await assessed('Hypothyroidism after thyroidectomy.'), ['E89.0']);
+  assert.deepEqual(await assessed('Hypothyroidism.'), ['E03.9']);
+  assert.deepEqual(await assessed('Diverticulosis of the colon.'), ['K57.30']);
+  assert.deepEqual(await assessed('Acute diverticulitis of the sigmoid colon.'), ['K57.32']);
 });
 
 test('a tabular title written comma for comma is one condition, not a list; a list still keeps its items apart', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
-  assert.deepEqual(await codes('Bipolar I disorder, current episode depressed, moderate.'), ['F31.32']);
-  const list = await codes('Atrial fibrillation on apixaban, hypertension, chronic kidney disease stage 3a.');
+  assert.deepEqual(await assessed('Bipolar I disorder, current episode depressed, moderate.'), ['F31.32']);
+  const list = await assessed('Atrial fibrillation on apixaban, hypertension, chronic kidney disease stage 3a.');
   assert.ok(list.includes('I48.91') && !list.includes('I48.20'), list.join(' '));
 });
 
 test('Excludes1 keeps the code that says more of the same words; a site or plant the index lists apart is reviewed data', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
-  assert.deepEqual(await codes('Contact dermatitis due to poison ivy.'), ['L23.7']);
-  assert.deepEqual(await codes('Contact dermatitis.'), ['L25.9']);
-  assert.deepEqual(await codes('Seizure.'), ['R56.9']);
-  assert.deepEqual(await codes('Lipoma of the back.'), ['D17.1']);
-  assert.deepEqual(await codes('Hodgkin lymphoma.'), ['C81.90']);
+  assert.deepEqual(await assessed('Contact dermatitis due to poison ivy.'), ['L23.7']);
+  assert.deepEqual(await assessed('Contact dermatitis.'), ['L25.9']);
+  assert.deepEqual(await assessed('Seizure.'), ['R56.9']);
+  assert.deepEqual(await assessed('Lipoma of the back.'), ['D17.1']);
+  assert.deepEqual(await assessed('Hodgkin lymphoma.'), ['C81.90']);
 });
 
 test('a "see also" main term reads on to its target\'s body sites only: "ureteral stone" is N20.1, "emergency room" is no hypertensive emergency', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
-  assert.deepEqual(await codes('Left ureteral stone.'), ['N20.1']);
-  assert.deepEqual(await codes('Stenosis of the right carotid artery.'), ['I65.21']);
-  assert.ok(!(await codes('Seen in the emergency room for chest pain and elevated blood pressure.')).includes('I16.1'));
+  assert.deepEqual(await assessed('Left ureteral stone.'), ['N20.1']);
+  assert.deepEqual(await assessed('Stenosis of the right carotid artery.'), ['I65.21']);
+  assert.ok(!(await assessed('Seen in the emergency room for chest pain and elevated blood pressure.')).includes('I16.1'));
   // Entries read on through a reference do not change how rare a word is (a scorer feature).
   const lex = (engine as unknown as { lexicon: { size: number; statisticsSize: number } }).lexicon;
   assert.ok(lex.statisticsSize < lex.size, `${lex.statisticsSize} of ${lex.size}`);
@@ -634,86 +629,76 @@ test('a "see also" main term reads on to its target\'s body sites only: "uretera
 
 test('an abbreviation\'s own number counts ("T2DM with hyperglycemia" is E11.65, not E13.65); a reading dropped for a denied word subsumes nothing', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code);
-  assert.deepEqual(await codes('T2DM with hyperglycemia.'), ['E11.65']);
-  assert.deepEqual(await codes('T1DM with hypoglycemia.'), ['E10.649']);
-  assert.deepEqual(await codes('Parkinson disease, no dyskinesia or fluctuations.'), ['G20.A1']);
+  assert.deepEqual(await assessed('T2DM with hyperglycemia.'), ['E11.65']);
+  assert.deepEqual(await assessed('T1DM with hypoglycemia.'), ['E10.649']);
+  assert.deepEqual(await assessed('Parkinson disease, no dyskinesia or fluctuations.'), ['G20.A1']);
 });
 
 test('a site right before "metastasis" is the secondary site; "without X" gives way to its "with X" sibling read from the same words', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
-  assert.deepEqual(await codes('Adenocarcinoma of right upper lobe of lung with brain metastasis.'), ['C34.11', 'C79.31']);
-  assert.deepEqual(await codes('Acute on chronic systolic CHF exacerbation; hypertension.'), ['I11.0', 'I50.23']);
-  assert.deepEqual(await codes('Hypertensive heart disease without heart failure.'), ['I11.9']);
+  assert.deepEqual(await assessed('Adenocarcinoma of right upper lobe of lung with brain metastasis.'), ['C34.11', 'C79.31']);
+  assert.deepEqual(await assessed('Acute on chronic systolic CHF exacerbation; hypertension.'), ['I11.0', 'I50.23']);
+  assert.deepEqual(await assessed('Hypertensive heart disease without heart failure.'), ['I11.9']);
 });
 
 test('"Influenza A" is an identified virus; C. diff colitis reaches the FY2024 split; a condition named for childhood is current', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
-  assert.deepEqual(await codes('Influenza A, rapid test positive.'), ['J10.1']);
-  assert.deepEqual(await codes('Influenza.'), ['J11.1']);
-  assert.deepEqual(await codes('C. diff colitis, first episode.'), ['A04.72']);
-  assert.deepEqual(await codes('Clostridium difficile colitis, recurrent.'), ['A04.71']);
-  assert.ok((await codes('Childhood obesity.')).includes('E66.9'));
+  assert.deepEqual(await assessed('Influenza A, rapid test positive.'), ['J10.1']);
+  assert.deepEqual(await assessed('Influenza.'), ['J11.1']);
+  assert.deepEqual(await assessed('C. diff colitis, first episode.'), ['A04.72']);
+  assert.deepEqual(await assessed('Clostridium difficile colitis, recurrent.'), ['A04.71']);
+  assert.ok((await assessed('Childhood obesity.')).includes('E66.9'));
 });
 
 test('a reference whose words name a "with" subterm of its target resolves to it; a "without" reading covers no combination', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
   // "Failure, heart, with hypertension - see Hypertension, heart" -> "with heart failure" I11.0, not the target's I11.9.
-  assert.deepEqual(await codes('Heart failure with hypertension.'), ['I11.0', 'I50.9']);
-  assert.deepEqual(await codes('HTN, CKD 3b, chronic HFrEF.'), ['I13.0', 'I50.22', 'N18.32']);
-  assert.deepEqual(await codes('Acute on chronic diastolic heart failure; hypertension; CKD stage 3a.'), ['I13.0', 'I50.33', 'N18.31']);
+  assert.deepEqual(await assessed('Heart failure with hypertension.'), ['I11.0', 'I50.9']);
+  assert.deepEqual(await assessed('HTN, CKD 3b, chronic HFrEF.'), ['I13.0', 'I50.22', 'N18.32']);
+  assert.deepEqual(await assessed('Acute on chronic diastolic heart failure; hypertension; CKD stage 3a.'), ['I13.0', 'I50.33', 'N18.31']);
 });
 
 test('bare weeks in a pregnancy sentence are weeks of gestation; a Z code a condition\'s own main term reaches is coded like the condition', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
-  assert.deepEqual(await codes('Gestational diabetes, diet controlled, 28 weeks.'), ['O24.410', 'Z3A.28']);
-  assert.ok(!(await codes('Gestational hypertension, headache for 2 weeks.')).includes('Z3A.02'));
-  assert.deepEqual(await codes('Latent tuberculosis, positive QuantiFERON.'), ['Z22.7']);
-  assert.deepEqual(await codes('Chemotherapy-induced neutropenia.'), ['D70.1']);
+  assert.deepEqual(await assessed('Gestational diabetes, diet controlled, 28 weeks.'), ['O24.410', 'Z3A.28']);
+  assert.ok(!(await assessed('Gestational hypertension, headache for 2 weeks.')).includes('Z3A.02'));
+  assert.deepEqual(await assessed('Latent tuberculosis, positive QuantiFERON.'), ['Z22.7']);
+  assert.deepEqual(await assessed('Chemotherapy-induced neutropenia.'), ['D70.1']);
 });
 
 test('a reference resolved only part of the way is read on by its own words ("see Calculus, gallbladder, with cholecystitis, acute")', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
-  assert.deepEqual(await codes('Acute cholecystitis with cholelithiasis.'), ['K80.00']);
+  assert.deepEqual(await assessed('Acute cholecystitis with cholelithiasis.'), ['K80.00']);
 });
 
 test('status from the words themselves (a mechanical valve, home oxygen); "uncomplicated" dependence gives way to its complication; poison ivy and "BAL 280" are no poisoning', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
-  assert.deepEqual(await codes('Mechanical mitral valve, on warfarin, INR 2.8 therapeutic.'), ['Z79.01', 'Z95.2']);
-  assert.deepEqual(await codes('Chronic respiratory failure with hypoxia, on home oxygen 2L.'), ['J96.11', 'Z99.81']);
-  assert.ok(!(await codes('COPD; will start home oxygen.')).includes('Z99.81'));
-  assert.deepEqual(await codes('Alcohol withdrawal delirium (DTs) in alcohol dependence.'), ['F10.231']);
-  assert.deepEqual(await codes('Uncomplicated alcohol intoxication in patient with alcohol dependence, BAL 280.'), ['F10.220']);
-  assert.deepEqual(await codes('Allergic contact dermatitis of both forearms due to poison ivy; prednisone taper.'), ['L23.7']);
+  assert.deepEqual(await assessed('Mechanical mitral valve, on warfarin, INR 2.8 therapeutic.'), ['Z79.01', 'Z95.2']);
+  assert.deepEqual(await assessed('Chronic respiratory failure with hypoxia, on home oxygen 2L.'), ['J96.11', 'Z99.81']);
+  assert.ok(!(await assessed('COPD; will start home oxygen.')).includes('Z99.81'));
+  assert.deepEqual(await assessed('Alcohol withdrawal delirium (DTs) in alcohol dependence.'), ['F10.231']);
+  assert.deepEqual(await assessed('Uncomplicated alcohol intoxication in patient with alcohol dependence, BAL 280.'), ['F10.220']);
+  assert.deepEqual(await assessed('Allergic contact dermatitis of both forearms due to poison ivy; prednisone taper.'), ['L23.7']);
 });
 
 test('a pressure injury is the index\'s pressure ulcer, by site and stage; a title\'s "region" is not required', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
-  assert.deepEqual(await codes('Stage 4 pressure injury of right heel.'), ['L89.614']);
-  assert.deepEqual(await codes('Stage 3 pressure ulcer of sacrum.'), ['L89.153']);
-  assert.ok(!(await codes('Stage 4 pressure injury of right heel.')).some((c) => c.startsWith('S')));
+  assert.deepEqual(await assessed('Stage 4 pressure injury of right heel.'), ['L89.614']);
+  assert.deepEqual(await assessed('Stage 3 pressure ulcer of sacrum.'), ['L89.153']);
+  assert.ok(!(await assessed('Stage 4 pressure injury of right heel.')).some((c) => c.startsWith('S')));
 });
 
 test('a spinal level names its region ("L4-L5" is lumbar); a herniated disc with radiculopathy of its region is M51.1-, never a lumbar hernia', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
-  assert.deepEqual(await codes('L4-L5 disc herniation.'), ['M51.26']);
-  assert.deepEqual(await codes('L5 radiculopathy due to L4-L5 disc herniation.'), ['M51.16']);
-  assert.ok(!(await codes('TSH normal, T3 low.')).some((c) => c.startsWith('M')));
+  assert.deepEqual(await assessed('L4-L5 disc herniation.'), ['M51.26']);
+  assert.deepEqual(await assessed('L5 radiculopathy due to L4-L5 disc herniation.'), ['M51.16']);
+  assert.ok(!(await assessed('TSH normal, T3 low.')).some((c) => c.startsWith('M')));
 });
 
 test('a main term\'s irregular inflection is its variant ("Tear, torn"): a nontraumatic rotator cuff tear is M75.1-', async (t) => {
   if (!kbPresent) return t.skip('models/icd10cm not built');
-  const codes = async (t: string) => (await engine.code(`ASSESSMENT AND PLAN:\n${t}\n`, { policy: 'billing', useEncoder: false })).suggestions.map((s) => s.code).sort();
-  assert.deepEqual(await codes('Complete nontraumatic rotator cuff tear, left shoulder.'), ['M75.122']);
-  assert.deepEqual(await codes('Nontraumatic rotator cuff tear of the right shoulder.'), ['M75.101']);
+  assert.deepEqual(await assessed('Complete nontraumatic rotator cuff tear, left shoulder.'), ['M75.122']);
+  assert.deepEqual(await assessed('Nontraumatic rotator cuff tear of the right shoulder.'), ['M75.101']);
 });
 
 test('a word the index files under "see condition" is no condition alone: "erythematous" is not L53.9, "erythema" is', async (t) => {
